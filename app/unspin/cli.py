@@ -1,0 +1,86 @@
+"""Command line: ``unspin compare OLD NEW`` runs headless; ``unspin [FILES]`` opens the window.
+
+The compare path never imports Qt, so it runs on servers and in batch jobs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from unspin import __version__
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INPUT = 2
+
+
+def compare_parser() -> argparse.ArgumentParser:
+    """Arguments of ``unspin compare``."""
+    p = argparse.ArgumentParser(
+        prog="unspin compare",
+        description="Compare an original text with a suspect copy and list the swapped words.")
+    p.add_argument("old", help="the original text (.txt, .md)")
+    p.add_argument("new", help="the suspect copy")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                   help="text: verdict and top swaps (default); json: everything (schema "
+                        "unspin.comparison v1); csv: the swap table")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--top", type=int, default=20, metavar="N", help="swaps listed in text output (20)")
+    p.add_argument("--max-size", type=float, default=64, metavar="MB",
+                   help="refuse input files larger than this (64 MB)")
+    p.add_argument("--language", default="en", metavar="CODE",
+                   help="language of the texts, for word frequencies (en)")
+    return p
+
+
+def window_parser() -> argparse.ArgumentParser:
+    """Arguments of plain ``unspin``."""
+    p = argparse.ArgumentParser(
+        prog="unspin",
+        description="Unspin shows two versions of an article side by side and which words were "
+                    "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW'.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy")
+    p.add_argument("--version", action="version", version=f"unspin {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``unspin`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "compare":
+        return run_compare(compare_parser().parse_args(argv[1:]))
+    args = window_parser().parse_args(argv)
+    if len(args.files) > 2:
+        print("unspin: error: give at most two files (the original, then the copy)", file=sys.stderr)
+        return EXIT_INPUT
+    from unspin.gui.app import run_window
+
+    return run_window(args.files)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Load both files, compare them and write the chosen rendering."""
+    from unspin.core.compare import CompareOptions, compare
+    from unspin.core.documents import LoadError, load_document
+    from unspin.core.report import to_csv, to_json, to_text, write_atomic
+
+    max_bytes = int(args.max_size * 1024 * 1024)
+    try:
+        old = load_document(args.old, max_bytes=max_bytes)
+        new = load_document(args.new, max_bytes=max_bytes)
+    except LoadError as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    result = compare(old, new, options=CompareOptions(language=args.language))
+    render = {"json": to_json, "csv": to_csv}.get(args.format)
+    output = render(result) if render else to_text(result, top=args.top)
+    if args.output:
+        try:
+            write_atomic(args.output, output)
+        except OSError as exc:
+            print(f"unspin: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILURE
+    else:
+        sys.stdout.write(output)
+    return EXIT_OK

@@ -1,0 +1,190 @@
+"""The one entry point of the engine: ``compare(old, new) -> Comparison``.
+
+Data flows one way: documents -> tokens -> word diff -> paragraph alignment -> swaps ->
+scores -> statistics and verdict. The result is an immutable value; views only display it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+from unspin.core.alignment import Block, align_paragraphs
+from unspin.core.diffing import Cancelled, Op, OpList, diff_codes
+from unspin.core.documents import Document
+from unspin.core.paragraphs import paragraph_spans
+from unspin.core.scoring import SUSPICIOUS, Scorer
+from unspin.core.swaps import Swap, find_swaps
+from unspin.core.tokens import Tokens, Vocabulary, tokenize
+
+#: Suspicious-word density at which the spin score reaches 1 - 1/e.
+SPIN_DENSITY_SCALE = 0.08
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """Settings of a comparison."""
+
+    language: str = "en"
+    suspicious: float = SUSPICIOUS
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Word counts of a comparison; percentages are of the old text's words
+    (inserted: of the new text's)."""
+
+    old_words: int = 0
+    new_words: int = 0
+    unchanged: int = 0
+    substituted_old: int = 0
+    substituted_new: int = 0
+    deleted: int = 0
+    inserted: int = 0
+    swaps: int = 0
+    distinct_swaps: int = 0
+    suspicious_swaps: int = 0
+    distinct_suspicious: int = 0
+
+    @property
+    def pct_unchanged(self) -> float:
+        return _pct(self.unchanged, self.old_words)
+
+    @property
+    def pct_substituted(self) -> float:
+        return _pct(self.substituted_old, self.old_words)
+
+    @property
+    def pct_deleted(self) -> float:
+        return _pct(self.deleted, self.old_words)
+
+    @property
+    def pct_inserted(self) -> float:
+        return _pct(self.inserted, self.new_words)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the views and reports show about two texts."""
+
+    old: Document
+    new: Document
+    status: str = "completed"  # or "cancelled"
+    ops: OpList = field(default_factory=lambda: OpList(b"", []), repr=False)
+    alignment: tuple[Block, ...] = ()
+    swaps: tuple[Swap, ...] = ()
+    stats: Stats = Stats()
+    spin_score: float = 0.0
+    verdict: str = ""
+    old_tokens: Tokens | None = field(default=None, repr=False, compare=False)
+    new_tokens: Tokens | None = field(default=None, repr=False, compare=False)
+    coarse_gaps: int = 0
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+    def op_spans(self, op: Op) -> tuple[int, int, int, int]:
+        """Tight code-point spans of an op's tokens (empty where a side has none)."""
+        ot, nt = self.old_tokens, self.new_tokens
+        os_ = ot.start(op.a1)
+        oe = ot.end(op.a2 - 1) if op.a2 > op.a1 else os_
+        ns = nt.start(op.b1)
+        ne = nt.end(op.b2 - 1) if op.b2 > op.b1 else ns
+        return os_, oe, ns, ne
+
+    def op_cover(self, index: int) -> tuple[int, int, int, int]:
+        """Spans of op *index* that tile the texts: from its first token to the next op's."""
+        op = self.ops[index]
+        ot, nt = self.old_tokens, self.new_tokens
+        first = index == 0
+        return (0 if first else ot.start(op.a1), ot.start(op.a2),
+                0 if first else nt.start(op.b1), nt.start(op.b2))
+
+
+def compare(old: Document | str, new: Document | str, *, options: CompareOptions | None = None,
+            should_cancel: Callable[[], bool] | None = None,
+            progress: Callable[[float], None] | None = None) -> Comparison:
+    """Compare two texts; a cancelled run returns a Comparison with status "cancelled"."""
+    options = options or CompareOptions()
+    old = old if isinstance(old, Document) else Document.from_text(old, "old")
+    new = new if isinstance(new, Document) else Document.from_text(new, "new")
+    report = progress or (lambda fraction: None)
+    try:
+        return _compare(old, new, options, should_cancel, report)
+    except Cancelled:
+        return Comparison(old=old, new=new, status="cancelled", verdict="Comparison cancelled.")
+
+
+def _compare(old: Document, new: Document, options, should_cancel, report) -> Comparison:
+    vocab = Vocabulary()
+    ot, nt = tokenize(old.text, vocab), tokenize(new.text, vocab)
+    report(0.1)
+    diff = diff_codes(ot.codes, nt.codes, should_cancel=should_cancel,
+                      progress=lambda f: report(0.1 + 0.6 * f))
+    if should_cancel is not None and should_cancel():
+        raise Cancelled()
+    old_paragraphs, new_paragraphs = paragraph_spans(old.text), paragraph_spans(new.text)
+    alignment = align_paragraphs(ot, nt, old_paragraphs, new_paragraphs, diff.runs)
+    report(0.75)
+    scorer = Scorer(options.language)
+    pairing = find_swaps(ot, nt, diff.ops,
+                         old_breaks=[ot.token_at(s) for s, _ in old_paragraphs],
+                         new_breaks=[nt.token_at(s) for s, _ in new_paragraphs],
+                         known_pairs=scorer.signatures.keys())
+    swaps = sorted((scorer.score(s) for s in pairing.swaps),
+                   key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
+    report(0.95)
+    stats = _stats(ot, nt, diff.ops, pairing, swaps, options.suspicious)
+    spin = spin_score(swaps, stats.old_words)
+    return Comparison(old=old, new=new, ops=diff.ops, alignment=alignment, swaps=tuple(swaps),
+                      stats=stats, spin_score=spin, verdict=verdict(stats, spin, swaps),
+                      old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
+
+
+def _stats(ot: Tokens, nt: Tokens, ops: OpList, pairing, swaps, suspicious: float) -> Stats:
+    old_words, new_words = ot.words_in(0, len(ot)), nt.words_in(0, len(nt))
+    changed_old = changed_new = 0
+    for op in ops:
+        if op.tag != "equal":
+            changed_old += ot.words_in(op.a1, op.a2)
+            changed_new += nt.words_in(op.b1, op.b2)
+    counted = [s for s in swaps if s.kind not in ("case", "punctuation")]
+    flagged = [s for s in counted if s.score >= suspicious]
+    return Stats(
+        old_words=old_words, new_words=new_words, unchanged=old_words - changed_old,
+        substituted_old=pairing.substituted_old, substituted_new=pairing.substituted_new,
+        deleted=changed_old - pairing.substituted_old, inserted=changed_new - pairing.substituted_new,
+        swaps=sum(s.count for s in counted), distinct_swaps=len(counted),
+        suspicious_swaps=sum(s.count for s in flagged), distinct_suspicious=len(flagged))
+
+
+def spin_score(swaps, old_words: int) -> float:
+    """How strongly the whole text looks spun, in [0, 1]: the density of suspicious words."""
+    if not old_words:
+        return 0.0
+    weighted = sum(s.score * s.count * s.old_words for s in swaps)
+    return round(1.0 - math.exp(-(weighted / old_words) / SPIN_DENSITY_SCALE), 3)
+
+
+def verdict(stats: Stats, spin: float, swaps) -> str:
+    """A one-line plain-language verdict."""
+    if stats.unchanged == stats.old_words == stats.new_words and not swaps:
+        return "Identical wording: no words were changed."
+    top = [s for s in swaps if s.kind in ("word", "phrase")][:3]
+    examples = ", ".join(f"“{s.old} → {s.new}”" for s in top)
+    if spin >= 0.6:
+        return (f"Likely spun: {stats.suspicious_swaps} suspicious word swaps"
+                f" ({stats.pct_substituted:.0f}% of words substituted), e.g. {examples}.")
+    if spin >= 0.3:
+        return (f"Possibly spun or heavily reworded: {stats.pct_substituted:.0f}% of words"
+                f" substituted, {stats.suspicious_swaps} of them suspicious.")
+    if stats.substituted_old or stats.deleted or stats.inserted:
+        return (f"Ordinary editing: {stats.pct_substituted:.0f}% of words substituted,"
+                f" {stats.deleted} deleted, {stats.inserted} inserted; little sign of a spinner.")
+    return "Only case, punctuation or spacing differs."
+
+
+def _pct(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0

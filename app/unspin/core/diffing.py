@@ -1,0 +1,311 @@
+"""Word diff of two code strings (one character a token).
+
+diff-match-patch is exact but its cost grows with the product of the lengths and the
+number of edits, which is prohibitive for whole books. So, as in patience diff, the
+texts are first anchored on tokens that occur exactly once in each (or, where there
+are none, the same small number of times in each), the longest chain of anchors in
+the same order is kept, and only the gaps between anchors are diffed, recursively.
+Gaps are small in practice, so the whole is close to linear.
+
+diff-match-patch runs with ``Diff_Timeout = 0``: a deadline would silently turn
+what it could not finish into "delete all, insert all".
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
+from diff_match_patch import diff_match_patch
+
+#: Gaps whose length product is at most this are diffed directly.
+DIRECT_DIFF_PRODUCT = 60_000
+#: Gaps without any anchor are still diffed exactly up to this product; larger ones
+#: (unrelated texts) are reported as replaced whole, and the result says so.
+MAX_ANCHORLESS_PRODUCT = 4_000_000
+#: Tokens occurring the same number of times on both sides, at most this often,
+#: serve as anchors where no token is unique.
+MAX_REPEAT_ANCHOR = 8
+_CANCEL_CHECK_EVERY = 256
+
+
+class Cancelled(Exception):
+    """The caller asked to stop."""
+
+
+@dataclass(frozen=True)
+class Op:
+    """One diff operation over token ranges ``[a1, a2)`` old and ``[b1, b2)`` new."""
+
+    tag: str  # "equal", "replace", "delete" or "insert"
+    a1: int
+    a2: int
+    b1: int
+    b2: int
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    """Equal runs ``(i, j, n)`` in order, the ops they imply, and whether any gap was too
+    large and unrelated to diff exactly (reported as replaced whole)."""
+
+    runs: tuple[tuple[int, int, int], ...]
+    ops: "OpList"
+    coarse_gaps: int
+
+
+def diff_codes(a: str, b: str, *, should_cancel: Callable[[], bool] | None = None,
+               progress: Callable[[float], None] | None = None) -> DiffResult:
+    """Diff two code strings; raises ``Cancelled`` when *should_cancel* says so."""
+    differ = _GapDiffer(a, b, should_cancel, progress)
+    runs = differ.run()
+    return DiffResult(runs=runs, ops=OpList.from_ops(ops_from_runs(runs, len(a), len(b))),
+                      coarse_gaps=differ.coarse_gaps)
+
+
+_TAGS = ("equal", "replace", "delete", "insert")
+
+
+class OpList(Sequence):
+    """Ops stored compactly (a book has a million of them); indexing gives ``Op`` values."""
+
+    def __init__(self, tags: bytes, bounds: array):
+        self._tags = tags
+        self._bounds = bounds  # a1, a2, b1, b2 per op
+
+    @classmethod
+    def from_ops(cls, ops) -> "OpList":
+        """Pack an iterable of ``Op``."""
+        tags = bytearray()
+        bounds = array("q")
+        for op in ops:
+            tags.append(_TAGS.index(op.tag))
+            bounds.extend((op.a1, op.a2, op.b1, op.b2))
+        return cls(bytes(tags), bounds)
+
+    def __len__(self) -> int:
+        return len(self._tags)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        b = self._bounds
+        return Op(_TAGS[self._tags[k]], b[4 * k], b[4 * k + 1], b[4 * k + 2], b[4 * k + 3])
+
+    def index_at_old(self, token: int) -> int:
+        """Index of the op holding old token *token* (or starting there)."""
+        return self._bisect(token, 0)
+
+    def index_at_new(self, token: int) -> int:
+        """Index of the op holding new token *token* (or starting there)."""
+        return self._bisect(token, 2)
+
+    def _bisect(self, token: int, side: int) -> int:
+        """The first op whose end on *side* lies beyond *token*: the one holding it."""
+        lo, hi = 0, len(self._tags)
+        b = self._bounds
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if b[4 * mid + side + 1] <= token:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, len(self._tags) - 1) if self._tags else 0
+
+
+def ops_from_runs(runs, n_a: int, n_b: int):
+    """Turn equal runs into a complete sequence of ops covering both sequences."""
+    i = j = 0
+    for ri, rj, n in list(runs) + [(n_a, n_b, 0)]:
+        if ri > i and rj > j:
+            yield Op("replace", i, ri, j, rj)
+        elif ri > i:
+            yield Op("delete", i, ri, j, j)
+        elif rj > j:
+            yield Op("insert", i, i, j, rj)
+        if n:
+            yield Op("equal", ri, ri + n, rj, rj + n)
+        i, j = ri + n, rj + n
+
+
+class _GapDiffer:
+    """Works through a stack of gaps, collecting equal runs."""
+
+    def __init__(self, a, b, should_cancel, progress):
+        self.a, self.b = a, b
+        self.should_cancel = should_cancel
+        self.progress = progress
+        self.runs: list[tuple[int, int, int]] = []
+        self.coarse_gaps = 0
+        self.dmp = diff_match_patch()
+        self.dmp.Diff_Timeout = 0  # never let a deadline change the result
+
+    def run(self):
+        stack = [(0, len(self.a), 0, len(self.b))]
+        steps = 0
+        while stack:
+            steps += 1
+            if steps % _CANCEL_CHECK_EVERY == 0:
+                self._check_cancel(stack[-1][0])
+            stack.extend(reversed(self._split_gap(*stack.pop())))
+        return tuple(_merge_runs(sorted(self.runs)))
+
+    def _check_cancel(self, position):
+        if self.should_cancel is not None and self.should_cancel():
+            raise Cancelled()
+        if self.progress is not None and self.a:
+            self.progress(position / len(self.a))
+
+    def _split_gap(self, a0, a1, b0, b1):
+        """Match what can be matched directly in a gap; return the sub-gaps left over."""
+        a, b = self.a, self.b
+        n = _common_prefix(a, b, a0, a1, b0, b1)
+        if n:
+            self.runs.append((a0, b0, n))
+            a0, b0 = a0 + n, b0 + n
+        n = _common_suffix(a, b, a0, a1, b0, b1)
+        if n:
+            self.runs.append((a1 - n, b1 - n, n))
+            a1, b1 = a1 - n, b1 - n
+        if a0 == a1 or b0 == b1:
+            return []
+        sa, sb = a[a0:a1], b[b0:b1]
+        if len(sa) == 1 or len(sb) == 1:
+            self._match_single(sa, sb, a0, b0)
+            return []
+        if set(sa).isdisjoint(sb):
+            return []
+        product = len(sa) * len(sb)
+        if product <= DIRECT_DIFF_PRODUCT:
+            self._diff_directly(sa, sb, a0, b0)
+            return []
+        anchors = _anchor_chain(sa, sb)
+        if not anchors:
+            if product <= MAX_ANCHORLESS_PRODUCT:
+                self._diff_directly(sa, sb, a0, b0)
+            else:
+                self.coarse_gaps += 1
+            return []
+        gaps = []
+        pa, pb = a0, b0
+        for i, j in anchors:
+            self.runs.append((a0 + i, b0 + j, 1))
+            gaps.append((pa, a0 + i, pb, b0 + j))
+            pa, pb = a0 + i + 1, b0 + j + 1
+        gaps.append((pa, a1, pb, b1))
+        return [g for g in gaps if g[0] < g[1] and g[2] < g[3]]
+
+    def _match_single(self, sa, sb, a0, b0):
+        """One side is a single token: match it where it first occurs on the other side."""
+        if len(sa) == 1:
+            k = sb.find(sa)
+            if k >= 0:
+                self.runs.append((a0, b0 + k, 1))
+        else:
+            k = sa.find(sb)
+            if k >= 0:
+                self.runs.append((a0 + k, b0, 1))
+
+    def _diff_directly(self, sa, sb, a0, b0):
+        i, j = a0, b0
+        for op, chunk in self.dmp.diff_main(sa, sb, False):
+            n = len(chunk)
+            if op == 0:
+                self.runs.append((i, j, n))
+                i, j = i + n, j + n
+            elif op < 0:
+                i += n
+            else:
+                j += n
+
+
+def _anchor_chain(sa: str, sb: str) -> list[tuple[int, int]]:
+    """The longest in-order chain of anchor pairs: unique tokens, else rare repeated ones."""
+    ca, cb = Counter(sa), Counter(sb)
+    unique = {c for c, k in ca.items() if k == 1 and cb.get(c) == 1}
+    if unique:
+        pos_b = {c: j for j, c in enumerate(sb) if c in unique}
+        pairs = [(i, pos_b[c]) for i, c in enumerate(sa) if c in unique]
+    else:
+        repeated = {c for c, k in ca.items() if k <= MAX_REPEAT_ANCHOR and cb.get(c) == k}
+        if not repeated:
+            return []
+        seen_b: dict[str, list[int]] = {}
+        for j, c in enumerate(sb):
+            if c in repeated:
+                seen_b.setdefault(c, []).append(j)
+        nth: Counter = Counter()
+        pairs = []
+        for i, c in enumerate(sa):
+            if c in repeated:
+                pairs.append((i, seen_b[c][nth[c]]))
+                nth[c] += 1
+    return _longest_increasing(pairs)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of *pairs* (sorted by first item) increasing in the second."""
+    tails: list[int] = []      # smallest j ending a chain of each length
+    tail_index: list[int] = []  # index into pairs of that tail
+    back = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_index.append(k)
+        else:
+            tails[pos] = j
+            tail_index[pos] = k
+        back[k] = tail_index[pos - 1] if pos else -1
+    chain = []
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = back[k]
+    chain.reverse()
+    return chain
+
+
+def _merge_runs(runs):
+    """Join runs that continue one another."""
+    merged: list[list[int]] = []
+    for i, j, n in runs:
+        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+            merged[-1][2] += n
+        else:
+            merged.append([i, j, n])
+    return [tuple(r) for r in merged]
+
+
+def _common_prefix(a, b, a0, a1, b0, b1) -> int:
+    """Length of the common prefix of ``a[a0:a1]`` and ``b[b0:b1]`` (binary search on slices)."""
+    lo, hi = 0, min(a1 - a0, b1 - b0)
+    if hi == 0 or a[a0] != b[b0]:
+        return 0
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[a0:a0 + mid] == b[b0:b0 + mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a, b, a0, a1, b0, b1) -> int:
+    """Length of the common suffix of ``a[a0:a1]`` and ``b[b0:b1]``."""
+    lo, hi = 0, min(a1 - a0, b1 - b0)
+    if hi == 0 or a[a1 - 1] != b[b1 - 1]:
+        return 0
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[a1 - mid:a1] == b[b1 - mid:b1]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

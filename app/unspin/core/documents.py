@@ -1,0 +1,208 @@
+"""Load a file as text: size and type checks, encoding detection, line endings.
+
+Everything that can go wrong with an input file becomes a ``LoadError`` that names
+the file and the reason in words a reader understands; the file is only ever read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+_BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE (BOM)"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE (BOM)"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 (BOM)"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE (BOM)"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE (BOM)"),
+)
+
+# Characters that Western European text decoded as cp1252 plausibly contains. When a
+# detector guesses a Central European code page for a short sample, a cp1252 decoding
+# made only of these is the better reading (measured: short cp1252 texts come back cp1250).
+_WESTERN = frozenset(
+    "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßŒœŠšŽžŸƒ"
+    "‘’‚“”„–—…€£¥¢°«»§©®™·•†‡‰‹›¡¿ªº±×÷¬¦¨¯´¸\u00a0"
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+class LoadError(Exception):
+    """An input file could not be read as text; ``str()`` names the file and the reason."""
+
+    def __init__(self, path: str | os.PathLike, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded text and where it came from."""
+
+    text: str
+    name: str = "untitled"
+    path: str | None = None
+    encoding: str = "UTF-8"
+    newline: str = "LF"
+    size_bytes: int = 0
+    sha256: str = ""
+    format: str = "text"
+    title: str = ""
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "untitled") -> "Document":
+        """A document made from a string (pasted text, tests)."""
+        text, newline = normalize_newlines(text)
+        raw = text.encode("utf-8")
+        return cls(text=text, name=name, newline=newline, size_bytes=len(raw),
+                   sha256=hashlib.sha256(raw).hexdigest())
+
+
+def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read *path* as text, or raise ``LoadError`` saying why it cannot be compared."""
+    data = read_bytes(path, max_bytes=max_bytes)
+    text, encoding = decode_bytes(data, path)
+    text, newline = normalize_newlines(text)
+    p = Path(path)
+    return Document(text=text, name=p.name, path=str(p.absolute()), encoding=encoding,
+                    newline=newline, size_bytes=len(data),
+                    sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, after checking it exists, is a regular file and is not too big."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise LoadError(path, "no such file") from None
+    except PermissionError:
+        raise LoadError(path, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if p.is_dir():
+        raise LoadError(path, "is a folder, not a file")
+    if st.st_size > max_bytes:
+        raise LoadError(path, f"is too big ({_megabytes(st.st_size)}; the limit is "
+                              f"{_megabytes(max_bytes)})")
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise LoadError(path, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise LoadError(path, f"is too big (more than {_megabytes(max_bytes)})")
+    return data
+
+
+def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> tuple[str, str]:
+    """Decode *data*, returning the text and a readable name of the encoding used."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data[len(bom):].decode(codec), path), label
+            except UnicodeDecodeError as exc:
+                raise LoadError(path, f"starts with a {label} mark but is not valid "
+                                      f"{codec.upper()} (byte {exc.start})") from None
+    if not data:
+        return "", "UTF-8"
+    if b"\x00" in data:
+        return _decode_utf16_without_bom(data, path)
+    try:
+        return _check_text(data.decode("utf-8"), path), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data, path)
+
+
+def normalize_newlines(text: str) -> tuple[str, str]:
+    """Text with CRLF and lone CR turned into LF, and which line ending it had."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [name for name, n in (("CRLF", crlf), ("CR", cr), ("LF", lf)) if n]
+    if not kinds:
+        return text, "LF"
+    if crlf or cr:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def _decode_utf16_without_bom(data: bytes, path) -> tuple[str, str]:
+    """NUL bytes mean binary, unless they sit in every other byte as in UTF-16 text."""
+    even_zeros = data[0::2].count(0) / max(1, len(data[0::2]))
+    odd_zeros = data[1::2].count(0) / max(1, len(data[1::2]))
+    codec = None
+    if odd_zeros > 0.4 and even_zeros < 0.05:
+        codec, label = "utf-16-le", "UTF-16 LE"
+    elif even_zeros > 0.4 and odd_zeros < 0.05:
+        codec, label = "utf-16-be", "UTF-16 BE"
+    if codec and len(data) % 2 == 0:
+        try:
+            return _check_text(data.decode(codec), path), label
+        except (UnicodeDecodeError, LoadError):
+            pass
+    raise LoadError(path, "is a binary file, not text (it contains NUL bytes)")
+
+
+def _decode_legacy(data: bytes, path) -> tuple[str, str]:
+    """Not UTF-8: ask charset-normalizer, then keep the candidate reading with the least
+    mojibake (measured: it reads short cp1252 samples as cp1250 and Polish as cp1252)."""
+    from charset_normalizer import from_bytes
+
+    candidates = [m.encoding for m in list(from_bytes(data))[:6]] + ["cp1252", "cp1250"]
+    best = None
+    for rank, encoding in enumerate(dict.fromkeys(candidates)):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        western = encoding == "cp1252" and all(c.isascii() or c in _WESTERN for c in text)
+        key = (_mojibake(text), not western, rank)
+        if best is None or key < best[0]:
+            best = (key, encoding, text)
+    if best is None:
+        raise LoadError(path, "is not text in any known encoding (binary file?)")
+    _, encoding, text = best
+    return _check_text(text, path), _encoding_label(encoding)
+
+
+_ODD = regex.compile(r"(?<=\p{L})[^\p{L}\p{M}\s\d'’\-.,;:!?\"“”()/]+(?=\p{L})|[\x80-\x9f¤¦¨¬¯´¸¹²³¼½¾]")
+
+
+def _mojibake(text: str) -> int:
+    """How many signs of a wrong code page: symbols inside words, superscripts, C1 controls."""
+    return len(_ODD.findall(text, concurrent=False))
+
+
+def _check_text(text: str, path) -> str:
+    """Reject decoded text that is mostly control characters: a binary file in disguise."""
+    sample = text[:65536]
+    controls = sum(1 for c in sample if (c < " " or "\x7f" <= c < "\xa0") and c not in _ALLOWED_CONTROLS)
+    if "\x00" in sample or controls > max(2, len(sample) // 100):
+        raise LoadError(path, "is a binary file, not text (it has control characters)")
+    return text
+
+
+def _encoding_label(codec: str) -> str:
+    names = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows-1251",
+             "latin_1": "ISO-8859-1", "iso8859_15": "ISO-8859-15", "mac_roman": "Mac Roman",
+             "shift_jis": "Shift JIS", "euc_jp": "EUC-JP", "gb18030": "GB18030", "big5": "Big5",
+             "koi8_r": "KOI8-R", "utf_16": "UTF-16", "ascii": "ASCII"}
+    return names.get(codec, codec.upper().replace("_", "-"))
+
+
+def _megabytes(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+    return f"{n / (1024 * 1024):.1f} MB"

@@ -1,0 +1,68 @@
+"""Paragraphs of plain text: blank-line separated, or one per line.
+
+Articles come both ways: hard-wrapped paragraphs between blank lines, and one long
+line per paragraph (with or without blank lines between). A block of lines between
+blank lines is one paragraph when its lines look hard-wrapped; otherwise each line
+is a paragraph of its own, which also keeps a short title or heading line apart.
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: Lines longer than this are not hard-wrapped: each such line is a paragraph.
+WRAP_WIDTH = 120
+_LIST_ITEM = regex.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)]|#{1,6}|>)\s")
+_SENTENCE_END = regex.compile(r"[.!?…:][\"”’»)]*$")
+_SENTENCE_START = regex.compile(r"[\"“‘«(]*[\p{Lu}\p{N}]")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Code-point spans of the paragraphs of *text*, without surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    block: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if line.strip():
+            block.append(_strip(text, start, end))
+        elif block:
+            spans.extend(_split_block(text, block))
+            block = []
+    if block:
+        spans.extend(_split_block(text, block))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    line = text[start:end]
+    left = len(line) - len(line.lstrip())
+    right = len(line.rstrip())
+    return start + left, start + right
+
+
+def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split a block of lines into paragraphs.
+
+    Lines longer than WRAP_WIDTH are paragraphs of their own. Otherwise a line break
+    is taken as a paragraph end when the next line is a list item, when the line ends
+    a sentence and the next starts one, or when the next line's first word would have
+    fitted on the line (a hard-wrapping editor would have put it there).
+    """
+    if len(lines) == 1:
+        return lines
+    longest = max(e - s for s, e in lines)
+    if longest > WRAP_WIDTH:
+        return lines
+    paragraphs = []
+    first = lines[0]
+    for (s1, e1), (s2, e2) in zip(lines, lines[1:]):
+        nxt = text[s2:e2]
+        first_word = len(nxt.split(None, 1)[0])
+        fits = (e1 - s1) + 1 + first_word <= longest
+        if fits or _LIST_ITEM.match(text, s2) or (_SENTENCE_END.search(text, s1, e1) and _SENTENCE_START.match(nxt)):
+            paragraphs.append((first[0], e1))
+            first = (s2, e2)
+    paragraphs.append((first[0], lines[-1][1]))
+    return paragraphs

@@ -1,0 +1,139 @@
+"""Machine-readable and plain-text renderings of a comparison.
+
+JSON schema ``unspin.comparison``, version 1 (documented in README.md): all spans are
+``[start, end)`` offsets in code points of the decoded text, with line endings
+normalised to LF.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from unspin import __version__
+from unspin.core.compare import Comparison
+
+SCHEMA = "unspin.comparison"
+SCHEMA_VERSION = 1
+CSV_COLUMNS = ("old", "new", "kind", "count", "score", "reasons",
+               "first_old_start", "first_old_end", "first_new_start", "first_new_end")
+
+
+def to_dict(c: Comparison) -> dict:
+    """The comparison as plain data (schema ``unspin.comparison`` v1)."""
+    return {
+        "schema": SCHEMA,
+        "version": SCHEMA_VERSION,
+        "generator": f"unspin {__version__}",
+        "status": c.status,
+        "old": _document(c.old, c.stats.old_words),
+        "new": _document(c.new, c.stats.new_words),
+        "verdict": c.verdict,
+        "spin_score": c.spin_score,
+        "stats": _stats(c),
+        "alignment": [
+            {"kind": b.kind, "old": [b.old_start, b.old_end], "new": [b.new_start, b.new_end],
+             "old_paragraphs": list(b.old_paragraphs), "new_paragraphs": list(b.new_paragraphs)}
+            for b in c.alignment],
+        "ops": [_op(c, k) for k in range(len(c.ops))],
+        "swaps": [_swap(s) for s in c.swaps],
+    }
+
+
+def _document(doc, words: int) -> dict:
+    return {"name": doc.name, "path": doc.path, "encoding": doc.encoding, "newline": doc.newline,
+            "format": doc.format, "bytes": doc.size_bytes, "sha256": doc.sha256,
+            "chars": len(doc.text), "words": words}
+
+
+def _stats(c: Comparison) -> dict:
+    s = c.stats
+    return {"old_words": s.old_words, "new_words": s.new_words, "unchanged": s.unchanged,
+            "substituted_old": s.substituted_old, "substituted_new": s.substituted_new,
+            "deleted": s.deleted, "inserted": s.inserted,
+            "pct_unchanged": round(s.pct_unchanged, 2), "pct_substituted": round(s.pct_substituted, 2),
+            "pct_deleted": round(s.pct_deleted, 2), "pct_inserted": round(s.pct_inserted, 2),
+            "swaps": s.swaps, "distinct_swaps": s.distinct_swaps,
+            "suspicious_swaps": s.suspicious_swaps, "distinct_suspicious": s.distinct_suspicious,
+            "coarse_gaps": c.coarse_gaps}
+
+
+def _op(c: Comparison, k: int) -> dict:
+    os_, oe, ns, ne = c.op_cover(k)
+    return {"op": c.ops[k].tag, "old": [os_, oe], "new": [ns, ne]}
+
+
+def _swap(s) -> dict:
+    return {"old": s.old, "new": s.new, "kind": s.kind, "count": s.count, "score": s.score,
+            "reasons": [{"code": r.code, "text": r.text, "weight": r.weight} for r in s.reasons],
+            "occurrences": [{"old": [a, b], "new": [x, y]} for a, b, x, y in s.occurrences]}
+
+
+def to_json(c: Comparison) -> str:
+    """The comparison as a JSON document."""
+    import json
+
+    return json.dumps(to_dict(c), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(c: Comparison) -> str:
+    """The swap table as CSV, one row per distinct swap, most suspicious first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in c.swaps:
+        first = s.occurrences[0]
+        writer.writerow([s.old, s.new, s.kind, s.count, f"{s.score:.3f}",
+                         "; ".join(r.text for r in s.reasons), *first])
+    return out.getvalue()
+
+
+def to_text(c: Comparison, top: int = 20) -> str:
+    """A human summary: documents, verdict, statistics and the top swaps."""
+    s = c.stats
+    lines = [
+        f"Old: {c.old.name} ({c.old.encoding}, {s.old_words} words)",
+        f"New: {c.new.name} ({c.new.encoding}, {s.new_words} words)",
+        "",
+        f"Verdict: {c.verdict}",
+        f"Spin score: {c.spin_score:.2f}",
+        f"Words: {s.pct_unchanged:.1f}% unchanged, {s.pct_substituted:.1f}% substituted, "
+        f"{s.pct_deleted:.1f}% deleted, {s.pct_inserted:.1f}% inserted",
+        f"Swaps: {s.swaps} ({s.distinct_swaps} distinct), "
+        f"{s.suspicious_swaps} suspicious ({s.distinct_suspicious} distinct)",
+    ]
+    if c.coarse_gaps:
+        lines.append(f"Note: {c.coarse_gaps} long stretch(es) share no words at all and are shown "
+                     "as replaced whole.")
+    shown = [w for w in c.swaps if w.kind not in ("case", "punctuation")][:top]
+    if shown:
+        lines += ["", f"Top swaps ({len(shown)} of {s.distinct_swaps}):",
+                  f"{'count':>6} {'score':>6}  swap"]
+        for w in shown:
+            why = "; ".join(r.text for r in w.reasons if r.code != "different_word") or w.reasons[0].text
+            lines.append(f"{w.count:>6} {w.score:>6.2f}  {w.old} → {w.new}")
+            lines.append(f"{'':>15}{why}")
+    return "\n".join(lines) + "\n"
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
+    """Write *content* to *path* via a temporary file in the same folder, then rename:
+    an existing file is only replaced once the new one is complete."""
+    target = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

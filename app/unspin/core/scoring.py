@@ -1,0 +1,208 @@
+"""Suspicion score of a swap, in [0, 1], with the reasons in plain sentences.
+
+Evidence that a swap came from a synonym spinner, each with a weight:
+a known spinner swap (``resources/spinner_signatures.tsv``), a function word replaced by
+a content word, a common word replaced by a much rarer one (word frequencies from
+wordfreq), a number word written as a numeral, and the same swap made many times.
+Weights combine like independent evidence: ``1 - prod(1 - w)``.
+
+Ordinary editing must stay low: case, punctuation and spacing changes, spelling
+variants (Kiev -> Kyiv), updated figures and reworded passages get a small score
+whatever else applies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unspin.core.resources import read_table, resource_path
+from unspin.core.swaps import Reason, Swap, letters_only, normalize
+
+SUSPICIOUS = 0.5
+BASE_WEIGHT = 0.1
+SIGNATURE_WEIGHT = 0.9
+FUNCTION_WORD_WEIGHT = 0.6
+NUMERAL_WEIGHT = 0.45
+#: A drop of this many points on the Zipf scale counts as "much rarer".
+RARITY_DROP = 1.5
+
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "thousand": "1000", "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th",
+    "fifth": "5th", "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th",
+    "tenth": "10th",
+}
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A swap seen in the output of a spinner, and where it was seen."""
+
+    old: str
+    new: str
+    observed_in: str
+    note: str
+
+
+class Scorer:
+    """Scores swaps for one language; loads its data once."""
+
+    def __init__(self, language: str = "en"):
+        self.language = language
+        self.signatures = load_signatures()
+        self.function_words = load_function_words() if language == "en" else frozenset()
+        self.variants = load_variants()
+
+    def score(self, swap: Swap) -> Swap:
+        """The swap with its score and reasons filled in."""
+        reasons = self.reasons(swap)
+        mitigating = [r for r in reasons if r.weight < 0]
+        remaining = 1.0
+        for r in reasons:
+            if r.weight > 0:
+                remaining *= 1.0 - r.weight
+        score = 1.0 - remaining
+        if mitigating:
+            cap = min(-r.weight for r in mitigating)
+            score = min(score, cap) if score else cap
+        return dataclasses.replace(swap, score=round(score, 3), reasons=tuple(reasons))
+
+    def reasons(self, swap: Swap) -> list[Reason]:
+        """Every reason that applies; a negative weight caps the score at its magnitude."""
+        old, new = swap.old, swap.new
+        mitigation = self._mitigation(swap)
+        if mitigation is not None:
+            return [mitigation]
+        reasons = [Reason("different_word", f"'{old}' was replaced by a different word", BASE_WEIGHT)]
+        sig = self.signatures.get((normalize(old), normalize(new)))
+        if sig is not None:
+            reasons.append(Reason("signature", f"'{old}' → '{new}' is a known spinner swap"
+                                  f" ({sig.note}; seen in {sig.observed_in})", SIGNATURE_WEIGHT))
+        reasons.extend(r for r in (self._function_word(old, new), self._numeral(old, new),
+                                   self._rarity(old, new)) if r is not None)
+        if len(reasons) > 1 and swap.count >= 3:
+            reasons.append(Reason("consistent", f"the same swap is made {swap.count} times",
+                                  min(0.3, 0.05 * swap.count)))
+        variant = self._variant(old, new)
+        if variant is not None and sig is None:
+            return [variant]
+        return reasons
+
+    def _mitigation(self, swap: Swap) -> Reason | None:
+        if swap.kind == "case":
+            return Reason("case", "only the capitalisation differs", -0.02)
+        if swap.kind == "punctuation":
+            return Reason("punctuation", "only punctuation or spacing differs", -0.02)
+        if swap.kind == "number":
+            return Reason("number", f"a figure was changed ({swap.old} → {swap.new})", -0.05)
+        if swap.kind == "rewrite":
+            return Reason("rewrite", f"a passage of {len(swap.old.split())} words was reworded", -0.15)
+        return None
+
+    def _variant(self, old: str, new: str) -> Reason | None:
+        """A spelling variant (Kiev/Kyiv, defence/defense) or another form of the same word."""
+        lo, ln = letters_only(old), letters_only(new)
+        known = self.variants.get((lo, ln))
+        if known is not None:
+            return Reason("variant", f"'{new}' is {known} of '{old}'", -0.05)
+        if min(len(lo), len(ln)) < 4:
+            return None
+        distance = edit_distance(lo, ln) if abs(len(lo) - len(ln)) <= 1 else 3
+        same_length = len(lo) == len(ln)
+        if distance == 1 or (distance == 2 and same_length and len(lo) >= 8):
+            return Reason("spelling", f"'{new}' is a spelling variant of '{old}'", -0.05)
+        if distance == 2 and same_length and old[:1].isupper() and new[:1].isupper():
+            return Reason("name_spelling", f"'{new}' is another spelling of the name '{old}'", -0.05)
+        stem = len(os.path.commonprefix([lo, ln]))
+        if stem >= 4 and stem >= 0.6 * min(len(lo), len(ln)):
+            return Reason("word_form", f"'{new}' is another form of the word '{old}'", -0.15)
+        return None
+
+    def _function_word(self, old: str, new: str) -> Reason | None:
+        old_words, new_words = normalize(old).split(), normalize(new).split()
+        fw = self.function_words
+        if not fw or not all(w in fw for w in old_words) or _acronym(old):
+            return None
+        content = [w for w in new_words if w not in fw and not _is_numeral(w)]
+        if not content:
+            return None
+        kind = "function word" if len(old_words) == 1 else "function words"
+        return Reason("function_word", f"the {kind} '{old}' became the content word"
+                      f"{'s' if len(content) > 1 else ''} '{' '.join(content)}'", FUNCTION_WORD_WEIGHT)
+
+    def _numeral(self, old: str, new: str) -> Reason | None:
+        if _NUMBER_WORDS.get(normalize(old)) == normalize(new):
+            return Reason("numeral", f"the number word '{old}' became the numeral '{new}'", NUMERAL_WEIGHT)
+        return None
+
+    def _rarity(self, old: str, new: str) -> Reason | None:
+        if " " in old.strip() or " " in new.strip():
+            return None
+        z_old, z_new = zipf(normalize(old), self.language), zipf(normalize(new), self.language)
+        drop = z_old - z_new
+        if z_old < 3.0 or drop < RARITY_DROP or _is_numeral(normalize(new)):
+            return None
+        weight = min(0.5, 0.15 * drop)
+        return Reason("rare_word", f"a common word ('{old}', {z_old:.1f} on the Zipf scale) became a much"
+                      f" rarer one ('{new}', {z_new:.1f})", round(weight, 2))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (short words only: it is quadratic)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _acronym(text: str) -> bool:
+    """All capitals ("US", "IT"): an abbreviation, not the function word it spells."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _is_numeral(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, language: str = "en") -> float:
+    """Zipf frequency of *word* (about 7 for "the", 0 for unknown words) from wordfreq."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+@lru_cache(maxsize=1)
+def load_signatures() -> dict[tuple[str, str], Signature]:
+    """The spinner-signature table, keyed by normalised (old, new)."""
+    table = {}
+    for row in read_table("spinner_signatures.tsv"):
+        old, new, observed_in, note = (row + ["", "", "", ""])[:4]
+        table[normalize(old), normalize(new)] = Signature(old, new, observed_in, note)
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_variants() -> dict[tuple[str, str], str]:
+    """Editorial variants (renamed places, house style), both directions, letters only."""
+    table = {}
+    for old, new, what in read_table("editorial_variants.tsv"):
+        table[letters_only(old), letters_only(new)] = what
+        table[letters_only(new), letters_only(old)] = what
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_function_words() -> frozenset[str]:
+    """English function words from ``resources/function_words_en.txt``."""
+    lines = resource_path("function_words_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -1,0 +1,313 @@
+"""Swaps: the replaced regions of a word diff, paired word by word where they align.
+
+A replaced region with as many words on each side is paired word for word: this is
+what a synonym spinner produces. Otherwise words that are alike (same letters, or a
+close spelling) anchor the pairing and the stretches between them are paired when
+their lengths match; what does not split stays one multi-word phrase swap.
+
+Swaps are aggregated by kind and normalised (old, new) text, with every occurrence's
+spans in both texts. Case-only and punctuation-only differences are kinds of their
+own, so the scorer can give them little weight.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from unspin.core.diffing import Op
+from unspin.core.tokens import Tokens
+
+#: Regions with equal word counts up to this size are paired word for word.
+MAX_POSITIONAL = 8
+#: A phrase with more words than this on either side is a rewritten passage.
+MAX_PHRASE_WORDS = 6
+#: Spelling similarity at which two words in a region are taken to correspond.
+ALIKE_RATIO = 0.75
+
+_FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+KINDS = ("word", "phrase", "rewrite", "case", "punctuation", "number")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a swap is (or is not) suspicious: a code, a sentence and its weight."""
+
+    code: str
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Swap:
+    """One distinct replacement with all its occurrences.
+
+    ``spans`` holds four offsets per occurrence: old start, old end, new start, new end.
+    """
+
+    old: str
+    new: str
+    kind: str
+    spans: array = field(repr=False, compare=False)
+    score: float = 0.0
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def count(self) -> int:
+        """How many times the swap occurs."""
+        return len(self.spans) // 4
+
+    @property
+    def occurrences(self) -> list[tuple[int, int, int, int]]:
+        """``(old_start, old_end, new_start, new_end)`` of each occurrence, in text order."""
+        s = self.spans
+        return [tuple(s[k:k + 4]) for k in range(0, len(s), 4)]
+
+    @property
+    def old_words(self) -> int:
+        """Words on the old side of one occurrence."""
+        return max(1, len(self.old.split()))
+
+
+@dataclass(frozen=True)
+class PairingResult:
+    """Unscored swaps, and how many changed words were paired or left unpaired."""
+
+    swaps: tuple[Swap, ...]
+    substituted_old: int
+    substituted_new: int
+
+
+def normalize(text: str) -> str:
+    """Aggregation key: case-folded, apostrophes unified, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text.translate(_FOLD)).casefold().split())
+
+
+def letters_only(text: str) -> str:
+    """Only the letters and digits of *text*, case-folded."""
+    return "".join(c for c in normalize(text) if c.isalnum())
+
+
+def find_swaps(old: Tokens, new: Tokens, ops, *, old_breaks=(), new_breaks=(),
+               known_pairs=frozenset()) -> PairingResult:
+    """Pair the words of every replaced region and aggregate the pairs into swaps.
+
+    *old_breaks* / *new_breaks* are the first tokens of paragraphs: a region is not
+    paired across a paragraph break. *known_pairs* are normalised (old, new) word pairs
+    (spinner signatures) that anchor the pairing of uneven regions; pairs seen word for
+    word elsewhere in the same texts are added to them.
+    """
+    collector = _Collector(old, new, set(old_breaks), set(new_breaks), known_pairs)
+    uneven = []
+    for op in ops:
+        if op.tag == "replace" and not collector.add_simple(op):
+            uneven.append(op)
+    collector.learn_pairs()
+    for op in uneven:
+        collector.add_region(op)
+    return collector.result()
+
+
+class _Collector:
+    """Gathers occurrences keyed by token-range text, then classifies distinct ones."""
+
+    def __init__(self, old: Tokens, new: Tokens, old_breaks, new_breaks, known_pairs):
+        self.old, self.new = old, new
+        self.old_breaks, self.new_breaks = old_breaks, new_breaks
+        self.known = set(known_pairs)
+        self.by_text: dict[tuple[str, str], array] = defaultdict(lambda: array("q"))
+        self.substituted_old = 0
+        self.substituted_new = 0
+
+    def add_simple(self, op: Op) -> bool:
+        """Add a one-token-each region (the common case, kept fast); False if not one."""
+        if op.a2 - op.a1 == 1 and op.b2 - op.b1 == 1:
+            self._add(op.a1, op.a2, op.b1, op.b2)
+            return True
+        return False
+
+    def learn_pairs(self):
+        """Word pairs already seen one for one become anchors for uneven regions."""
+        for old_text, new_text in self.by_text:
+            self.known.add((normalize(old_text), normalize(new_text)))
+
+    def add_region(self, op: Op):
+        """Pair a region, one paragraph segment at a time."""
+        for a1, a2, b1, b2 in self._segments(op):
+            self._add_segment(a1, a2, b1, b2)
+
+    def _segments(self, op: Op):
+        """Split a region at paragraph breaks and match the pieces up."""
+        sa = _split_at(op.a1, op.a2, self.old_breaks)
+        sb = _split_at(op.b1, op.b2, self.new_breaks)
+        if len(sa) == len(sb):
+            return [a + b for a, b in zip(sa, sb)]
+        if len(sb) == 1:  # one side within one paragraph: pair it with the piece it touches
+            piece = sa[-1] if op.b1 in self.new_breaks or op.a2 - 1 in self.old_breaks else sa[0]
+            return [piece + sb[0]]
+        if len(sa) == 1:
+            piece = sb[-1] if op.a1 in self.old_breaks or op.b2 - 1 in self.new_breaks else sb[0]
+            return [sa[0] + piece]
+        return [sa[0] + sb[0], sa[-1] + sb[-1]]
+
+    def _add_segment(self, a1, a2, b1, b2):
+        old, new = self.old, self.new
+        wa = [k for k in range(a1, a2) if old.is_word(k)]
+        wb = [k for k in range(b1, b2) if new.is_word(k)]
+        if not wa and not wb:
+            self._add(a1, a2, b1, b2)  # punctuation only
+            return
+        for (p1, p2), (q1, q2) in self._pair(wa, wb):
+            if (p1, p2) == (wa[0], wa[-1] + 1) and (q1, q2) == (wb[0], wb[-1] + 1) \
+                    and (len(wa) > 1 or len(wb) > 1):
+                p1, p2, q1, q2 = a1, a2, b1, b2  # a whole segment: keep its punctuation
+            self._add(p1, p2, q1, q2)
+
+    def _add(self, a1, a2, b1, b2):
+        old, new = self.old, self.new
+        os_, oe, ns, ne = old.start(a1), old.end(a2 - 1), new.start(b1), new.end(b2 - 1)
+        key = (old.text[os_:oe], new.text[ns:ne])
+        self.by_text[key].extend((os_, oe, ns, ne))
+        self.substituted_old += old.words_in(a1, a2)
+        self.substituted_new += new.words_in(b1, b2)
+
+    def _pair(self, wa: list[int], wb: list[int]):
+        """Token ranges ``((a1, a2), (b1, b2))`` to report as swaps within one region."""
+        if not wa or not wb:
+            return []
+        if len(wa) == len(wb) and len(wa) <= MAX_POSITIONAL:
+            return [((a, a + 1), (b, b + 1)) for a, b in zip(wa, wb)]
+        anchors = _alike_chain([self.old.surface(k) for k in wa], [self.new.surface(k) for k in wb],
+                               self.known)
+        pairs = []
+        pa = pb = 0
+        for ia, ib in anchors + [(len(wa), len(wb))]:
+            pairs.extend(_pair_stretch(wa[pa:ia], wb[pb:ib]))
+            if ia < len(wa):
+                pairs.append(((wa[ia], wa[ia] + 1), (wb[ib], wb[ib] + 1)))
+            pa, pb = ia + 1, ib + 1
+        return pairs
+
+    def result(self) -> PairingResult:
+        merged: dict[tuple[str, str, str], list] = {}
+        for (old_text, new_text), spans in self.by_text.items():
+            kind = classify(old_text, new_text)
+            if kind == "case":
+                key = (kind, old_text, new_text)
+            else:
+                key = (kind, normalize(old_text), normalize(new_text))
+            entry = merged.setdefault(key, [Counter(), Counter(), []])
+            entry[0][old_text] += len(spans) // 4
+            entry[1][new_text] += len(spans) // 4
+            entry[2].append(spans)
+        swaps = []
+        for (kind, _, _), (old_forms, new_forms, span_lists) in merged.items():
+            swaps.append(Swap(old=_display(old_forms), new=_display(new_forms), kind=kind,
+                              spans=_sorted_spans(span_lists)))
+        swaps.sort(key=lambda s: (-s.count, s.old, s.new))
+        return PairingResult(tuple(swaps), self.substituted_old, self.substituted_new)
+
+
+def _pair_stretch(wa: list[int], wb: list[int]):
+    """A stretch between alike anchors: word for word when lengths match, else one phrase."""
+    if not wa or not wb:
+        return []
+    if len(wa) == len(wb) and len(wa) <= MAX_POSITIONAL:
+        return [((a, a + 1), (b, b + 1)) for a, b in zip(wa, wb)]
+    return [((wa[0], wa[-1] + 1), (wb[0], wb[-1] + 1))]
+
+
+def _split_at(lo: int, hi: int, breaks) -> list[tuple[int, int]]:
+    """``[lo, hi)`` cut before every paragraph-break token inside it."""
+    cuts = [k for k in range(lo + 1, hi) if k in breaks] if breaks else []
+    bounds = [lo] + cuts + [hi]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _alike_chain(sa: list[str], sb: list[str], known=frozenset()) -> list[tuple[int, int]]:
+    """In-order pairs of words that correspond: known swaps, same letters or close spelling."""
+    if len(sa) * len(sb) > 400:
+        return []
+    if known:
+        na, nb = [normalize(x) for x in sa], [normalize(y) for y in sb]
+
+        def similarity(i, j):
+            return 1.0 if (na[i], nb[j]) in known else _alike(sa[i], sb[j])
+    else:
+        def similarity(i, j):
+            return _alike(sa[i], sb[j])
+    best = [[0.0] * (len(sb) + 1) for _ in range(len(sa) + 1)]
+    for i in range(len(sa) - 1, -1, -1):
+        for j in range(len(sb) - 1, -1, -1):
+            sim = similarity(i, j)
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + sim if sim else 0.0)
+    chain, i, j = [], 0, 0
+    while i < len(sa) and j < len(sb):
+        sim = similarity(i, j)
+        if sim and best[i][j] == best[i + 1][j + 1] + sim:
+            chain.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return chain
+
+
+def _alike(x: str, y: str) -> float:
+    lx, ly = letters_only(x), letters_only(y)
+    if lx == ly:
+        return 1.0
+    if min(len(lx), len(ly)) >= 4:
+        ratio = SequenceMatcher(None, lx, ly).ratio()
+        if ratio >= ALIKE_RATIO:
+            return ratio
+    return 0.0
+
+
+def classify(old_text: str, new_text: str) -> str:
+    """The kind of a replacement: case, punctuation, number, word, phrase or rewrite."""
+    n_old, n_new = normalize(old_text), normalize(new_text)
+    if n_old == n_new:
+        return "case" if old_text != new_text else "punctuation"
+    l_old, l_new = letters_only(old_text), letters_only(new_text)
+    if l_old == l_new:
+        return "punctuation"
+    if _is_number(n_old) and _is_number(n_new):
+        return "number"
+    words = max(len(n_old.split()), len(n_new.split()))
+    if words > MAX_PHRASE_WORDS:
+        return "rewrite"
+    if words > 1:
+        return "phrase"
+    return "word" if l_old and l_new else "punctuation"
+
+
+def _is_number(text: str) -> bool:
+    digits = text.replace(",", "").replace(".", "").replace(" ", "")
+    return digits.isdigit()
+
+
+def _display(forms: Counter) -> str:
+    """The most frequent surface form, lower-cased unless it is all capitals or mixed."""
+    form = forms.most_common(1)[0][0]
+    return " ".join(form.split())
+
+
+def _sorted_spans(span_lists: list[array]) -> array:
+    if len(span_lists) == 1:
+        spans = span_lists[0]
+    else:
+        flat = array("q")
+        for s in span_lists:
+            flat.extend(s)
+        spans = flat
+    quads = sorted(zip(spans[0::4], spans[1::4], spans[2::4], spans[3::4]))
+    out = array("q")
+    for q in quads:
+        out.extend(q)
+    return out

@@ -1,0 +1,147 @@
+"""Words, punctuation and paragraphs with code-point spans.
+
+A text becomes a sequence of tokens: words (letters, marks, digits, with inner
+apostrophes and hyphens), numbers (with inner separators, ``10,000``), single CJK
+characters, and single grapheme clusters of anything else (punctuation, emoji).
+Whitespace separates tokens and belongs to none, so the tokens plus the whitespace
+between them give back the exact text.
+
+For speed on book-sized texts the tokens are not kept as strings: each distinct token
+gets one character in a shared ``Vocabulary`` and a text becomes a code string, one
+character per token (the diff-match-patch "words as characters" encoding). Offsets
+are kept in one array: token *k* spans ``offsets[2k]:offsets[2k+1]``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+import regex
+
+_LETTER = r"[\p{L}\p{M}\p{N}--[\p{Han}\p{Hiragana}\p{Katakana}]]"
+_JOINER = r"['’ʼ\-‐‑]"
+TOKEN_RE = regex.compile(
+    r"(?V1)("
+    r"\p{N}+(?:[.,]\p{N}+)+(?!" + _LETTER + r")"          # 10,000 and 3.5 stay whole
+    r"|" + _LETTER + r"+(?:" + _JOINER + _LETTER + r"+)*"  # words: don't, long-range
+    r"|[\p{Han}\p{Hiragana}\p{Katakana}]"                 # CJK: one character a token
+    r"|(?!\s)\X)"                                         # anything else: one grapheme
+)
+
+# Matching treats typographic variants of the apostrophe as one character; the
+# translation keeps string lengths so offsets stay valid.
+_FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+# Code characters start above the surrogate range, which some str APIs reject.
+_FIRST_CODE = 0xE000
+
+
+@dataclass
+class Vocabulary:
+    """Distinct token keys of two texts, each with a one-character code."""
+
+    codes: dict[str, str] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)
+    word_codes: set[str] = field(default_factory=set)
+
+    def code_for(self, key: str) -> str:
+        """The code of *key*, adding it when new."""
+        code = self.codes.get(key)
+        if code is None:
+            n = len(self.keys)
+            point = _FIRST_CODE + n
+            if point > 0x10FFFF:
+                raise ValueError("too many distinct words to compare (more than a million)")
+            code = chr(point)
+            self.codes[key] = code
+            self.keys.append(key)
+            if is_word(key):
+                self.word_codes.add(code)
+        return code
+
+    def key_of(self, code: str) -> str:
+        """The matching key a code stands for."""
+        return self.keys[ord(code) - _FIRST_CODE]
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """One text's tokens: a code string and their code-point spans."""
+
+    text: str
+    codes: str
+    offsets: array
+    word_mask: str  # "1" for a word token, "0" for punctuation, one per token
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def start(self, k: int) -> int:
+        """Start offset of token *k*; ``len(text)`` for ``k == len(self)``."""
+        return self.offsets[2 * k] if k < len(self.codes) else len(self.text)
+
+    def end(self, k: int) -> int:
+        """End offset of token *k* (exclusive)."""
+        return self.offsets[2 * k + 1]
+
+    def surface(self, k: int) -> str:
+        """The exact text of token *k*."""
+        return self.text[self.offsets[2 * k]:self.offsets[2 * k + 1]]
+
+    def is_word(self, k: int) -> bool:
+        """True when token *k* is a word or number rather than punctuation."""
+        return self.word_mask[k] == "1"
+
+    def words_in(self, i: int, j: int) -> int:
+        """How many word tokens lie in ``[i, j)``."""
+        return self.word_mask.count("1", i, j)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token that ends after code-point offset *pos*."""
+        lo, hi = 0, len(self.codes)
+        offsets = self.offsets
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if offsets[2 * mid + 1] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def is_word(token: str) -> bool:
+    """True for a word or number token, False for punctuation and symbols."""
+    return bool(token) and (token[0].isalnum() or unicodedata.category(token[0])[0] in "LMN")
+
+
+def split_tokens(text: str) -> list[str]:
+    """The token strings of *text* (a convenience for tests and small texts)."""
+    return TOKEN_RE.split(text)[1::2]
+
+
+def tokenize(text: str, vocab: Vocabulary) -> Tokens:
+    """Tokenize *text*, coding its tokens in *vocab* (shared by the texts compared)."""
+    pieces = TOKEN_RE.split(text)
+    offsets = array("q", accumulate(map(len, pieces)))
+    del offsets[-1]  # the last piece is the trailing whitespace
+    surfaces = pieces[1::2]
+    del pieces
+    nfc = unicodedata.is_normalized("NFC", text)
+    local: dict[str, str] = {}
+    for surface in set(surfaces):
+        key = surface.translate(_FOLD)
+        if not nfc:
+            key = unicodedata.normalize("NFC", key)
+        local[surface] = vocab.code_for(key)
+    codes = "".join(map(local.__getitem__, surfaces))
+    del surfaces
+    mask_table = {ord(c): ("1" if c in vocab.word_codes else "0") for c in set(local.values())}
+    return Tokens(text=text, codes=codes, offsets=offsets, word_mask=codes.translate(mask_table))
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens in *text*."""
+    return sum(1 for t in split_tokens(text) if is_word(t))

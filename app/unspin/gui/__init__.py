@@ -1,0 +1,1 @@
+"""The Qt window: a thin layer that displays what ``unspin.core`` computed."""

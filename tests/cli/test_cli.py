@@ -1,0 +1,77 @@
+"""``python -m unspin compare`` as a user runs it: output, formats and exit codes."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ORIGINAL, SPUN
+
+
+def unspin(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "unspin", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_text_output_has_verdict_and_top_swap():
+    """The default output names both files, the verdict and the → nan swap first."""
+    r = unspin("compare", ORIGINAL, SPUN, "--top", "5")
+    assert r.returncode == 0, r.stderr
+    assert "Verdict: Likely spun" in r.stdout
+    lines = [line for line in r.stdout.splitlines() if "→" in line and "Verdict" not in line]
+    assert lines[0].split()[-3:] == ["the", "→", "nan"]
+
+
+def test_json_output_follows_the_schema():
+    """JSON holds schema, version, stats, alignment, ops and swaps with occurrences."""
+    r = unspin("compare", ORIGINAL, SPUN, "--format", "json")
+    data = json.loads(r.stdout)
+    assert data["schema"] == "unspin.comparison" and data["version"] == 1
+    assert data["old"]["sha256"] and data["new"]["encoding"] == "UTF-8"
+    assert {"alignment", "ops", "swaps", "stats", "verdict", "spin_score"} <= data.keys()
+    top = data["swaps"][0]
+    assert (top["old"], top["new"]) == ("the", "nan") and top["count"] >= 66
+    text = SPUN.read_text(encoding="utf-8")
+    a, b = top["occurrences"][0]["new"]
+    assert text[a:b].lower() == "nan"
+
+
+def test_csv_output_is_the_swap_table(tmp_path):
+    """--format csv --output writes the swap table to a file."""
+    out = tmp_path / "swaps.csv"
+    r = unspin("compare", ORIGINAL, SPUN, "--format", "csv", "--output", out)
+    assert r.returncode == 0 and r.stdout == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0]["old"] == "the" and rows[0]["new"] == "nan" and int(rows[0]["count"]) >= 66
+
+
+@pytest.mark.parametrize("make,reason", [
+    (lambda p: None, "no such file"),
+    (lambda p: p.mkdir(), "is a folder"),
+    (lambda p: p.write_bytes(b"GIF89a\x00\x01\x00\x00" * 50), "binary"),
+    (lambda p: p.write_bytes(b"word " * 100_000), "too big"),
+])
+def test_bad_input_exits_2_with_a_message(tmp_path, make, reason):
+    """Bad input: exit code 2, one clear line on stderr, no traceback."""
+    bad = tmp_path / "bad.txt"
+    make(bad)
+    r = unspin("compare", ORIGINAL, bad, "--max-size", "0.1")
+    assert r.returncode == 2
+    assert reason in r.stderr and "bad.txt" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_empty_file_is_compared(tmp_path):
+    """An empty copy is valid input: everything was deleted."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = unspin("compare", ORIGINAL, empty)
+    assert r.returncode == 0 and "0.0% unchanged" in r.stdout
+
+
+def test_usage_error_exits_2():
+    """A missing argument is a usage error (argparse's exit code 2)."""
+    r = unspin("compare", ORIGINAL)
+    assert r.returncode == 2 and "usage" in r.stderr

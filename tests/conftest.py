@@ -1,0 +1,19 @@
+"""Shared fixtures: the seed pair and a comparison of it."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ORIGINAL = SEEDS / "001_e5ea69382f8cbf52.txt"
+SPUN = SEEDS / "000_dad3e476f5be5b2e.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_comparison():
+    """The seed pair compared: original (001) against its spun copy (000)."""
+    from unspin.core.compare import compare
+    from unspin.core.documents import load_document
+
+    return compare(load_document(ORIGINAL), load_document(SPUN))

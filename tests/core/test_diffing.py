@@ -1,0 +1,71 @@
+"""Word diff properties: ops rebuild both texts, equal means equal, cancel says so."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unspin.core.compare import compare
+from unspin.core.diffing import diff_codes
+
+WORDS = st.sampled_from(["the", "nan", "in", "successful", "at", "astatine", "a", "cat", ".", ",",
+                         "Kyiv", "war", "😀", "x"])
+TEXTS = st.lists(st.tuples(WORDS, st.sampled_from([" ", "  ", "\n", "\n\n", ""])), max_size=60).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, TEXTS)
+def test_ops_rebuild_both_texts(old, new):
+    """Concatenating the ops' covering spans gives back each text exactly."""
+    c = compare(old, new)
+    spans = [c.op_cover(k) for k in range(len(c.ops))]
+    assert "".join(old[a:b] for a, b, _, _ in spans) == old
+    assert "".join(new[x:y] for _, _, x, y in spans) == new
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, TEXTS)
+def test_equal_ops_hold_equal_tokens_and_spans_stay_in_bounds(old, new):
+    """Equal ops pair identical tokens; every swap occurrence lies inside its text."""
+    c = compare(old, new)
+    for op in c.ops:
+        if op.tag == "equal":
+            assert c.old_tokens.codes[op.a1:op.a2] == c.new_tokens.codes[op.b1:op.b2]
+    for s in c.swaps:
+        for os_, oe, ns, ne in s.occurrences:
+            assert 0 <= os_ < oe <= len(old) and 0 <= ns < ne <= len(new)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_identical_inputs_give_no_swaps(text):
+    """A text compared with itself has no swaps and is all unchanged."""
+    c = compare(text, text)
+    assert c.swaps == ()
+    assert c.stats.unchanged == c.stats.old_words
+    assert all(op.tag == "equal" for op in c.ops)
+
+
+def test_long_gap_without_anchors_is_still_diffed_exactly():
+    """No deadline: a long stretch of repeated words is diffed exactly, not replaced whole."""
+    old = " ".join(["the cat in the hat"] * 300)
+    new = old.replace("cat in", "cat successful", 150)
+    c = compare(old, new)
+    s = [w for w in c.swaps if (w.old, w.new) == ("in", "successful")]
+    assert s and s[0].count == 150
+    assert c.coarse_gaps == 0
+
+
+def test_cancelled_run_says_so():
+    """A run cancelled from the first check returns status 'cancelled' and no results."""
+    text = " ".join(f"w{i}" for i in range(20000))
+    c = compare(text, text.replace("w1", "v1"), should_cancel=lambda: True)
+    assert c.status == "cancelled" and not c.completed and c.swaps == ()
+
+
+def test_runs_are_in_order_and_disjoint():
+    """Equal runs advance on both sides."""
+    r = diff_codes("abcdefg", "axcdyfg")
+    last_i = last_j = -1
+    for i, j, n in r.runs:
+        assert i > last_i and j > last_j
+        last_i, last_j = i + n - 1, j + n - 1

@@ -1,0 +1,62 @@
+"""Suspicion scores: spinner swaps high, ordinary editing low."""
+
+import re
+
+import pytest
+
+from unspin.core.compare import compare
+
+BASE = ("The minister said on Tuesday that the new bridge in Kiev would open in May, "
+        "at a cost of 10,000 dollars. The U.S. embassy welcomed the plan with enthusiasm. "
+        "Engineers expect the work to be finished before the winter, and traffic should "
+        "move again by the end of the year.")
+
+
+def score_of(comparison, old, new):
+    for s in comparison.swaps:
+        if s.old.lower() == old.lower() and s.new.lower() == new.lower():
+            return s.score
+    raise AssertionError(f"no swap {old} -> {new}: {[(s.old, s.new) for s in comparison.swaps]}")
+
+
+@pytest.mark.parametrize("edited,old,new", [
+    (BASE.replace("Kiev", "Kyiv"), "Kiev", "Kyiv"),
+    (BASE.replace("10,000", "12,500"), "10,000", "12,500"),
+    (BASE.replace("The U.S.", "The US"), "U.S.", "US"),
+    (BASE.replace("The minister", "the minister"), "The", "the"),
+])
+def test_ordinary_edits_score_low(edited, old, new):
+    """Renamed places, updated figures, house style and case changes stay below 0.1."""
+    assert score_of(compare(BASE, edited), old, new) <= 0.1
+
+
+def test_added_sentence_is_an_insertion_not_a_swap():
+    """An added sentence creates no swaps and keeps the spin score near zero."""
+    c = compare(BASE, BASE + " Critics called the price far too high for such a small bridge.")
+    assert c.swaps == () and c.stats.inserted >= 10 and c.spin_score < 0.05
+
+
+@pytest.mark.parametrize("old,new", [("at", "astatine"), ("in", "successful"), ("with", "pinch"),
+                                     ("may", "whitethorn"), ("be", "beryllium")])
+def test_spinner_swaps_score_high(old, new):
+    """Function words turned into rare content words are suspicious."""
+    spun = re.sub(rf"\b{old}\b", new, re.sub(rf"\b{old.capitalize()}\b", new.capitalize(), BASE))
+    assert score_of(compare(BASE, spun), old, new) >= 0.5
+
+
+def test_unknown_spinner_swap_is_explained_without_the_table():
+    """A swap missing from the signature table is still caught by its form."""
+    c = compare("He went to the shop by car.", "He went to nan shop via automobile.")
+    s = next(s for s in c.swaps if s.old == "by")
+    assert s.score < 0.5  # 'via' is itself a function word: nothing suspicious
+    t = next(s for s in c.swaps if s.old == "car")
+    assert any(r.code == "rare_word" for r in t.reasons) or t.score <= 0.5
+
+
+def test_spun_copy_scores_above_a_legitimately_edited_one():
+    """A house-style edit of a text scores far below a spun copy of it."""
+    edited = BASE.replace("Kiev", "Kyiv").replace("10,000", "12,000").replace("U.S.", "US")
+    spun = (BASE.replace(" the ", " nan ").replace(" in ", " successful ").replace(" at ", " astatine ")
+            .replace(" with ", " pinch ").replace(" be ", " beryllium "))
+    assert compare(BASE, edited).spin_score < 0.1
+    assert compare(BASE, spun).spin_score > 0.6
