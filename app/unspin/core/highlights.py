@@ -1,0 +1,96 @@
+"""What to highlight in each text, as two layers of non-overlapping ranges per side.
+
+The ops layer marks every changed stretch (replaced, deleted, inserted); the swap layer
+marks each swap occurrence on top of it, graded by suspicion. Ranges are kept in arrays
+(a book has hundreds of thousands) and looked up by bisection, so a view can ask for
+just what is on screen.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from unspin.core.compare import Comparison
+
+CHANGED, DELETED, INSERTED, SWAP, SUSPICIOUS, MINOR = range(6)
+TAG_NAMES = ("changed", "deleted", "inserted", "swap", "suspicious", "minor")
+MINOR_KINDS = ("case", "punctuation")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Sorted, non-overlapping ranges ``[start, end)`` with a tag and a reference each
+    (a swap index in the swap layer, an op index in the ops layer)."""
+
+    starts: array
+    ends: array
+    tags: bytes
+    refs: array
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def between(self, a: int, b: int):
+        """Ranges overlapping ``[a, b)``, in order, as ``(start, end, tag, ref)``."""
+        k = bisect_right(self.ends, a)
+        starts, ends, tags, refs = self.starts, self.ends, self.tags, self.refs
+        while k < len(starts) and starts[k] < b:
+            yield starts[k], ends[k], tags[k], refs[k]
+            k += 1
+
+    def at(self, pos: int):
+        """The range holding *pos*, or None."""
+        k = bisect_right(self.ends, pos)
+        if k < len(self.starts) and self.starts[k] <= pos:
+            return self.starts[k], self.ends[k], self.tags[k], self.refs[k]
+        return None
+
+    def index_after(self, pos: int) -> int:
+        """Index of the first range starting at or after *pos*."""
+        lo, hi = 0, len(self.starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.starts[mid] < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+@dataclass(frozen=True)
+class Highlights:
+    """Both layers for both sides."""
+
+    old_ops: Layer
+    new_ops: Layer
+    old_swaps: Layer
+    new_swaps: Layer
+
+
+def _layer(items) -> Layer:
+    items.sort()
+    return Layer(array("q", (i[0] for i in items)), array("q", (i[1] for i in items)),
+                 bytes(i[2] for i in items), array("q", (i[3] for i in items)))
+
+
+def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
+    """Highlight layers for a completed comparison."""
+    old_ops, new_ops = [], []
+    for k, op in enumerate(c.ops):
+        if op.tag == "equal":
+            continue
+        os_, oe, ns, ne = c.op_spans(op)
+        if oe > os_:
+            old_ops.append((os_, oe, CHANGED if op.tag == "replace" else DELETED, k))
+        if ne > ns:
+            new_ops.append((ns, ne, CHANGED if op.tag == "replace" else INSERTED, k))
+    old_sw, new_sw = [], []
+    for k, s in enumerate(c.swaps):
+        tag = MINOR if s.kind in MINOR_KINDS else SUSPICIOUS if s.score >= suspicious else SWAP
+        sp = s.spans
+        for i in range(0, len(sp), 4):
+            old_sw.append((sp[i], sp[i + 1], tag, k))
+            new_sw.append((sp[i + 2], sp[i + 3], tag, k))
+    return Highlights(_layer(old_ops), _layer(new_ops), _layer(old_sw), _layer(new_sw))

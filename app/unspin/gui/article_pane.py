@@ -1,0 +1,184 @@
+"""One side of the comparison: a header, the read-only text, and a drop zone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
+
+from unspin.core.documents import Document
+from unspin.gui.highlighting import PaneHighlighter
+from unspin.gui.offsets import OffsetMap
+
+
+class ArticlePane(QWidget):
+    """Shows one document; emits ``open_requested`` and ``file_dropped(path)``."""
+
+    open_requested = Signal()
+    file_dropped = Signal(str)
+
+    def __init__(self, side_name: str, parent=None):
+        super().__init__(parent)
+        self.side_name = side_name
+        self.document: Document | None = None
+        self.offsets = OffsetMap("")
+        self.tooltip_provider = None  # callable(code_point) -> str | None, set by the window
+        self._build_ui()
+        self._connect_signals()
+        self.setAcceptDrops(True)
+
+    def _build_ui(self):
+        self.title = QLabel(f"<b>{self.side_name}</b>")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.info = QLabel("")
+        self.info.setObjectName("pane_info")
+        self.open_button = QToolButton(text="Open…", toolTip=f"Open a file in the {self.side_name.lower()} pane")
+        header = QHBoxLayout()
+        header.setContentsMargins(6, 2, 4, 2)
+        header.setSpacing(10)
+        header.addWidget(self.title)
+        header.addWidget(self.info, 1)
+        header.addWidget(self.open_button)
+        self.error = QLabel("", wordWrap=True, visible=False, objectName="pane_error")
+        self.error.setStyleSheet("QLabel { background: #b3261e; color: white; padding: 4px; }")
+        self.editor = QPlainTextEdit(readOnly=True)
+        self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.editor.setAcceptDrops(False)
+        self.editor.viewport().setAcceptDrops(False)
+        self.editor.setMouseTracking(True)
+        self.editor.viewport().installEventFilter(self)
+        self.highlighter = PaneHighlighter(self.editor)
+        self.drop_zone = self._build_drop_zone()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.drop_zone)
+        self.stack.addWidget(self.editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.error)
+        layout.addWidget(self.stack, 1)
+
+    def _build_drop_zone(self) -> QWidget:
+        zone = QFrame(objectName="drop_zone")
+        zone.setFrameShape(QFrame.Shape.StyledPanel)
+        label = QLabel(f"Drop a file here to show it on the {self.side_name.lower()},\nor choose one.",
+                       alignment=Qt.AlignmentFlag.AlignCenter)
+        self.drop_open_button = QPushButton("Open a file…")
+        layout = QVBoxLayout(zone)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(self.drop_open_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return zone
+
+    def _connect_signals(self):
+        self.open_button.clicked.connect(self.open_requested)
+        self.drop_open_button.clicked.connect(self.open_requested)
+
+    # --- content -----------------------------------------------------------------
+
+    def set_document(self, document: Document, words: int):
+        """Show *document* (unhighlighted until a comparison arrives)."""
+        self.document = document
+        self.offsets = OffsetMap(document.text)
+        self.highlighter.clear()
+        self.editor.setPlainText(document.text)
+        self.set_words(words)
+        self.hide_error()
+        self.stack.setCurrentWidget(self.editor)
+
+    def set_words(self, words: int):
+        """Update the header line: encoding, line endings, size in words."""
+        doc = self.document
+        if doc is None:
+            return
+        self.title.setText(f"<b>{_escape(doc.name)}</b>")
+        self.title.setToolTip(doc.path or doc.name)
+        newline = f" · {doc.newline}" if doc.newline != "LF" else ""
+        self.info.setText(f"{doc.encoding}{newline} · {words:,} words")
+
+    def clear(self):
+        """Back to the empty drop zone."""
+        self.document = None
+        self.offsets = OffsetMap("")
+        self.highlighter.clear()
+        self.editor.clear()
+        self.title.setText(f"<b>{self.side_name}</b>")
+        self.info.setText("")
+        self.stack.setCurrentWidget(self.drop_zone)
+
+    def show_error(self, message: str):
+        """Show *message* above the text; the text stays as it was."""
+        self.error.setText(message)
+        self.error.setVisible(True)
+
+    def hide_error(self):
+        """Hide the error banner."""
+        self.error.setVisible(False)
+
+    def error_text(self) -> str:
+        """The error shown, or an empty string."""
+        return self.error.text() if self.error.isVisible() else ""
+
+    # --- positions ----------------------------------------------------------------
+
+    def show_span(self, start: int, end: int, mark: bool = True):
+        """Scroll so that the code-point span is centred, and mark it."""
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        if mark:
+            self.highlighter.set_mark((start, end))
+
+    def position_at(self, point: QPoint) -> int:
+        """Code-point offset of the character at a viewport point."""
+        return self.offsets.to_code_point(self.editor.cursorForPosition(point).position())
+
+    def span_visible(self, start: int, end: int) -> bool:
+        """True when the code-point span is on screen."""
+        a, b = self.highlighter.visible_span()
+        return a <= start and end <= b
+
+    # --- events ---------------------------------------------------------------------
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
+            text = self.tooltip_provider(self.position_at(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.editor)
+            else:
+                QToolTip.hideText()
+            return True
+        if event.type() == QEvent.Type.Resize:
+            self.highlighter.schedule()
+        return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event):
+        if _local_file(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        path = _local_file(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.file_dropped.emit(path)
+
+
+def _local_file(mime) -> str | None:
+    """The first local file path of a drag, if any."""
+    for url in mime.urls() if mime.hasUrls() else ():
+        if url.isLocalFile():
+            return str(Path(url.toLocalFile()))
+    return None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,128 @@
+"""Highlights drawn as extra selections, only for what is on screen.
+
+Measured on a 10 MB pair: extra selections for all 421k ranges took 17 s and 1.3 s per
+repaint, a QSyntaxHighlighter froze the UI for 1.35 s. Asking the engine's layers for the
+ranges in the visible stretch and setting just those keeps every update to a few hundred
+selections, whatever the size of the text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from unspin.core.highlights import (CHANGED, DELETED, INSERTED, MINOR, SUSPICIOUS, SWAP,
+                                    Layer)
+from unspin.gui.offsets import OffsetMap
+
+# (light palette, dark palette) background colours per tag, and the current-mark colour
+COLOURS = {
+    CHANGED: ("#e4dcff", "#463a66"),
+    DELETED: ("#ffc9c9", "#6e2a30"),
+    INSERTED: ("#c6efc6", "#1f5a2a"),
+    SWAP: ("#ffe98a", "#665a1a"),
+    SUSPICIOUS: ("#ffa47a", "#8f3a1c"),
+    MINOR: ("#e3e3e3", "#4a4a4a"),
+}
+MARK = ("#3d8bfd", "#5c9dff")
+LABELS = {SUSPICIOUS: "suspicious swap", SWAP: "swap", MINOR: "case / punctuation",
+          CHANGED: "reworded", DELETED: "deleted", INSERTED: "inserted"}
+#: Characters beyond the visible stretch that are formatted too, so small scrolls look done.
+MARGIN = 2000
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True for a dark colour scheme (light text on a dark base)."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def colour(tag: int, dark: bool) -> QColor:
+    """The background colour of a highlight tag in a light or dark palette."""
+    return QColor(COLOURS[tag][1 if dark else 0])
+
+
+class PaneHighlighter:
+    """Keeps the extra selections of one editor in step with what it shows."""
+
+    def __init__(self, editor: QPlainTextEdit):
+        self.editor = editor
+        self.layers: tuple[Layer, ...] = ()
+        self.offsets = OffsetMap("")
+        self.mark_span: tuple[int, int] | None = None
+        self._timer = QTimer(editor, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.refresh)
+        editor.verticalScrollBar().valueChanged.connect(self.schedule)
+        editor.updateRequest.connect(self._on_update_request)
+
+    def set_layers(self, layers: tuple[Layer, ...], offsets: OffsetMap):
+        """Show these layers (drawn in order, later on top) for a text with these offsets."""
+        self.layers = layers
+        self.offsets = offsets
+        self.mark_span = None
+        self.refresh()
+
+    def clear(self):
+        """Remove every highlight."""
+        self.layers = ()
+        self.mark_span = None
+        self.editor.setExtraSelections([])
+
+    def set_mark(self, span: tuple[int, int] | None):
+        """Mark the current occurrence or change (code-point span), or none."""
+        self.mark_span = span
+        self.refresh()
+
+    def schedule(self, *_):
+        """Refresh once control returns to the event loop."""
+        self._timer.start()
+
+    def _on_update_request(self, _rect, dy):
+        if dy:
+            self.schedule()
+
+    def visible_span(self) -> tuple[int, int]:
+        """Code-point span of the text currently on screen."""
+        editor = self.editor
+        viewport = editor.viewport()
+        first = editor.cursorForPosition(viewport.rect().topLeft()).position()
+        last = editor.cursorForPosition(viewport.rect().bottomRight()).position()
+        return self.offsets.to_code_point(first), self.offsets.to_code_point(last) + 1
+
+    def refresh(self):
+        """Rebuild the extra selections for the visible stretch."""
+        if not self.layers and self.mark_span is None:
+            self.editor.setExtraSelections([])
+            return
+        a, b = self.visible_span()
+        a, b = max(0, a - MARGIN), b + MARGIN
+        dark = is_dark(self.editor.palette())
+        formats = {tag: self._format(tag, dark) for tag in COLOURS}
+        selections = []
+        for layer in self.layers:
+            for start, end, tag, _ in layer.between(a, b):
+                selections.append(self._selection(start, end, formats[tag]))
+        if self.mark_span is not None:
+            mark = QTextCharFormat()
+            mark.setBackground(QColor(MARK[1 if dark else 0]))
+            mark.setForeground(QColor("white"))
+            selections.append(self._selection(*self.mark_span, mark))
+        self.editor.setExtraSelections(selections)
+
+    def _format(self, tag: int, dark: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour(tag, dark))
+        if tag == DELETED:
+            fmt.setFontStrikeOut(True)
+        elif tag == SUSPICIOUS:
+            fmt.setFontWeight(QFont.Weight.DemiBold)
+        return fmt
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection

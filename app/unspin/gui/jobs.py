@@ -1,0 +1,62 @@
+"""Comparisons off the UI thread: a QRunnable reporting through a QObject of signals."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from unspin.core.compare import Comparison, compare
+from unspin.core.documents import Document
+from unspin.core.highlights import Highlights, build_highlights
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """What the window shows: the comparison and its highlight layers."""
+
+    comparison: Comparison
+    highlights: Highlights | None
+
+
+class JobSignals(QObject):
+    """Signals of a CompareJob; each carries the job's generation number."""
+
+    progress = Signal(int, float)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class CompareJob(QRunnable):
+    """Compares two documents in a worker thread; ``cancel()`` stops it early."""
+
+    def __init__(self, generation: int, old: Document, new: Document):
+        super().__init__()
+        self.generation = generation
+        self.old, self.new = old, new
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+        self._last_percent = -1
+        self.setAutoDelete(False)  # the window keeps it until a newer job replaces it
+
+    def cancel(self):
+        """Ask the job to stop at its next check."""
+        self._cancel.set()
+
+    def run(self):
+        try:
+            result = compare(self.old, self.new, should_cancel=self._cancel.is_set,
+                             progress=self._report)
+            highlights = build_highlights(result) if result.completed else None
+            self.signals.finished.emit(self.generation, ViewResult(result, highlights))
+        except Exception as exc:  # shown to the user with its reason, and logged in full
+            traceback.print_exc()
+            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+
+    def _report(self, fraction: float):
+        percent = int(fraction * 100)
+        if percent != self._last_percent:
+            self._last_percent = percent
+            self.signals.progress.emit(self.generation, fraction)

@@ -1,0 +1,395 @@
+"""The main window: two article panes, the verdict, the swap sidebar, menus and jobs."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgressBar,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from unspin import __version__
+from unspin.core.documents import Document, LoadError, load_document
+from unspin.core.resources import seed_paths
+from unspin.gui.article_pane import ArticlePane
+from unspin.gui.find_bar import FindBar
+from unspin.gui.jobs import CompareJob, ViewResult
+from unspin.gui.navigation import Navigator
+from unspin.gui.scroll_sync import ScrollSync
+from unspin.gui.sidebar import SwapSidebar
+from unspin.gui.verdict_bar import VerdictBar
+
+LEFT, RIGHT = 0, 1
+MAX_RECENT = 10
+FILE_FILTER = "Texts (*.txt *.md *.markdown *.text);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Shows the comparison of the left (original) and right (copy) documents."""
+
+    def __init__(self, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.documents: list[Document | None] = [None, None]
+        self.view: ViewResult | None = None
+        self.generation = 0
+        self.job: CompareJob | None = None
+        self._last_pane: ArticlePane | None = None
+        self.setWindowTitle("Unspin")
+        self._build_ui()
+        self._build_actions()
+        self._build_menus()
+        self._connect_signals()
+        self._restore_settings()
+
+    # --- construction ----------------------------------------------------------------
+
+    def _build_ui(self):
+        self.verdict_bar = VerdictBar()
+        self.left_pane = ArticlePane("Original")
+        self.right_pane = ArticlePane("Copy")
+        self.panes = (self.left_pane, self.right_pane)
+        self.sidebar = SwapSidebar()
+        self.pane_splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
+        self.pane_splitter.addWidget(self.left_pane)
+        self.pane_splitter.addWidget(self.right_pane)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.pane_splitter)
+        self.main_splitter.addWidget(self.sidebar)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 0)
+        self.main_splitter.setSizes([960, 400])
+        self.find_bar = FindBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.verdict_bar)
+        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.progress = QProgressBar(maximumWidth=200, visible=False, textVisible=True)
+        self.cancel_button = QPushButton("Cancel", visible=False)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.sync = ScrollSync(self.left_pane, self.right_pane, self)
+        self.navigator = Navigator(self.left_pane, self.right_pane, self.sync)
+        self.left_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=True)
+        self.right_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=False)
+        self.resize(1300, 820)
+
+    def _action(self, text, slot, shortcut=None, checkable=False, tip=None) -> QAction:
+        action = QAction(text, self, checkable=checkable)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self):
+        a = self._action
+        K = QKeySequence.StandardKey
+        self.act_open_left = a("Open &Left…", lambda: self.choose_file(LEFT), QKeySequence(K.Open))
+        self.act_open_right = a("Open &Right…", lambda: self.choose_file(RIGHT), "Ctrl+Shift+O")
+        self.act_swap_sides = a("S&wap Sides", self.swap_sides, "Ctrl+Shift+X")
+        self.act_reload = a("R&eload", self.reload, QKeySequence(K.Refresh))
+        self.act_quit = a("&Quit", self.close, QKeySequence(K.Quit))
+        self.act_find = a("&Find…", self.open_find, QKeySequence(K.Find))
+        self.act_find_next = a("Find &Next", lambda: self.find_bar.find(False), "Ctrl+G")
+        self.act_find_prev = a("Find Pre&vious", lambda: self.find_bar.find(True), "Ctrl+Shift+G")
+        self.act_filter = a("Filter S&waps", self.sidebar.focus_filter, "Ctrl+Shift+F")
+        self.act_next_change = a("&Next Change", lambda: self.step_change(1), "Alt+Down")
+        self.act_prev_change = a("&Previous Change", lambda: self.step_change(-1), "Alt+Up")
+        self.act_next_occ = a("Next &Occurrence", lambda: self.step_occurrence(1), "F3")
+        self.act_prev_occ = a("Previous O&ccurrence", lambda: self.step_occurrence(-1), "Shift+F3")
+        self.act_zoom_in = a("Zoom &In", lambda: self.zoom(1), [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")])
+        self.act_zoom_out = a("Zoom &Out", lambda: self.zoom(-1), QKeySequence(K.ZoomOut))
+        self.act_zoom_reset = a("&Reset Zoom", lambda: self.zoom(0), "Ctrl+0")
+        self.act_link = a("&Link Scrolling", self.sync.set_enabled, "Ctrl+L", checkable=True)
+        self.act_sidebar = a("Show &Swap List", self.sidebar.setVisible, "F9", checkable=True)
+        self.act_about = a("&About Unspin", self.show_about)
+        self.act_link.setChecked(True)
+        self.act_sidebar.setChecked(True)
+
+    def _build_menus(self):
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_open_left, self.act_open_right])
+        self.recent_menu = file_menu.addMenu("Recent &Comparisons")
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_swap_sides, self.act_reload])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_prev, self.act_filter])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_link, self.act_sidebar])
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions([self.act_next_change, self.act_prev_change, self.act_next_occ, self.act_prev_occ])
+        bar.addMenu("&Help").addAction(self.act_about)
+
+    def _connect_signals(self):
+        for side, pane in enumerate(self.panes):
+            pane.open_requested.connect(lambda s=side: self.choose_file(s))
+            pane.file_dropped.connect(lambda path, s=side: self.load_file(s, path))
+        self.sidebar.swap_selected.connect(self.select_swap)
+        self.sidebar.step_requested.connect(self.step_occurrence)
+        self.find_bar.find_requested.connect(self.find_in_pane)
+        self.cancel_button.clicked.connect(self.cancel_comparison)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    # --- files -----------------------------------------------------------------------
+
+    def open_initial(self, files: list[str]):
+        """Open the command line's files; with none, the bundled demo pair."""
+        if not files:
+            files = [str(p) for p in seed_paths()]
+        for side, path in enumerate(files[:2]):
+            self.load_file(side, path, compare_now=False)
+        self.start_comparison()
+
+    def choose_file(self, side: int):
+        """Ask for a file for one side."""
+        start = os.path.dirname(self.documents[side].path) if self.documents[side] and \
+            self.documents[side].path else ""
+        path, _ = QFileDialog.getOpenFileName(self, f"Open {('left', 'right')[side]} text", start, FILE_FILTER)
+        if path:
+            self.load_file(side, path)
+
+    def load_file(self, side: int, path: str, compare_now: bool = True) -> bool:
+        """Load *path* into one side; on failure show why and keep what was there."""
+        pane = self.panes[side]
+        try:
+            document = load_document(path)
+        except LoadError as exc:
+            pane.show_error(f"Could not open {exc.path}: {exc.reason}.")
+            self.statusBar().showMessage(f"Could not open {os.path.basename(exc.path)}: {exc.reason}")
+            return False
+        self.documents[side] = document
+        pane.set_document(document, words=0)
+        pane.info.setText(f"{document.encoding} · counting words…")
+        self.statusBar().showMessage(f"Opened {document.name}", 4000)
+        if compare_now:
+            self.start_comparison()
+        return True
+
+    def swap_sides(self):
+        """Exchange the left and right documents."""
+        old, new = self.documents
+        self.documents = [new, old]
+        for pane, doc in zip(self.panes, self.documents):
+            pane.set_document(doc, 0) if doc else pane.clear()
+        self.start_comparison()
+
+    def reload(self):
+        """Read both files again from disk."""
+        for side, doc in enumerate(self.documents):
+            if doc is not None and doc.path:
+                self.load_file(side, doc.path, compare_now=False)
+        self.start_comparison()
+
+    # --- comparison ------------------------------------------------------------------
+
+    def start_comparison(self):
+        """Compare the two documents in the background; a newer request replaces an older one."""
+        old, new = self.documents
+        self.generation += 1
+        if self.job is not None:
+            self.job.cancel()
+        if old is None or new is None:
+            self.verdict_bar.show_message("Open a second text to compare it with the first.")
+            return
+        self.job = CompareJob(self.generation, old, new)
+        self.job.signals.progress.connect(self._on_progress)
+        self.job.signals.finished.connect(self._on_finished)
+        self.job.signals.failed.connect(self._on_failed)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.verdict_bar.show_message(f"Comparing {old.name} with {new.name}…")
+        QThreadPool.globalInstance().start(self.job)
+        self._remember_pair()
+
+    def cancel_comparison(self):
+        """Stop the running comparison."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_progress(self, generation: int, fraction: float):
+        if generation == self.generation:
+            self.progress.setValue(int(fraction * 100))
+
+    def _on_finished(self, generation: int, view: ViewResult):
+        if generation != self.generation:
+            return  # a newer request is under way: drop this stale result
+        self._end_job()
+        c = view.comparison
+        if not c.completed:
+            self.verdict_bar.show_message("Comparison cancelled. Press F5 to run it again.")
+            return
+        self.apply_view(view)
+
+    def _on_failed(self, generation: int, message: str):
+        if generation != self.generation:
+            return
+        self._end_job()
+        self.verdict_bar.show_message(f"The comparison failed: {message}")
+        self.statusBar().showMessage(f"The comparison failed: {message}")
+
+    def _end_job(self):
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
+    def apply_view(self, view: ViewResult):
+        """Show a finished comparison in every part of the window."""
+        self.view = view
+        c, h = view.comparison, view.highlights
+        self.left_pane.set_words(c.stats.old_words)
+        self.right_pane.set_words(c.stats.new_words)
+        self.left_pane.highlighter.set_layers((h.old_ops, h.old_swaps), self.left_pane.offsets)
+        self.right_pane.highlighter.set_layers((h.new_ops, h.new_swaps), self.right_pane.offsets)
+        self.sync.set_alignment(c.alignment)
+        self.navigator.set_view(view)
+        self.verdict_bar.show_comparison(c)
+        self.sidebar.set_swaps(c.swaps)
+        self.sync.sync_from(self.left_pane)
+
+    # --- navigation ------------------------------------------------------------------
+
+    def select_swap(self, swap):
+        """Take both panes to the first occurrence of *swap*."""
+        if swap is not None and self.view is not None:
+            self.statusBar().showMessage(self.navigator.select_swap(swap))
+
+    def step_occurrence(self, step: int):
+        """Next or previous occurrence of the selected swap."""
+        if self.view is not None:
+            self.statusBar().showMessage(self.navigator.step_occurrence(step))
+
+    def step_change(self, step: int):
+        """Next or previous change (Alt+Down / Alt+Up)."""
+        if self.view is not None:
+            self.statusBar().showMessage(self.navigator.step_change(step))
+
+    def open_find(self):
+        """Show the find bar, pre-filled with the active pane's selection."""
+        self.find_bar.open_bar(self._active_pane().editor.textCursor().selectedText())
+
+    def find_in_pane(self, text: str, backward: bool, flags):
+        """Search the active pane."""
+        editor = self._active_pane().editor
+        found = editor.find(text, flags)
+        if not found:  # wrap around
+            cursor = editor.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
+            editor.setTextCursor(cursor)
+            found = editor.find(text, flags)
+        self.find_bar.show_result(found)
+
+    def _on_focus_changed(self, _old, new):
+        for pane in self.panes:
+            if new is pane.editor:
+                self._last_pane = pane
+
+    def _active_pane(self) -> ArticlePane:
+        """The pane that last had the keyboard focus (the copy by default)."""
+        return self._last_pane or self.right_pane
+
+    # --- view ------------------------------------------------------------------------
+
+    def zoom(self, step: int):
+        """Make the text bigger (+1), smaller (-1) or the default size (0)."""
+        size = self.text_font().pointSize()
+        default = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSize()
+        size = default if step == 0 else max(6, min(48, size + step))
+        font = self.text_font()
+        font.setPointSize(size)
+        self.set_text_font(font)
+
+    def text_font(self) -> QFont:
+        """The font of both panes."""
+        return self.left_pane.editor.font()
+
+    def set_text_font(self, font: QFont):
+        """Use *font* in both panes."""
+        for pane in self.panes:
+            pane.editor.setFont(font)
+            pane.highlighter.schedule()
+
+    def _refresh_colours(self):
+        self.verdict_bar.update_legend()
+        for pane in self.panes:
+            pane.highlighter.refresh()
+
+    def show_about(self):
+        """A short About box."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, "About Unspin", f"<b>Unspin {__version__}</b><p>See exactly which "
+                          "words a spinner swapped between two versions of an article.</p>")
+
+    # --- settings --------------------------------------------------------------------
+
+    def _restore_settings(self):
+        s = self.settings
+        if s.value("window/geometry"):
+            self.restoreGeometry(s.value("window/geometry"))
+        if s.value("window/panes"):
+            self.pane_splitter.restoreState(s.value("window/panes"))
+        if s.value("window/main"):
+            self.main_splitter.restoreState(s.value("window/main"))
+        font = QFont()
+        if s.value("text/font") and font.fromString(str(s.value("text/font"))):
+            self.set_text_font(font)
+        linked = str(s.value("view/linked", "true")).lower() == "true"
+        self.act_link.setChecked(linked)
+        self.sync.set_enabled(linked)
+        self._rebuild_recent_menu()
+
+    def save_settings(self):
+        """Remember geometry, splitters, font, link toggle (recent pairs are saved as they change)."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/panes", self.pane_splitter.saveState())
+        s.setValue("window/main", self.main_splitter.saveState())
+        s.setValue("text/font", self.text_font().toString())
+        s.setValue("view/linked", "true" if self.act_link.isChecked() else "false")
+        s.sync()
+
+    def recent_pairs(self) -> list[tuple[str, str]]:
+        """Recently compared pairs of paths, newest first."""
+        raw = self.settings.value("recent/pairs", []) or []
+        raw = [raw] if isinstance(raw, str) else raw
+        return [tuple(item.split("\t", 1)) for item in raw if "\t" in item]
+
+    def _remember_pair(self):
+        old, new = self.documents
+        if not (old and new and old.path and new.path):
+            return
+        pairs = [(old.path, new.path)] + [p for p in self.recent_pairs() if p != (old.path, new.path)]
+        self.settings.setValue("recent/pairs", ["\t".join(p) for p in pairs[:MAX_RECENT]])
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self):
+        self.recent_menu.clear()
+        pairs = self.recent_pairs()
+        for n, (old, new) in enumerate(pairs, 1):
+            label = f"&{n % 10} {os.path.basename(old)}  ⟷  {os.path.basename(new)}"
+            action = self.recent_menu.addAction(label)
+            action.triggered.connect(lambda _=False, p=(old, new): self.open_initial(list(p)))
+        self.recent_menu.setEnabled(bool(pairs))
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.PaletteChange:
+            self._refresh_colours()
+        super().changeEvent(event)
+
+    def closeEvent(self, event):
+        self.cancel_comparison()
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,123 @@
+"""Moving through a comparison: swap occurrences, changes, and hover explanations."""
+
+from __future__ import annotations
+
+from array import array
+
+from unspin.core.highlights import DELETED, INSERTED
+from unspin.gui.jobs import ViewResult
+
+
+class Navigator:
+    """Knows where each swap occurrence and each change is; tells the panes to show them."""
+
+    def __init__(self, left, right, sync):
+        self.left, self.right, self.sync = left, right, sync
+        self.view: ViewResult | None = None
+        self.changes = array("q")  # indices of the non-equal ops
+        self.swap = None
+        self.occurrence = 0
+        self.change = -1
+
+    def set_view(self, view: ViewResult | None):
+        """Navigate this result (None: nothing to navigate)."""
+        self.view = view
+        self.swap = None
+        self.occurrence = 0
+        self.change = -1
+        ops = view.comparison.ops if view else ()
+        self.changes = array("q", (k for k, op in enumerate(ops) if op.tag != "equal"))
+
+    # --- swaps ---------------------------------------------------------------------
+
+    def select_swap(self, swap) -> str:
+        """Show the first occurrence of *swap*; returns a status message."""
+        self.swap = swap
+        self.occurrence = 0
+        return self._show_occurrence()
+
+    def step_occurrence(self, step: int) -> str:
+        """Show the next (+1) or previous (-1) occurrence of the selected swap, wrapping."""
+        if self.swap is None:
+            return "Select a swap first."
+        self.occurrence = (self.occurrence + step) % self.swap.count
+        return self._show_occurrence()
+
+    def _show_occurrence(self) -> str:
+        os_, oe, ns, ne = self.swap.occurrences[self.occurrence]
+        self._show(os_, oe, ns, ne)
+        return (f"{self.swap.old} → {self.swap.new}: occurrence {self.occurrence + 1} of "
+                f"{self.swap.count} (F3 next, Shift+F3 previous)")
+
+    # --- changes -------------------------------------------------------------------
+
+    def step_change(self, step: int) -> str:
+        """Show the next (+1) or previous (-1) change after the current one or the view."""
+        if not self.changes:
+            return "No changes."
+        if self.change < 0:
+            self.change = self._first_change_on_screen() - (1 if step > 0 else 0)
+        self.change = max(0, min(len(self.changes) - 1, self.change + step))
+        c = self.view.comparison
+        self._show(*c.op_spans(c.ops[self.changes[self.change]]))
+        return f"Change {self.change + 1} of {len(self.changes)}"
+
+    def _first_change_on_screen(self) -> int:
+        start, _ = self.right.highlighter.visible_span()
+        c = self.view.comparison
+        lo, hi = 0, len(self.changes)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if c.op_spans(c.ops[self.changes[mid]])[2] < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _show(self, os_, oe, ns, ne):
+        with self.sync.suspended():
+            self.left.show_span(os_, oe, mark=oe > os_)
+            self.right.show_span(ns, ne, mark=ne > ns)
+            if oe == os_:
+                self.left.highlighter.set_mark(None)
+            if ne == ns:
+                self.right.highlighter.set_mark(None)
+
+    # --- hover ---------------------------------------------------------------------
+
+    def explain(self, position: int, left: bool) -> str | None:
+        """Tooltip text for the character at *position* in the left or right pane."""
+        if self.view is None or self.view.highlights is None:
+            return None
+        c, h = self.view.comparison, self.view.highlights
+        hit = (h.old_swaps if left else h.new_swaps).at(position)
+        if hit is not None:
+            return _swap_text(c.swaps[hit[3]], left)
+        hit = (h.old_ops if left else h.new_ops).at(position)
+        if hit is None:
+            return None
+        os_, oe, ns, ne = c.op_spans(c.ops[hit[3]])
+        if hit[2] == DELETED:
+            return "Deleted: not in the copy."
+        if hit[2] == INSERTED:
+            return "Inserted: not in the original."
+        other = c.new.text[ns:ne] if left else c.old.text[os_:oe]
+        return f"Reworded. {'Copy' if left else 'Original'} has: “{_clip(other)}”"
+
+
+def _swap_text(swap, left: bool) -> str:
+    counterpart = swap.new if left else swap.old
+    lines = [f"<b>{_html(swap.old)} → {_html(swap.new)}</b>",
+             f"{'Copy' if left else 'Original'} has “{_html(counterpart)}” · "
+             f"suspicion {swap.score:.2f} · {swap.count}×"]
+    lines += [f"• {_html(r.text)}" for r in swap.reasons]
+    return "<br>".join(lines)
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

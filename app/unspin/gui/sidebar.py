@@ -1,0 +1,171 @@
+"""The swap sidebar: a filter box, a suspicious-only switch and the swap table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unspin.core.swaps import Swap
+from unspin.gui.swap_model import (
+    COUNT,
+    NEW,
+    OLD,
+    REASON,
+    SCORE,
+    SWAP_ROLE,
+    SwapFilterProxy,
+    SwapTableModel,
+)
+
+_OLD_NEW_WIDTH = 110
+
+
+class SwapTableView(QTableView):
+    """A table view that turns Enter / Shift+Enter into a step through occurrences."""
+
+    step_requested = Signal(int)
+
+    def keyPressEvent(self, event):
+        """Enter or Return steps forward (+1), with Shift backward (-1)."""
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            backward = bool(event.modifiers() & Qt.ShiftModifier)
+            self.step_requested.emit(-1 if backward else 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SwapSidebar(QWidget):
+    """Lists the swaps; tells which one is current and when to step through it."""
+
+    swap_selected = Signal(object)
+    step_requested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = SwapTableModel(parent=self)
+        self.proxy = SwapFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_ui()
+        self._connect_signals()
+        self._update_count()
+
+    def _build_ui(self) -> None:
+        """Create the widgets and lay them out."""
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter swaps…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter swaps")
+        self.filter_edit.setToolTip("Show only swaps whose old or new words contain this text")
+        self.suspicious_box = QCheckBox("&Suspicious only", self)
+        self.suspicious_box.setToolTip(f"Hide swaps scoring below {self.proxy.threshold:.2f}")
+        self.count_label = QLabel(self)
+        self.view = SwapTableView(self)
+        self._setup_view()
+        controls = QHBoxLayout()
+        controls.addWidget(self.filter_edit, 1)
+        controls.addWidget(self.suspicious_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+    def _setup_view(self) -> None:
+        """Configure the table: whole-row single selection, read-only, source order."""
+        view = self.view
+        view.setModel(self.proxy)
+        view.setAccessibleName("Swaps")
+        view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.ElideRight)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        # Without this, enabling sorting sorts by column 0 at once; -1 keeps the
+        # engine's order, and a third click on a header returns to it.
+        header.setSortIndicator(-1, Qt.AscendingOrder)
+        header.setSortIndicatorClearable(True)
+        view.setSortingEnabled(True)
+        self._size_columns(header)
+
+    @staticmethod
+    def _size_columns(header: QHeaderView) -> None:
+        """Old and New resizable, Count and Score fitted, Reason taking the rest."""
+        header.setStretchLastSection(False)
+        for column in (OLD, NEW):
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.resizeSection(column, _OLD_NEW_WIDTH)
+        for column in (COUNT, SCORE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.Stretch)
+
+    def _connect_signals(self) -> None:
+        """Wire the controls to the proxy and the view to the sidebar's signals."""
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.returnPressed.connect(self._enter_table)
+        self.suspicious_box.toggled.connect(self.proxy.set_suspicious_only)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.view.step_requested.connect(self.step_requested)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+
+    def set_swaps(self, swaps) -> None:
+        """Show *swaps* (in their given order); the current row is cleared."""
+        self.model.set_swaps(swaps)
+        self.view.scrollToTop()
+
+    def selected_swap(self) -> Swap | None:
+        """The swap in the current row, or None."""
+        index = self.view.currentIndex()
+        return index.data(SWAP_ROLE) if index.isValid() else None
+
+    def select_first(self) -> None:
+        """Make the first shown row current (which emits :attr:`swap_selected`)."""
+        index = self.proxy.index(0, 0)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def focus_filter(self) -> None:
+        """Put the keyboard focus in the filter box, its text selected."""
+        self.filter_edit.setFocus(Qt.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _enter_table(self) -> None:
+        """Return in the filter box moves to the table, on the first row if none is current."""
+        if not self.view.currentIndex().isValid():
+            self.select_first()
+        self.view.setFocus(Qt.OtherFocusReason)
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Emit :attr:`swap_selected` with the swap of the new current row."""
+        swap = current.data(SWAP_ROLE) if current.isValid() else None
+        if swap is not None:
+            self.swap_selected.emit(swap)
+
+    def _update_count(self, *_args) -> None:
+        """Refresh the label: totals, or how many of them the filters let through."""
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if shown < total:
+            self.count_label.setText(f"{shown} of {total} shown")
+            return
+        suspicious = sum(s.score >= self.proxy.threshold for s in self.model.swaps())
+        noun = "swap" if total == 1 else "swaps"
+        self.count_label.setText(f"{total} {noun}, {suspicious} suspicious")

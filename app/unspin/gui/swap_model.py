@@ -1,0 +1,220 @@
+"""The swap list as a Qt table model, and the proxy that filters and sorts it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from unspin.core.swaps import Swap
+
+#: Sort key of a cell: a number for Count and Score, case-folded text otherwise.
+SORT_ROLE = Qt.UserRole + 1
+#: The row's :class:`~unspin.core.swaps.Swap` itself.
+SWAP_ROLE = Qt.UserRole + 2
+#: Score from which a swap counts as suspicious.
+SUSPICIOUS_SCORE = 0.5
+
+OLD, NEW, COUNT, SCORE, REASON = range(5)
+HEADERS = ("Old", "New", "Count", "Score", "Reason")
+HEADER_TIPS = (
+    "The words in the original article",
+    "What the spun copy has in their place",
+    "How many times the swap is made",
+    "How suspicious the swap is: 0 is innocent, 1 is typical of a spinner",
+    "The most telling reason for the score (hover a row for all of them)",
+)
+NUMERIC = (COUNT, SCORE)
+# A saturated mid-tone: visible as a marker on light and on dark backgrounds alike.
+_SUSPICIOUS_MARK = QColor(214, 69, 65)
+_GENERIC_CODE = "different_word"
+
+
+def headline_reason(swap: Swap) -> str:
+    """The most informative reason of *swap*: the weightiest specific one, else the first."""
+    specific = [r for r in swap.reasons if r.code != _GENERIC_CODE]
+    if specific:
+        return max(specific, key=lambda r: r.weight).text
+    return swap.reasons[0].text if swap.reasons else ""
+
+
+def swap_tooltip(swap: Swap) -> str:
+    """Every reason of *swap* on its own line, under its kind and count."""
+    times = "once" if swap.count == 1 else f"{swap.count} times"
+    lines = [f"{swap.kind} swap, made {times}, score {swap.score:.2f}"]
+    lines += [f"• {r.text} ({r.weight:+.2f})" for r in swap.reasons]
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """*text* with its whitespace runs (line breaks included) collapsed to spaces."""
+    return " ".join(text.split())
+
+
+class SwapTableModel(QAbstractTableModel):
+    """Read-only table of swaps: Old, New, Count, Score, Reason."""
+
+    def __init__(self, swaps=(), parent=None):
+        super().__init__(parent)
+        self._swaps: tuple[Swap, ...] = tuple(swaps)
+
+    def set_swaps(self, swaps) -> None:
+        """Replace all the swaps (a model reset)."""
+        self.beginResetModel()
+        self._swaps = tuple(swaps)
+        self.endResetModel()
+
+    def swaps(self) -> tuple[Swap, ...]:
+        """All the swaps, in model order."""
+        return self._swaps
+
+    def swap_at(self, row: int) -> Swap:
+        """The swap shown in *row*."""
+        return self._swaps[row]
+
+    def rowCount(self, parent=QModelIndex()):
+        """Number of swaps (no children: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._swaps)
+
+    def columnCount(self, parent=QModelIndex()):
+        """Number of columns (none under a valid parent)."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def flags(self, index):
+        """Cells are enabled and selectable, never editable."""
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    def data(self, index, role=Qt.DisplayRole):
+        """The value of one cell for *role*."""
+        if not index.isValid() or not 0 <= index.row() < len(self._swaps):
+            return None
+        swap, column = self._swaps[index.row()], index.column()
+        if role == Qt.DisplayRole:
+            return self._display(swap, column)
+        if role == SORT_ROLE:
+            return self._sort_key(swap, column)
+        if role == SWAP_ROLE:
+            return swap
+        if role == Qt.ToolTipRole:
+            return swap_tooltip(swap)
+        if role == Qt.TextAlignmentRole and column in NUMERIC:
+            return Qt.AlignRight | Qt.AlignVCenter
+        if role == Qt.DecorationRole and column == SCORE and swap.score >= SUSPICIOUS_SCORE:
+            return _SUSPICIOUS_MARK
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        """Column titles and their tooltips; numeric columns first sort descending."""
+        if orientation != Qt.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ToolTipRole:
+            return HEADER_TIPS[section]
+        if role == Qt.TextAlignmentRole and section in NUMERIC:
+            return Qt.AlignRight | Qt.AlignVCenter
+        if role == Qt.InitialSortOrderRole:
+            return Qt.DescendingOrder if section in NUMERIC else Qt.AscendingOrder
+        return None
+
+    @staticmethod
+    def _display(swap: Swap, column: int) -> str:
+        """The text shown in *column* for *swap*."""
+        if column == OLD:
+            return _one_line(swap.old)
+        if column == NEW:
+            return _one_line(swap.new)
+        if column == COUNT:
+            return str(swap.count)
+        if column == SCORE:
+            return f"{swap.score:.2f}"
+        return headline_reason(swap)
+
+    @staticmethod
+    def _sort_key(swap: Swap, column: int):
+        """A number for Count and Score, case-folded display text otherwise."""
+        if column == COUNT:
+            return swap.count
+        if column == SCORE:
+            return float(swap.score)
+        return SwapTableModel._display(swap, column).casefold()
+
+
+class SwapFilterProxy(QSortFilterProxyModel):
+    """Filters swaps by text and suspicion; sorts by :data:`SORT_ROLE`, ties on count.
+
+    It starts unsorted (sort column -1): rows keep the engine's order, most
+    suspicious-times-frequent first.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.threshold = SUSPICIOUS_SCORE
+        self._needle = ""
+        self._suspicious_only = False
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def filter_text(self) -> str:
+        """The current (case-folded) filter text."""
+        return self._needle
+
+    def suspicious_only(self) -> bool:
+        """Whether only swaps scoring at least :attr:`threshold` are kept."""
+        return self._suspicious_only
+
+    def set_filter_text(self, text: str) -> None:
+        """Keep only swaps whose old or new text contains *text*, ignoring case."""
+        needle = (text or "").strip().casefold()
+        if needle != self._needle:
+            self._begin_filter_change()
+            self._needle = needle
+            self._end_filter_change()
+
+    def set_suspicious_only(self, flag: bool) -> None:
+        """Keep only swaps scoring at least :attr:`threshold` when *flag* is true."""
+        if bool(flag) != self._suspicious_only:
+            self._begin_filter_change()
+            self._suspicious_only = bool(flag)
+            self._end_filter_change()
+
+    def _begin_filter_change(self) -> None:
+        """Announce a change of the row filter (Qt >= 6.9; a no-op before)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end_filter_change(self) -> None:
+        """Re-filter the rows; ``invalidateFilter`` is deprecated from Qt 6.10."""
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        """Whether the swap in *source_row* passes the text and suspicion filters."""
+        swap = self.sourceModel().index(source_row, 0, source_parent).data(SWAP_ROLE)
+        if swap is None:
+            return False
+        if self._suspicious_only and swap.score < self.threshold:
+            return False
+        if not self._needle:
+            return True
+        return self._needle in swap.old.casefold() or self._needle in swap.new.casefold()
+
+    def lessThan(self, left, right):
+        """Compare by sort key; ties fall back to count, then score, then engine order."""
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a != b:
+            return a < b
+        return self._tie_key(left) < self._tie_key(right)
+
+    def _tie_key(self, index) -> tuple[int, float, int]:
+        """Count, score, then source row, so that full ties keep the engine's order.
+
+        Qt sorts descending by swapping the arguments of :meth:`lessThan`, so the row
+        is negated then; left to Qt, ties keep the previous sort's order instead.
+        """
+        swap = index.data(SWAP_ROLE)
+        row = index.row() if self.sortOrder() == Qt.AscendingOrder else -index.row()
+        return (swap.count, swap.score, row) if swap is not None else (0, 0.0, row)

@@ -1,0 +1,67 @@
+"""The strip above the panes: spin score, verdict, proportions and the colour legend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from unspin.core.compare import Comparison
+from unspin.core.highlights import CHANGED, DELETED, INSERTED, MINOR, SUSPICIOUS, SWAP
+from unspin.gui.highlighting import LABELS, colour, is_dark
+
+LEGEND_ORDER = (SUSPICIOUS, SWAP, MINOR, CHANGED, DELETED, INSERTED)
+
+
+class VerdictBar(QWidget):
+    """Shows the document verdict of the current comparison."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._build_ui()
+
+    def _build_ui(self):
+        self.score = QLabel("", objectName="spin_score", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.score.setMinimumWidth(90)
+        self.verdict = QLabel("Open two texts to compare them.", objectName="verdict", wordWrap=True)
+        self.verdict.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.figures = QLabel("", objectName="figures")
+        self.legend = QLabel("", objectName="legend")
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.verdict)
+        text.addWidget(self.figures)
+        text.addWidget(self.legend)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.score)
+        layout.addLayout(text, 1)
+        self.update_legend()
+
+    def update_legend(self):
+        """Colour swatches for every highlight kind, in the current palette."""
+        dark = is_dark(self.palette())
+        parts = [f'<span style="background:{colour(t, dark).name()}">&nbsp;&nbsp;&nbsp;</span>'
+                 f"&nbsp;{LABELS[t]}" for t in LEGEND_ORDER]
+        self.legend.setText("&nbsp;&nbsp; ".join(parts))
+
+    def show_comparison(self, c: Comparison):
+        """Show the verdict and figures of *c*."""
+        s = c.stats
+        self.score.setText(f"<div style='font-size:18pt;font-weight:600'>{c.spin_score:.2f}</div>"
+                           f"<div>spin score</div>")
+        self.score.setToolTip("0 = ordinary editing, 1 = certainly spun")
+        self.verdict.setText(f"<b>{_escape(c.verdict)}</b>")
+        self.figures.setText(
+            f"{s.pct_substituted:.1f}% of words swapped · {s.pct_unchanged:.1f}% unchanged · "
+            f"{s.deleted:,} deleted · {s.inserted:,} inserted · {s.swaps:,} swaps "
+            f"({s.distinct_swaps:,} distinct), {s.suspicious_swaps:,} suspicious")
+
+    def show_message(self, text: str):
+        """Show a plain message instead of a verdict."""
+        self.score.setText("")
+        self.verdict.setText(_escape(text))
+        self.figures.setText("")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

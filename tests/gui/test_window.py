@@ -1,0 +1,185 @@
+"""The reading window driven as a user would: open, click a swap, keys, scroll, drop."""
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import ORIGINAL, SPUN
+from unspin.gui.main_window import LEFT, RIGHT, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """A shown main window with settings in a temporary file."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def open_pair(qtbot, window, old, new):
+    window.view = None
+    window.open_initial([str(old), str(new)])
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    return window.view.comparison
+
+
+def row_of(sidebar, old, new):
+    model = sidebar.view.model()
+    for row in range(model.rowCount()):
+        if (model.index(row, 0).data(), model.index(row, 1).data()) == (old, new):
+            return model.index(row, 0)
+    raise AssertionError(f"no row {old} -> {new}")
+
+
+def test_seed_pair_opens_with_the_nan_on_top(qtbot, window):
+    """With no files the demo pair opens; the sidebar's first row is 'the → nan'."""
+    window.open_initial([])
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    model = window.sidebar.view.model()
+    assert (model.index(0, 0).data(), model.index(0, 1).data()) == ("the", "nan")
+    assert window.verdict_bar.verdict.text().count("Likely spun") == 1
+    assert window.left_pane.document.name == ORIGINAL.name
+
+
+def test_clicking_a_swap_shows_and_marks_it_in_both_panes(qtbot, window):
+    """Selecting 'at → astatine' makes its first occurrence visible and marked on both sides."""
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    index = row_of(window.sidebar, "at", "astatine")
+    view = window.sidebar.view
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    swap = next(s for s in c.swaps if (s.old, s.new) == ("at", "astatine"))
+    os_, oe, ns, ne = swap.occurrences[0]
+    assert window.left_pane.highlighter.mark_span == (os_, oe)
+    assert window.right_pane.highlighter.mark_span == (ns, ne)
+    assert window.left_pane.span_visible(os_, oe) and window.right_pane.span_visible(ns, ne)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    os2, oe2, ns2, ne2 = swap.occurrences[1]
+    assert window.right_pane.highlighter.mark_span == (ns2, ne2)
+    assert window.right_pane.span_visible(ns2, ne2)
+
+
+def test_alt_down_moves_to_the_next_change(qtbot, window):
+    """Alt+Down marks the next change further down the copy; Alt+Up goes back."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    window.right_pane.editor.setFocus()
+    qtbot.keyClick(window.right_pane.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    first = window.right_pane.highlighter.mark_span
+    qtbot.keyClick(window.right_pane.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = window.right_pane.highlighter.mark_span
+    assert first is not None and second is not None and second[0] > first[0]
+    assert window.right_pane.span_visible(*second)
+    qtbot.keyClick(window.right_pane.editor, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.right_pane.highlighter.mark_span == first
+
+
+def _paragraphs(n):
+    words = ["river", "stone", "lamp", "cloud", "harbour", "meadow", "engine", "letter", "garden"]
+    return [f"Paragraph {i} tells of the {words[i % 9]} number {i} and its neighbours in some "
+            f"detail, with plenty of words so that it wraps over several lines in a narrow "
+            f"pane, marker{i} included." for i in range(n)]
+
+
+def test_scrolling_keeps_the_matching_paragraph_in_view(qtbot, window, tmp_path):
+    """Scroll the original far down: the copy shows the same paragraph despite a split and long insertions."""
+    old = _paragraphs(60)
+    new = list(old)
+    new[5] = new[5].replace(", with plenty", ".\n\nWith plenty")  # a split paragraph
+    for k in (8, 12, 16):  # long insertions push the copy out of proportion
+        new[k] = new[k] + " " + " ".join(f"padding{k}x{j}" for j in range(120))
+    (tmp_path / "old.txt").write_text("\n\n".join(old))
+    (tmp_path / "new.txt").write_text("\n\n".join(new))
+    open_pair(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    left, right = window.left_pane, window.right_pane
+    for target in (20, 45):
+        start = left.document.text.index(f"marker{target} ")
+        left.show_span(start, start + 8, mark=False)  # scrolls the left pane: the sync follows
+        qtbot.wait(50)
+        assert left.span_visible(start, start + 8)
+        copy_start = right.document.text.index(f"marker{target} ")
+        assert right.span_visible(copy_start, copy_start + 8), f"paragraph {target} not in view"
+
+
+def _drop(widget, path):
+    """Drag a file over *widget* and drop it there, as the window system would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted(), "the pane refused the drag"
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+
+
+def test_dropping_a_file_on_a_pane_loads_it(qtbot, window, tmp_path):
+    """A file dropped on the right pane replaces the copy and is compared."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text(ORIGINAL.read_text(encoding="utf-8").replace("invasion", "incursion"))
+    window.view = None
+    _drop(window.right_pane, dropped)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    assert window.right_pane.document.name == "dropped.txt"
+    assert [(s.old, s.new) for s in window.view.comparison.swaps] == [("invasion", "incursion")]
+
+
+def test_a_binary_file_shows_an_error_and_keeps_both_panes(qtbot, window, tmp_path):
+    """Dropping a binary file shows why it was refused; the texts on screen stay."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    _drop(window.right_pane, binary)
+    assert "binary" in window.right_pane.error_text() and "photo.txt" in window.right_pane.error_text()
+    assert window.right_pane.document.name == SPUN.name
+    assert window.left_pane.document.name == ORIGINAL.name
+    assert window.right_pane.editor.toPlainText().startswith("United States President")
+
+
+def test_a_failed_comparison_says_why(qtbot, window, monkeypatch):
+    """An exception in the engine is shown with its reason, not swallowed."""
+    import unspin.gui.jobs as jobs
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(jobs, "compare", broken)
+    window.open_initial([str(ORIGINAL), str(SPUN)])
+    qtbot.waitUntil(lambda: "failed" in window.verdict_bar.verdict.text(), timeout=10000)
+    assert "engine exploded" in window.verdict_bar.verdict.text()
+    assert window.left_pane.document is not None and window.right_pane.document is not None
+
+
+def test_hovering_a_swap_explains_it(qtbot, window):
+    """The tooltip of a spun word names its original and the reasons."""
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    swap = next(s for s in c.swaps if (s.old, s.new) == ("at", "astatine"))
+    _, _, ns, _ = swap.occurrences[0]
+    text = window.right_pane.tooltip_provider(ns + 1)
+    assert "at → astatine" in text and "chemical symbol" in text
+
+
+def test_zoom_and_link_toggle_persist(qtbot, window, tmp_path):
+    """Ctrl++ enlarges the text; the link toggle and font survive a restart."""
+    size = window.text_font().pointSize()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_font().pointSize() == size + 1
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.act_link.isChecked()
+    window.close()
+    again = MainWindow(settings=window.settings)
+    qtbot.addWidget(again)
+    assert not again.act_link.isChecked() and again.text_font().pointSize() == size + 1
+
+
+def test_one_file_leaves_the_copy_pane_inviting_a_drop(qtbot, window):
+    """With one file the right pane shows the drop zone and the verdict asks for a second text."""
+    window.open_initial([str(ORIGINAL)])
+    assert window.right_pane.stack.currentWidget() is window.right_pane.drop_zone
+    assert "second text" in window.verdict_bar.verdict.text()
