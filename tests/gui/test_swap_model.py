@@ -232,7 +232,7 @@ def test_first_click_on_score_sorts_most_suspicious_first(qtbot, sidebar):
 
 def test_sidebar_count_label(sidebar):
     """The label gives totals, then "N of M shown" once a filter hides rows."""
-    assert sidebar.count_label.text() == "245 swaps, 116 suspicious"
+    assert sidebar.count_label.text() == "245 distinct swaps, 116 suspicious"
     sidebar.filter_edit.setText("astat")
     assert sidebar.count_label.text() == f"{sidebar.proxy.rowCount()} of 245 shown"
     sidebar.filter_edit.clear()

@@ -150,7 +150,7 @@ def _stats(ot: Tokens, nt: Tokens, ops: OpList, pairing, swaps, suspicious: floa
         if op.tag != "equal":
             changed_old += ot.words_in(op.a1, op.a2)
             changed_new += nt.words_in(op.b1, op.b2)
-    counted = [s for s in swaps if s.kind not in ("case", "punctuation")]
+    counted = list(swaps)
     flagged = [s for s in counted if s.score >= suspicious]
     return Stats(
         old_words=old_words, new_words=new_words, unchanged=old_words - changed_old,

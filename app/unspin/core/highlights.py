@@ -76,16 +76,12 @@ def _layer(items) -> Layer:
 
 
 def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
-    """Highlight layers for a completed comparison."""
-    old_ops, new_ops = [], []
-    for k, op in enumerate(c.ops):
-        if op.tag == "equal":
-            continue
-        os_, oe, ns, ne = c.op_spans(op)
-        if oe > os_:
-            old_ops.append((os_, oe, CHANGED if op.tag == "replace" else DELETED, k))
-        if ne > ns:
-            new_ops.append((ns, ne, CHANGED if op.tag == "replace" else INSERTED, k))
+    """Highlight layers for a completed comparison.
+
+    Swap occurrences form the swap layer; the ops layer holds what of each changed
+    stretch no swap covers (deleted, inserted, or reworded words), so no character is
+    drawn twice.
+    """
     old_sw, new_sw = [], []
     for k, s in enumerate(c.swaps):
         tag = MINOR if s.kind in MINOR_KINDS else SUSPICIOUS if s.score >= suspicious else SWAP
@@ -93,4 +89,31 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
         for i in range(0, len(sp), 4):
             old_sw.append((sp[i], sp[i + 1], tag, k))
             new_sw.append((sp[i + 2], sp[i + 3], tag, k))
-    return Highlights(_layer(old_ops), _layer(new_ops), _layer(old_sw), _layer(new_sw))
+    old_swaps, new_swaps = _layer(old_sw), _layer(new_sw)
+    old_ops, new_ops = [], []
+    old_text, new_text = c.old.text, c.new.text
+    for k, op in enumerate(c.ops):
+        if op.tag == "equal":
+            continue
+        os_, oe, ns, ne = c.op_spans(op)
+        tag = CHANGED if op.tag == "replace" else None
+        old_ops.extend((a, b, tag or DELETED, k) for a, b in _uncovered(os_, oe, old_swaps, old_text))
+        new_ops.extend((a, b, tag or INSERTED, k) for a, b in _uncovered(ns, ne, new_swaps, new_text))
+    return Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)
+
+
+def _uncovered(start: int, end: int, covered: Layer, text: str):
+    """Stretches of ``[start, end)`` outside the covered ranges, trimmed of whitespace."""
+    pos = start
+    for a, b, _, _ in covered.between(start, end):
+        yield from _trimmed(pos, a, text)
+        pos = max(pos, b)
+    yield from _trimmed(pos, end, text)
+
+
+def _trimmed(a: int, b: int, text: str):
+    piece = text[a:b]
+    stripped = piece.strip()
+    if stripped:
+        left = a + len(piece) - len(piece.lstrip())
+        yield left, left + len(stripped)

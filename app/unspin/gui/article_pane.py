@@ -99,7 +99,7 @@ class ArticlePane(QWidget):
         doc = self.document
         if doc is None:
             return
-        self.title.setText(f"<b>{_escape(doc.name)}</b>")
+        self.title.setText(f"{self.side_name}: <b>{_escape(doc.name)}</b>")
         self.title.setToolTip(doc.path or doc.name)
         newline = f" · {doc.newline}" if doc.newline != "LF" else ""
         self.info.setText(f"{doc.encoding}{newline} · {words:,} words")

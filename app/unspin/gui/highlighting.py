@@ -29,7 +29,7 @@ MARK = ("#3d8bfd", "#5c9dff")
 LABELS = {SUSPICIOUS: "suspicious swap", SWAP: "swap", MINOR: "case / punctuation",
           CHANGED: "reworded", DELETED: "deleted", INSERTED: "inserted"}
 #: Characters beyond the visible stretch that are formatted too, so small scrolls look done.
-MARGIN = 2000
+MARGIN = 600
 
 
 def is_dark(palette: QPalette) -> bool:

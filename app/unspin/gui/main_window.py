@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.sidebar)
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 0)
-        self.main_splitter.setSizes([960, 400])
+        self.main_splitter.setSizes([900, 480])
         self.find_bar = FindBar()
         central = QWidget()
         layout = QVBoxLayout(central)

@@ -27,7 +27,7 @@ from unspin.gui.swap_model import (
     SwapTableModel,
 )
 
-_OLD_NEW_WIDTH = 110
+_OLD_NEW_WIDTH = 100
 
 
 class SwapTableView(QTableView):
@@ -70,6 +70,10 @@ class SwapSidebar(QWidget):
         self.suspicious_box = QCheckBox("&Suspicious only", self)
         self.suspicious_box.setToolTip(f"Hide swaps scoring below {self.proxy.threshold:.2f}")
         self.count_label = QLabel(self)
+        self.details = QLabel(self, wordWrap=True, textFormat=Qt.RichText, objectName="swap_details")
+        self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.details.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.details.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.view = SwapTableView(self)
         self._setup_view()
         controls = QHBoxLayout()
@@ -80,6 +84,7 @@ class SwapSidebar(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.details)
 
     def _setup_view(self) -> None:
         """Configure the table: whole-row single selection, read-only, source order."""
@@ -129,6 +134,8 @@ class SwapSidebar(QWidget):
     def set_swaps(self, swaps) -> None:
         """Show *swaps* (in their given order); the current row is cleared."""
         self.model.set_swaps(swaps)
+        self.details.setText("Select a swap to see why it scores as it does "
+                             "and to go to its occurrences (Enter, F3).")
         self.view.scrollToTop()
 
     def selected_swap(self) -> Swap | None:
@@ -157,6 +164,7 @@ class SwapSidebar(QWidget):
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Emit :attr:`swap_selected` with the swap of the new current row."""
         swap = current.data(SWAP_ROLE) if current.isValid() else None
+        self.details.setText(swap_details(swap) if swap is not None else "")
         if swap is not None:
             self.swap_selected.emit(swap)
 
@@ -167,5 +175,17 @@ class SwapSidebar(QWidget):
             self.count_label.setText(f"{shown} of {total} shown")
             return
         suspicious = sum(s.score >= self.proxy.threshold for s in self.model.swaps())
-        noun = "swap" if total == 1 else "swaps"
+        noun = "distinct swap" if total == 1 else "distinct swaps"
         self.count_label.setText(f"{total} {noun}, {suspicious} suspicious")
+
+
+def swap_details(swap: Swap) -> str:
+    """Rich text describing *swap*: the words, kind, count, score and every reason."""
+    reasons = "".join(f"<li>{_html(r.text)}</li>" for r in swap.reasons)
+    times = "once" if swap.count == 1 else f"{swap.count} times"
+    return (f"<b>{_html(swap.old)} → {_html(swap.new)}</b> · {swap.kind} swap, {times} · "
+            f"suspicion <b>{swap.score:.2f}</b><ul style='margin:0'>{reasons}</ul>")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,143 @@
+"""Benchmark the reading window on a big spun pair (default ~10 MB), offscreen.
+
+Prints: time to show both texts, time to first highlighted paint, the longest stall of
+the UI thread while the comparison runs (gaps between 5 ms timer ticks), the mean and
+worst scroll repaint time (highlights included) and peak memory. The same figures for
+the seed pair are printed first as the baseline of the same run.
+
+    python benchmarks/bench_window.py [--size 10MB]
+
+Goals: stall <= 50 ms, repaint <= 16 ms, peak <= 1 GB; seed pair highlighted <= 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_engine import build_original, load_corpus, spin  # noqa: E402
+
+SIZES = {"10KB": 10_000, "100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000}
+
+
+def make_pair(size: int, folder: Path) -> tuple[Path, Path]:
+    """Write a generated original and its spun copy; return their paths."""
+    old = build_original(load_corpus(), size, seed=7)
+    new, _, _ = spin(old, seed=11)
+    (folder / "old.txt").write_text(old, encoding="utf-8")
+    (folder / "new.txt").write_text(new, encoding="utf-8")
+    return folder / "old.txt", folder / "new.txt"
+
+
+class StallMeter:
+    """Records the longest gap between ticks of a 5 ms timer on the UI thread."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self.last = time.perf_counter()
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def start(self):
+        self.longest, self.last = 0.0, time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.longest
+
+
+def measure(app, old: Path, new: Path) -> dict:
+    """Open the pair in a fresh window and time what a reader waits for."""
+    from PySide6.QtCore import QSettings
+
+    from unspin.gui.main_window import MainWindow
+
+    window = MainWindow(settings=QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat))
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    meter = StallMeter()
+    t0 = time.perf_counter()
+    window.open_initial([str(old), str(new)])
+    shown = time.perf_counter() - t0
+    meter.start()
+    while window.view is None:
+        app.processEvents()
+        time.sleep(0.001)
+    stall = meter.stop()
+    for pane in window.panes:
+        pane.highlighter.refresh()
+        pane.editor.viewport().repaint()
+    first_paint = time.perf_counter() - t0
+    repaint = scroll_repaints(app, window)
+    window.close()
+    return {"shown": shown, "first_paint": first_paint, "stall": stall, **repaint}
+
+
+def scroll_repaints(app, window, steps: int = 30) -> dict:
+    """Time one scroll as a reader makes it: the copy pane moves (the original follows
+    through the sync), both panes get their on-screen highlights and are repainted.
+    Page-down steps from the middle, and jumps to evenly spaced places."""
+    bar = window.right_pane.editor.verticalScrollBar()
+
+    def timed(value):
+        t = time.perf_counter()
+        bar.setValue(value)
+        for pane in window.panes:
+            pane.highlighter.refresh()
+            pane.editor.viewport().repaint()
+        return time.perf_counter() - t
+
+    app.processEvents()
+    start = bar.maximum() // 2
+    timed(start)
+    pages = [timed(start + (k + 1) * bar.pageStep()) for k in range(steps)]
+    jumps = [timed(int(bar.maximum() * (k + 0.5) / steps)) for k in range(steps)]
+    return {"repaint_mean": sum(pages) / len(pages), "repaint_max": max(pages),
+            "jump_mean": sum(jumps) / len(jumps), "jump_max": max(jumps)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="10MB", choices=SIZES)
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+
+    from unspin.core.resources import seed_paths
+
+    app = QApplication(sys.argv[:1])
+    rows = [("seed pair", measure(app, *seed_paths()))]
+    with tempfile.TemporaryDirectory() as tmp:
+        old, new = make_pair(SIZES[args.size], Path(tmp))
+        rows.append((f"{args.size} pair", measure(app, old, new)))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'pair':<12}{'shown s':>9}{'1st paint s':>12}{'stall ms':>10}"
+          f"{'page ms':>9}{'worst':>7}{'jump ms':>9}{'worst':>7}")
+    for name, r in rows:
+        print(f"{name:<12}{r['shown']:>9.2f}{r['first_paint']:>12.2f}{r['stall'] * 1000:>10.0f}"
+              f"{r['repaint_mean'] * 1000:>9.1f}{r['repaint_max'] * 1000:>7.1f}"
+              f"{r['jump_mean'] * 1000:>9.1f}{r['jump_max'] * 1000:>7.1f}")
+    print("page/jump: one scroll of the copy (page down / far jump), the original following,"
+          " highlights refreshed and both panes repainted")
+    print(f"peak memory of the process: {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
