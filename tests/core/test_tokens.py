@@ -50,3 +50,14 @@ def test_apostrophe_variants_match():
     """’ and ' are the same for matching, so It’s and It's compare equal."""
     v = Vocabulary()
     assert tokenize("It’s", v).codes == tokenize("It's", v).codes
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120)
+       | st.text(alphabet="ab1,.-'’ _é\u0301😀👍🏽\u200d日\n\t²", max_size=60))
+def test_fast_tokenizer_agrees_with_the_full_one(text):
+    """Wherever the fast re pattern is used, it splits exactly like the full pattern."""
+    from unspin.core.tokens import FAST_TOKEN_RE, TOKEN_RE, needs_full_pattern
+
+    if not needs_full_pattern(text):
+        assert FAST_TOKEN_RE.split(text) == TOKEN_RE.split(text)

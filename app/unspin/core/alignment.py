@@ -43,7 +43,7 @@ class _Side:
 
     @classmethod
     def build(cls, tokens: Tokens, paragraphs):
-        return cls(tokens, paragraphs, [tokens.token_at(s) for s, _ in paragraphs])
+        return cls(tokens, paragraphs, tokens.tokens_at(s for s, _ in paragraphs))
 
     def paragraph_of(self, k: int) -> int:
         return bisect_right(self.first_tokens, k) - 1
@@ -68,14 +68,19 @@ def align_paragraphs(old: Tokens, new: Tokens, old_paragraphs, new_paragraphs,
 
 
 def _shared_words(sa: _Side, sb: _Side, runs) -> Counter:
-    """Matched words between each pair of paragraphs."""
+    """Matched tokens between each pair of paragraphs (one sweep: runs are in order)."""
     shared: Counter = Counter()
+    fa, fb = sa.first_tokens + [len(sa.tokens)], sb.first_tokens + [len(sb.tokens)]
+    pa = pb = -1  # paragraph indices: fa[pa] <= i < fa[pa + 1]
     for i, j, n in runs:
         while n > 0:
-            pa, pb = sa.paragraph_of(i), sb.paragraph_of(j)
-            step = min(n, sa.paragraph_end_token(pa) - i, sb.paragraph_end_token(pb) - j)
+            while pa + 1 < len(fa) - 1 and fa[pa + 1] <= i:
+                pa += 1
+            while pb + 1 < len(fb) - 1 and fb[pb + 1] <= j:
+                pb += 1
+            step = min(n, fa[pa + 1] - i, fb[pb + 1] - j)
             if pa >= 0 and pb >= 0:
-                shared[pa, pb] += sa.tokens.words_in(i, i + step)
+                shared[pa, pb] += step
             i, j, n = i + step, j + step, n - step
     return shared
 

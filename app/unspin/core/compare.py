@@ -130,33 +130,31 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
     report(0.75)
     scorer = Scorer(options.language)
     pairing = find_swaps(ot, nt, diff.ops,
-                         old_breaks=[ot.token_at(s) for s, _ in old_paragraphs],
-                         new_breaks=[nt.token_at(s) for s, _ in new_paragraphs],
+                         old_breaks=ot.tokens_at(s for s, _ in old_paragraphs),
+                         new_breaks=nt.tokens_at(s for s, _ in new_paragraphs),
                          known_pairs=scorer.signatures.keys())
     swaps = sorted((scorer.score(s) for s in pairing.swaps),
                    key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
     report(0.95)
-    stats = _stats(ot, nt, diff.ops, pairing, swaps, options.suspicious)
+    stats = _stats(ot, nt, diff.runs, pairing, swaps, options.suspicious)
     spin = spin_score(swaps, stats.old_words)
     return Comparison(old=old, new=new, ops=diff.ops, alignment=alignment, swaps=tuple(swaps),
                       stats=stats, spin_score=spin, verdict=verdict(stats, spin, swaps),
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
 
 
-def _stats(ot: Tokens, nt: Tokens, ops: OpList, pairing, swaps, suspicious: float) -> Stats:
+def _stats(ot: Tokens, nt: Tokens, runs, pairing, swaps, suspicious: float) -> Stats:
     old_words, new_words = ot.words_in(0, len(ot)), nt.words_in(0, len(nt))
-    changed_old = changed_new = 0
-    for op in ops:
-        if op.tag != "equal":
-            changed_old += ot.words_in(op.a1, op.a2)
-            changed_new += nt.words_in(op.b1, op.b2)
-    counted = list(swaps)
-    flagged = [s for s in counted if s.score >= suspicious]
+    mask_a, mask_b = ot.word_mask, nt.word_mask
+    unchanged = sum(mask_a.count("1", i, i + n) for i, _, n in runs)
+    unchanged_new = sum(mask_b.count("1", j, j + n) for _, j, n in runs)
+    flagged = [s for s in swaps if s.score >= suspicious]
     return Stats(
-        old_words=old_words, new_words=new_words, unchanged=old_words - changed_old,
+        old_words=old_words, new_words=new_words, unchanged=unchanged,
         substituted_old=pairing.substituted_old, substituted_new=pairing.substituted_new,
-        deleted=changed_old - pairing.substituted_old, inserted=changed_new - pairing.substituted_new,
-        swaps=sum(s.count for s in counted), distinct_swaps=len(counted),
+        deleted=old_words - unchanged - pairing.substituted_old,
+        inserted=new_words - unchanged_new - pairing.substituted_new,
+        swaps=sum(s.count for s in swaps), distinct_swaps=len(swaps),
         suspicious_swaps=sum(s.count for s in flagged), distinct_suspicious=len(flagged))
 
 

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from unspin.core.compare import Comparison
+from unspin.core.diffing import EQUAL, REPLACE, Op
 
 CHANGED, DELETED, INSERTED, SWAP, SUSPICIOUS, MINOR = range(6)
 TAG_NAMES = ("changed", "deleted", "inserted", "swap", "suspicious", "minor")
@@ -92,11 +93,11 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
     old_swaps, new_swaps = _layer(old_sw), _layer(new_sw)
     old_ops, new_ops = [], []
     old_text, new_text = c.old.text, c.new.text
-    for k, op in enumerate(c.ops):
-        if op.tag == "equal":
+    for k, (code, a1, a2, b1, b2) in enumerate(c.ops.raw()):
+        if code == EQUAL:
             continue
-        os_, oe, ns, ne = c.op_spans(op)
-        tag = CHANGED if op.tag == "replace" else None
+        os_, oe, ns, ne = c.op_spans(Op("", a1, a2, b1, b2))
+        tag = CHANGED if code == REPLACE else None
         old_ops.extend((a, b, tag or DELETED, k) for a, b in _uncovered(os_, oe, old_swaps, old_text))
         new_ops.extend((a, b, tag or INSERTED, k) for a, b in _uncovered(ns, ne, new_swaps, new_text))
     return Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)

@@ -18,7 +18,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from unspin.core.diffing import Op
+import regex
+
+from unspin.core.diffing import REPLACE, Op
 from unspin.core.tokens import Tokens
 
 #: Regions with equal word counts up to this size are paired word for word.
@@ -103,9 +105,12 @@ def find_swaps(old: Tokens, new: Tokens, ops, *, old_breaks=(), new_breaks=(),
     """
     collector = _Collector(old, new, set(old_breaks), set(new_breaks), known_pairs)
     uneven = []
-    for op in ops:
-        if op.tag == "replace" and not collector.add_simple(op):
-            uneven.append(op)
+    for tag, a1, a2, b1, b2 in ops.raw():
+        if tag == REPLACE:
+            if a2 - a1 == 1 and b2 - b1 == 1:
+                collector.add_one(a1, b1)
+            else:
+                uneven.append(Op("replace", a1, a2, b1, b2))
     collector.learn_pairs()
     for op in uneven:
         collector.add_region(op)
@@ -123,12 +128,25 @@ class _Collector:
         self.substituted_old = 0
         self.substituted_new = 0
 
-    def add_simple(self, op: Op) -> bool:
-        """Add a one-token-each region (the common case, kept fast); False if not one."""
-        if op.a2 - op.a1 == 1 and op.b2 - op.b1 == 1:
-            self._add(op.a1, op.a2, op.b1, op.b2)
-            return True
-        return False
+    def add_one(self, a: int, b: int):
+        """Add a one-token-each region: the common case, kept fast."""
+        old, new = self.old, self.new
+        oo, no = old.offsets, new.offsets
+        os_, oe, ns, ne = oo[2 * a], oo[2 * a + 1], no[2 * b], no[2 * b + 1]
+        self._record(old.text[os_:oe], new.text[ns:ne], os_, oe, ns, ne)
+        if old.word_mask[a] == "1":
+            self.substituted_old += 1
+        if new.word_mask[b] == "1":
+            self.substituted_new += 1
+
+    def _record(self, old_text: str, new_text: str, os_: int, oe: int, ns: int, ne: int):
+        """Add one occurrence; compounds that keep some parts (built-in -> built-successful)
+        are recorded part by part, so the swap is the part that changed."""
+        if _COMPOUND.search(old_text) and (parts := _changed_parts(old_text, new_text)):
+            for (p1, p2), (q1, q2) in parts:
+                self.by_text[old_text[p1:p2], new_text[q1:q2]].extend((os_ + p1, os_ + p2, ns + q1, ns + q2))
+            return
+        self.by_text[old_text, new_text].extend((os_, oe, ns, ne))
 
     def learn_pairs(self):
         """Word pairs already seen one for one become anchors for uneven regions."""
@@ -170,8 +188,7 @@ class _Collector:
     def _add(self, a1, a2, b1, b2):
         old, new = self.old, self.new
         os_, oe, ns, ne = old.start(a1), old.end(a2 - 1), new.start(b1), new.end(b2 - 1)
-        key = (old.text[os_:oe], new.text[ns:ne])
-        self.by_text[key].extend((os_, oe, ns, ne))
+        self._record(old.text[os_:oe], new.text[ns:ne], os_, oe, ns, ne)
         self.substituted_old += old.words_in(a1, a2)
         self.substituted_new += new.words_in(b1, b2)
 
@@ -219,6 +236,20 @@ def _pair_stretch(wa: list[int], wb: list[int]):
     if len(wa) == len(wb) and len(wa) <= MAX_POSITIONAL:
         return [((a, a + 1), (b, b + 1)) for a, b in zip(wa, wb)]
     return [((wa[0], wa[-1] + 1), (wb[0], wb[-1] + 1))]
+
+
+_COMPOUND = regex.compile(r"[\-‐‑]|['’]s$")
+_PARTS = regex.compile(r"[^\-‐‑]+?(?=['’]s$)|[^\-‐‑]+")
+
+
+def _changed_parts(old_text: str, new_text: str):
+    """Offsets of the differing parts of two compounds with as many parts (hyphenated,
+    or a possessive 's): spinners swap the parts; None when they do not split that way."""
+    pa = [m.span() for m in _PARTS.finditer(old_text)]
+    pb = [m.span() for m in _PARTS.finditer(new_text)]
+    if len(pa) != len(pb) or len(pa) < 2:
+        return None
+    return [(x, y) for x, y in zip(pa, pb) if old_text[x[0]:x[1]] != new_text[y[0]:y[1]]]
 
 
 def _split_at(lo: int, hi: int, breaks) -> list[tuple[int, int]]:
