@@ -97,24 +97,42 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
         if code == EQUAL:
             continue
         os_, oe, ns, ne = c.op_spans(Op("", a1, a2, b1, b2))
-        tag = CHANGED if code == REPLACE else None
-        old_ops.extend((a, b, tag or DELETED, k) for a, b in _uncovered(os_, oe, old_swaps, old_text))
-        new_ops.extend((a, b, tag or INSERTED, k) for a, b in _uncovered(ns, ne, new_swaps, new_text))
+        replaced = code == REPLACE
+        old_ops.extend((a, b, CHANGED if replaced else DELETED, k)
+                       for a, b in _uncovered(os_, oe, old_swaps, old_text))
+        new_ops.extend((a, b, CHANGED if replaced else INSERTED, k)
+                       for a, b in _uncovered(ns, ne, new_swaps, new_text))
     return Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)
 
 
 def _uncovered(start: int, end: int, covered: Layer, text: str):
-    """Stretches of ``[start, end)`` outside the covered ranges, trimmed of whitespace."""
+    """Stretches of ``[start, end)`` outside the covered ranges, trimmed of whitespace.
+
+    Words cut by a covered range are left out: they are the unchanged parts of a
+    compound whose other part was swapped ("bytes-" of bytes-like -> bytes-similar).
+    """
     pos = start
     for a, b, _, _ in covered.between(start, end):
-        yield from _trimmed(pos, a, text)
+        yield from _trimmed(pos, a, text, before_cover=True, after_cover=pos > start)
         pos = max(pos, b)
-    yield from _trimmed(pos, end, text)
+    yield from _trimmed(pos, end, text, before_cover=False, after_cover=pos > start)
 
 
-def _trimmed(a: int, b: int, text: str):
-    piece = text[a:b]
-    stripped = piece.strip()
-    if stripped:
-        left = a + len(piece) - len(piece.lstrip())
-        yield left, left + len(stripped)
+def _trimmed(a: int, b: int, text: str, before_cover: bool, after_cover: bool):
+    words = text[a:b].split()
+    if not words:
+        return
+    left = a + len(text[a:b]) - len(text[a:b].lstrip())
+    right = left + len(text[a:b].strip())
+    if after_cover and left == a:  # glued to the covered range before it
+        left = a + len(words[0])
+        words = words[1:]
+    if before_cover and right == b and words:  # glued to the covered range after it
+        right = b - len(words[-1])
+        words = words[:-1]
+    if words:
+        piece = text[left:right]
+        left += len(piece) - len(piece.lstrip())
+        right = left + len(piece.strip())
+        if right > left:
+            yield left, right
