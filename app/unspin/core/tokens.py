@@ -140,8 +140,10 @@ def is_word(token: str) -> bool:
 
 def needs_full_pattern(text: str) -> bool:
     """True when *text* has a character that only the full (regex) pattern handles."""
-    search = _NEEDS_FULL_RE.search
-    return any(search(c) for c in set(text) if c > "\x7f" or "\x1c" <= c <= "\x1f")
+    search, category = _NEEDS_FULL_RE.search, unicodedata.category
+    # "Cn": unassigned in Python's Unicode tables but maybe a letter in regex's newer ones
+    return any(search(c) or category(c) == "Cn"
+               for c in set(text) if c > "\x7f" or "\x1c" <= c <= "\x1f")
 
 
 def split_tokens(text: str) -> list[str]:
