@@ -61,3 +61,18 @@ def test_fast_tokenizer_agrees_with_the_full_one(text):
 
     if not needs_full_pattern(text):
         assert FAST_TOKEN_RE.split(text) == TOKEN_RE.split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,\n’'-1😀é\u0301", max_size=80), st.integers(1, 9))
+def test_slicing_never_changes_the_tokens(text, size):
+    """Tokenizing in slices (to keep the UI responsive) gives the same tokens as one pass."""
+    import unspin.core.tokens as tokens
+
+    whole = tokens.split_tokens(text)
+    old_size, tokens.SLICE = tokens.SLICE, size
+    try:
+        t = tokens.tokenize(text, Vocabulary())
+    finally:
+        tokens.SLICE = old_size
+    assert [t.surface(k) for k in range(len(t))] == whole

@@ -22,6 +22,8 @@ from typing import Callable
 
 from diff_match_patch import diff_match_patch
 
+from unspin.core.slices import SLICE, count_in_slices, sorted_in_slices
+
 try:  # the C++ port of diff-match-patch: same algorithm and results, ~7x faster
     import fast_diff_match_patch as _fast_dmp
 except ImportError:  # pragma: no cover - the pure-Python library is the fallback
@@ -104,8 +106,10 @@ class OpList(Sequence):
 
     def raw(self):
         """Every op as a plain tuple ``(tag_code, a1, a2, b1, b2)``: fast bulk iteration."""
-        b = self._bounds
-        return zip(self._tags, b[0::4], b[1::4], b[2::4], b[3::4])
+        b, tags, step = self._bounds, self._tags, SLICE
+        for k in range(0, len(tags), step):
+            q = b[4 * k:4 * (k + step)]
+            yield from zip(tags[k:k + step], q[0::4], q[1::4], q[2::4], q[3::4])
 
     @classmethod
     def from_ops(cls, ops) -> "OpList":
@@ -184,7 +188,7 @@ class _GapDiffer:
             if steps % _CANCEL_CHECK_EVERY == 0:
                 self._check_cancel(stack[-1][0])
             stack.extend(reversed(self._split_gap(*stack.pop())))
-        return tuple(_merge_runs(sorted(self.runs)))
+        return tuple(_merge_runs(sorted_in_slices(self.runs)))
 
     def _check_cancel(self, position):
         if self.should_cancel is not None and self.should_cancel():
@@ -209,7 +213,7 @@ class _GapDiffer:
         if len(sa) == 1 or len(sb) == 1:
             self._match_single(sa, sb, a0, b0)
             return []
-        if set(sa).isdisjoint(sb):
+        if len(sa) + len(sb) < 4096 and set(sa).isdisjoint(sb):  # a shortcut for small gaps
             return []
         product = len(sa) * len(sb)
         if product <= DIRECT_DIFF_PRODUCT:
@@ -277,7 +281,7 @@ def _spread(anchors: list[tuple[int, int]], n_a: int, n_b: int) -> list[tuple[in
 
 def _anchor_chain(sa: str, sb: str) -> list[tuple[int, int]]:
     """The longest in-order chain of anchor pairs: unique tokens, else rare repeated ones."""
-    ca, cb = Counter(sa), Counter(sb)
+    ca, cb = count_in_slices(sa), count_in_slices(sb)
     unique = {c for c, k in ca.items() if k == 1 and cb.get(c) == 1}
     if unique:
         pos_b = {c: j for j, c in enumerate(sb) if c in unique}

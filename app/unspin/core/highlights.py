@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from unspin.core.compare import Comparison
 from unspin.core.diffing import EQUAL, REPLACE, Op
+from unspin.core.slices import sorted_in_slices
 
 CHANGED, DELETED, INSERTED, SWAP, SUSPICIOUS, MINOR = range(6)
 TAG_NAMES = ("changed", "deleted", "inserted", "swap", "suspicious", "minor")
@@ -71,7 +72,7 @@ class Highlights:
 
 
 def _layer(items) -> Layer:
-    items.sort()
+    items = sorted_in_slices(items)
     return Layer(array("q", (i[0] for i in items)), array("q", (i[1] for i in items)),
                  bytes(i[2] for i in items), array("q", (i[3] for i in items)))
 

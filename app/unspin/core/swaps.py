@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 import regex
 
 from unspin.core.diffing import REPLACE, Op
+from unspin.core.slices import SLICE, sorted_in_slices
 from unspin.core.tokens import Tokens
 
 #: Regions with equal word counts up to this size are paired word for word.
@@ -330,15 +331,13 @@ def _display(forms: Counter) -> str:
 
 
 def _sorted_spans(span_lists: list[array]) -> array:
-    if len(span_lists) == 1:
-        spans = span_lists[0]
-    else:
-        flat = array("q")
-        for s in span_lists:
-            flat.extend(s)
-        spans = flat
-    quads = sorted(zip(spans[0::4], spans[1::4], spans[2::4], spans[3::4]))
+    """All occurrences' spans, four per occurrence, in text order."""
+    quads = []
+    for spans in span_lists:
+        for k in range(0, len(spans), 4 * SLICE):
+            part = spans[k:k + 4 * SLICE]
+            quads.extend(zip(part[0::4], part[1::4], part[2::4], part[3::4]))
     out = array("q")
-    for q in quads:
+    for q in sorted_in_slices(quads):
         out.extend(q)
     return out

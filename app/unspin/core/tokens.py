@@ -47,6 +47,11 @@ _NEEDS_FULL_RE = regex.compile(
     r"\u1160-\u11ff\ud7b0-\ud7ff]"
 )
 
+#: Texts are tokenized and scanned in slices of about this many characters, cut at
+#: whitespace, so that no single C call holds the GIL long enough to freeze a window
+#: (a 10 MB split takes half a second in one call).
+SLICE = 1 << 18
+
 # Matching treats typographic variants of the apostrophe as one character; the
 # translation keeps string lengths so offsets stay valid.
 _FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"})
@@ -141,9 +146,12 @@ def is_word(token: str) -> bool:
 def needs_full_pattern(text: str) -> bool:
     """True when *text* has a character that only the full (regex) pattern handles."""
     search, category = _NEEDS_FULL_RE.search, unicodedata.category
+    seen: set[str] = set()
+    for k in range(0, len(text), SLICE):  # in slices: see SLICE
+        seen.update(text[k:k + SLICE])
     # "Cn": unassigned in Python's Unicode tables but maybe a letter in regex's newer ones
     return any(search(c) or category(c) == "Cn"
-               for c in set(text) if c > "\x7f" or "\x1c" <= c <= "\x1f")
+               for c in seen if c > "\x7f" or "\x1c" <= c <= "\x1f")
 
 
 def split_tokens(text: str) -> list[str]:
@@ -153,22 +161,44 @@ def split_tokens(text: str) -> list[str]:
 
 def tokenize(text: str, vocab: Vocabulary) -> Tokens:
     """Tokenize *text*, coding its tokens in *vocab* (shared by the texts compared)."""
-    pieces = (TOKEN_RE if needs_full_pattern(text) else FAST_TOKEN_RE).split(text)
-    offsets = array("q", accumulate(map(len, pieces)))
-    del offsets[-1]  # the last piece is the trailing whitespace
-    surfaces = pieces[1::2]
-    del pieces
-    nfc = unicodedata.is_normalized("NFC", text)
+    pattern = TOKEN_RE if needs_full_pattern(text) else FAST_TOKEN_RE
     local: dict[str, str] = {}
-    for surface in set(surfaces):
-        key = surface.translate(_FOLD)
-        if not nfc:
-            key = unicodedata.normalize("NFC", key)
-        local[surface] = vocab.code_for(key)
-    codes = "".join(map(local.__getitem__, surfaces))
-    del surfaces
+    offsets = array("q")
+    code_parts = []
+    for start, end in _slices(text):
+        pieces = pattern.split(text, 0) if start == 0 and end == len(text) else pattern.split(text[start:end])
+        slice_offsets = array("q", accumulate(map(len, pieces), initial=start))
+        del slice_offsets[0]
+        del slice_offsets[-1]  # the end of the trailing whitespace
+        offsets.extend(slice_offsets)
+        surfaces = pieces[1::2]
+        nfc = unicodedata.is_normalized("NFC", text[start:end])
+        for surface in [s for s in set(surfaces) if s not in local]:
+            key = surface.translate(_FOLD)
+            local[surface] = vocab.code_for(unicodedata.normalize("NFC", key) if not nfc else key)
+        code_parts.append("".join(map(local.__getitem__, surfaces)))
     mask_table = {ord(c): ("1" if c in vocab.word_codes else "0") for c in set(local.values())}
-    return Tokens(text=text, codes=codes, offsets=offsets, word_mask=codes.translate(mask_table))
+    mask = "".join([part.translate(mask_table) for part in code_parts])
+    return Tokens(text=text, codes="".join(code_parts), offsets=offsets, word_mask=mask)
+
+
+_SPACE = re.compile(r"[ \n]")
+
+
+def _slices(text: str):
+    """``(start, end)`` slices of about SLICE characters, each ending at whitespace."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + SLICE)
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            if cut > start:
+                end = cut + 1
+            else:  # no space in the window: go on to the next one
+                found = _SPACE.search(text, end)
+                end = found.end() if found else len(text)
+        yield start, end
+        start = end
 
 
 def count_words(text: str) -> int:

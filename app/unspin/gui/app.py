@@ -11,6 +11,9 @@ def run_window(files: list[str]) -> int:
 
     from unspin.gui.main_window import MainWindow
 
+    # A comparison runs in a worker thread; a short switch interval lets the UI thread
+    # get the GIL back within a couple of milliseconds whenever it needs it.
+    sys.setswitchinterval(0.002)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Unspin")
     app.setOrganizationName("Unspin")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
@@ -12,6 +12,10 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPus
 from unspin.core.documents import Document
 from unspin.gui.highlighting import PaneHighlighter
 from unspin.gui.offsets import OffsetMap
+
+
+#: Characters put into the editor per event-loop turn (about 15 ms each).
+LOAD_SLICE = 1 << 18
 
 
 class ArticlePane(QWidget):
@@ -24,8 +28,9 @@ class ArticlePane(QWidget):
         super().__init__(parent)
         self.side_name = side_name
         self.document: Document | None = None
-        self.offsets = OffsetMap("")
+        self._offsets: OffsetMap | None = None
         self.tooltip_provider = None  # callable(code_point) -> str | None, set by the window
+        self._load_generation = 0
         self._build_ui()
         self._connect_signals()
         self.setAcceptDrops(True)
@@ -52,6 +57,7 @@ class ArticlePane(QWidget):
         self.editor.setAcceptDrops(False)
         self.editor.viewport().setAcceptDrops(False)
         self.editor.setMouseTracking(True)
+        self.editor.document().setUndoRedoEnabled(False)
         self.editor.viewport().installEventFilter(self)
         self.highlighter = PaneHighlighter(self.editor)
         self.drop_zone = self._build_drop_zone()
@@ -85,14 +91,42 @@ class ArticlePane(QWidget):
     # --- content -----------------------------------------------------------------
 
     def set_document(self, document: Document, words: int):
-        """Show *document* (unhighlighted until a comparison arrives)."""
+        """Show *document* (unhighlighted until a comparison arrives).
+
+        A long text goes into the editor in slices from the event loop: one call for
+        10 MB would freeze the window for most of a second.
+        """
         self.document = document
-        self.offsets = OffsetMap(document.text)
+        self._offsets = None
         self.highlighter.clear()
-        self.editor.setPlainText(document.text)
+        self._load_generation += 1
+        text = document.text
+        self.editor.setPlainText(text[:LOAD_SLICE])
+        if len(text) > LOAD_SLICE:
+            self._append_later(self._load_generation, LOAD_SLICE)
         self.set_words(words)
         self.hide_error()
         self.stack.setCurrentWidget(self.editor)
+
+    def _append_later(self, generation: int, start: int):
+        QTimer.singleShot(0, lambda: self._append(generation, start))
+
+    def _append(self, generation: int, start: int):
+        if generation != self._load_generation or self.document is None:
+            return  # another document replaced this one
+        text = self.document.text
+        cursor = QTextCursor(self.editor.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text[start:start + LOAD_SLICE])
+        if start + LOAD_SLICE < len(text):
+            self._append_later(generation, start + LOAD_SLICE)
+        else:
+            self.highlighter.schedule()
+
+    def fully_loaded(self) -> bool:
+        """True once the whole text is in the editor."""
+        doc = self.document
+        return doc is None or self.editor.document().characterCount() - 1 == self.offsets.to_utf16(len(doc.text))
 
     def set_words(self, words: int):
         """Update the header line: encoding, line endings, size in words."""
@@ -106,8 +140,9 @@ class ArticlePane(QWidget):
 
     def clear(self):
         """Back to the empty drop zone."""
+        self._load_generation += 1
         self.document = None
-        self.offsets = OffsetMap("")
+        self._offsets = None
         self.highlighter.clear()
         self.editor.clear()
         self.title.setText(f"<b>{self.side_name}</b>")
@@ -128,6 +163,17 @@ class ArticlePane(QWidget):
         return self.error.text() if self.error.isVisible() else ""
 
     # --- positions ----------------------------------------------------------------
+
+    @property
+    def offsets(self) -> OffsetMap:
+        """Code-point/UTF-16 conversion for the text shown (built when first needed)."""
+        if self._offsets is None:
+            self._offsets = OffsetMap(self.document.text if self.document else "")
+        return self._offsets
+
+    def set_offsets(self, offsets: OffsetMap):
+        """Use an offset map built elsewhere (in the comparison's worker thread)."""
+        self._offsets = offsets
 
     def show_span(self, start: int, end: int, mark: bool = True):
         """Scroll so that the code-point span is centred, and mark it."""

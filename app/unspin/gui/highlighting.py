@@ -52,8 +52,9 @@ class PaneHighlighter:
         self.mark_span: tuple[int, int] | None = None
         self._timer = QTimer(editor, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
+        # Only the scroll bar: updateRequest fires for every repaint, and each Python slot
+        # call waits for the GIL while a comparison runs in the background.
         editor.verticalScrollBar().valueChanged.connect(self.schedule)
-        editor.updateRequest.connect(self._on_update_request)
 
     def set_layers(self, layers: tuple[Layer, ...], offsets: OffsetMap):
         """Show these layers (drawn in order, later on top) for a text with these offsets."""
@@ -76,10 +77,6 @@ class PaneHighlighter:
     def schedule(self, *_):
         """Refresh once control returns to the event loop."""
         self._timer.start()
-
-    def _on_update_request(self, _rect, dy):
-        if dy:
-            self.schedule()
 
     def visible_span(self) -> tuple[int, int]:
         """Code-point span of the text currently on screen."""

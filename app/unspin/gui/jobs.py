@@ -4,21 +4,37 @@ from __future__ import annotations
 
 import threading
 import traceback
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from unspin.core.compare import Comparison, compare
+from unspin.core.diffing import EQUAL
 from unspin.core.documents import Document
 from unspin.core.highlights import Highlights, build_highlights
+from unspin.gui.offsets import OffsetMap
 
 
 @dataclass(frozen=True)
 class ViewResult:
-    """What the window shows: the comparison and its highlight layers."""
+    """What the window shows: the comparison, its highlight layers and the indices of
+    its changes (computed in the worker: a book has a million ops)."""
 
     comparison: Comparison
     highlights: Highlights | None
+    changes: array = field(default_factory=lambda: array("q"))
+    old_offsets: OffsetMap | None = None
+    new_offsets: OffsetMap | None = None
+
+    @classmethod
+    def build(cls, comparison: Comparison) -> "ViewResult":
+        """Everything the window needs, computed off the UI thread."""
+        if not comparison.completed:
+            return cls(comparison, None)
+        changes = array("q", (k for k, op in enumerate(comparison.ops.raw()) if op[0] != EQUAL))
+        return cls(comparison, build_highlights(comparison), changes,
+                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text))
 
 
 class JobSignals(QObject):
@@ -49,8 +65,7 @@ class CompareJob(QRunnable):
         try:
             result = compare(self.old, self.new, should_cancel=self._cancel.is_set,
                              progress=self._report)
-            highlights = build_highlights(result) if result.completed else None
-            self.signals.finished.emit(self.generation, ViewResult(result, highlights))
+            self.signals.finished.emit(self.generation, ViewResult.build(result))
         except Exception as exc:  # shown to the user with its reason, and logged in full
             traceback.print_exc()
             self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
@@ -59,4 +74,7 @@ class CompareJob(QRunnable):
         percent = int(fraction * 100)
         if percent != self._last_percent:
             self._last_percent = percent
-            self.signals.progress.emit(self.generation, fraction)
+            try:
+                self.signals.progress.emit(self.generation, fraction)
+            except RuntimeError:  # the window is gone: nobody wants the result
+                self._cancel.set()

@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
         c, h = view.comparison, view.highlights
         self.left_pane.set_words(c.stats.old_words)
         self.right_pane.set_words(c.stats.new_words)
+        self.left_pane.set_offsets(view.old_offsets)
+        self.right_pane.set_offsets(view.new_offsets)
         self.left_pane.highlighter.set_layers((h.old_ops, h.old_swaps), self.left_pane.offsets)
         self.right_pane.highlighter.set_layers((h.new_ops, h.new_swaps), self.right_pane.offsets)
         self.sync.set_alignment(c.alignment)
@@ -391,5 +393,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.cancel_comparison()
+        QThreadPool.globalInstance().waitForDone(3000)  # cancelled jobs stop within moments
         self.save_settings()
         super().closeEvent(event)

@@ -25,8 +25,7 @@ class Navigator:
         self.swap = None
         self.occurrence = 0
         self.change = -1
-        ops = view.comparison.ops if view else ()
-        self.changes = array("q", (k for k, op in enumerate(ops) if op.tag != "equal"))
+        self.changes = view.changes if view else array("q")
 
     # --- swaps ---------------------------------------------------------------------
 

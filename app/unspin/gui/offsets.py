@@ -8,13 +8,18 @@ from bisect import bisect_left
 import regex
 
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+_SLICE = 1 << 18
 
 
 class OffsetMap:
     """Converts between code-point and UTF-16 offsets of one text."""
 
     def __init__(self, text: str):
-        self._astral = array("q", (m.start() for m in _ASTRAL.finditer(text)))
+        self._astral = array("q")
+        if not text.isascii():
+            for k in range(0, len(text), _SLICE):  # slices: no long GIL-holding call
+                if max(text[k:k + _SLICE]) >= "\U00010000":
+                    self._astral.extend(m.start() for m in _ASTRAL.finditer(text, k, k + _SLICE))
         # UTF-16 position of each astral character, for the reverse direction
         self._astral16 = array("q", (p + k for k, p in enumerate(self._astral)))
 
