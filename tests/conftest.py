@@ -17,3 +17,17 @@ def seed_comparison():
     from unspin.core.documents import load_document
 
     return compare(load_document(ORIGINAL), load_document(SPUN))
+
+
+def _hypothesis_profiles():
+    """CI runs the property tests with a fixed seed: a failure there must be reproducible."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, deadline=None)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+
+
+_hypothesis_profiles()

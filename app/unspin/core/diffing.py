@@ -17,6 +17,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from collections import Counter
+from itertools import groupby
 from dataclasses import dataclass
 from typing import Callable
 
@@ -235,6 +236,15 @@ class _GapDiffer:
         gaps.append((pa, a1, pb, b1))
         return [g for g in gaps if g[0] < g[1] and g[2] < g[3]]
 
+    def _pair_in_place(self, sa, sb, a0, b0):
+        """Match equal tokens in place: what a word-for-word spinner leaves between anchors."""
+        k = 0
+        for same, group in groupby(map(str.__eq__, sa, sb)):
+            n = sum(1 for _ in group)
+            if same:
+                self.runs.append((a0 + k, b0 + k, n))
+            k += n
+
     def _match_single(self, sa, sb, a0, b0):
         """One side is a single token: match it where it first occurs on the other side."""
         if len(sa) == 1:
@@ -247,6 +257,9 @@ class _GapDiffer:
                 self.runs.append((a0 + k, b0, 1))
 
     def _diff_directly(self, sa, sb, a0, b0):
+        if len(sa) == len(sb) and _mostly_same_places(sa, sb):
+            self._pair_in_place(sa, sb, a0, b0)
+            return
         i, j = a0, b0
         for op, n in _diff_counts(self.dmp, sa, sb):
             if op == 0:
@@ -256,6 +269,11 @@ class _GapDiffer:
                 i += n
             else:
                 j += n
+
+
+def _mostly_same_places(sa: str, sb: str) -> bool:
+    """Equal lengths and at least half the tokens equal in place: word-for-word swaps."""
+    return sum(map(str.__eq__, sa, sb)) * 2 >= len(sa)
 
 
 def _diff_counts(dmp, sa: str, sb: str):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -106,12 +107,21 @@ def find_swaps(old: Tokens, new: Tokens, ops, *, old_breaks=(), new_breaks=(),
     """
     collector = _Collector(old, new, set(old_breaks), set(new_breaks), known_pairs)
     uneven = []
+    ob, nb = sorted(old_breaks), sorted(new_breaks)
+    mask_a, mask_b = old.word_mask, new.word_mask
     for tag, a1, a2, b1, b2 in ops.raw():
-        if tag == REPLACE:
-            if a2 - a1 == 1 and b2 - b1 == 1:
-                collector.add_one(a1, b1)
-            else:
-                uneven.append(Op("replace", a1, a2, b1, b2))
+        if tag != REPLACE:
+            continue
+        n = a2 - a1
+        if n == 1 and b2 - b1 == 1:
+            collector.add_one(a1, b1)
+        elif (n == b2 - b1 and n <= MAX_POSITIONAL and mask_a.count("1", a1, a2) == n
+              and mask_b.count("1", b1, b2) == n and bisect_right(ob, a1) == bisect_right(ob, a2 - 1)
+              and bisect_right(nb, b1) == bisect_right(nb, b2 - 1)):
+            for k in range(n):  # words only, as many each side, one paragraph: word for word
+                collector.add_one(a1 + k, b1 + k)
+        else:
+            uneven.append(Op("replace", a1, a2, b1, b2))
     collector.learn_pairs()
     for op in uneven:
         collector.add_region(op)
@@ -134,20 +144,11 @@ class _Collector:
         old, new = self.old, self.new
         oo, no = old.offsets, new.offsets
         os_, oe, ns, ne = oo[2 * a], oo[2 * a + 1], no[2 * b], no[2 * b + 1]
-        self._record(old.text[os_:oe], new.text[ns:ne], os_, oe, ns, ne)
+        self.by_text[old.text[os_:oe], new.text[ns:ne]].extend((os_, oe, ns, ne))
         if old.word_mask[a] == "1":
             self.substituted_old += 1
         if new.word_mask[b] == "1":
             self.substituted_new += 1
-
-    def _record(self, old_text: str, new_text: str, os_: int, oe: int, ns: int, ne: int):
-        """Add one occurrence; compounds that keep some parts (built-in -> built-successful)
-        are recorded part by part, so the swap is the part that changed."""
-        if _COMPOUND.search(old_text) and (parts := _changed_parts(old_text, new_text)):
-            for (p1, p2), (q1, q2) in parts:
-                self.by_text[old_text[p1:p2], new_text[q1:q2]].extend((os_ + p1, os_ + p2, ns + q1, ns + q2))
-            return
-        self.by_text[old_text, new_text].extend((os_, oe, ns, ne))
 
     def learn_pairs(self):
         """Word pairs already seen one for one become anchors for uneven regions."""
@@ -189,7 +190,7 @@ class _Collector:
     def _add(self, a1, a2, b1, b2):
         old, new = self.old, self.new
         os_, oe, ns, ne = old.start(a1), old.end(a2 - 1), new.start(b1), new.end(b2 - 1)
-        self._record(old.text[os_:oe], new.text[ns:ne], os_, oe, ns, ne)
+        self.by_text[old.text[os_:oe], new.text[ns:ne]].extend((os_, oe, ns, ne))
         self.substituted_old += old.words_in(a1, a2)
         self.substituted_new += new.words_in(b1, b2)
 
@@ -210,7 +211,21 @@ class _Collector:
             pa, pb = ia + 1, ib + 1
         return pairs
 
+    def _split_compounds(self):
+        """Compounds with some parts kept (built-in -> built-successful) become swaps of
+        the parts that changed: that is what the spinner swapped."""
+        for (old_text, new_text) in [key for key in self.by_text if _COMPOUND.search(key[0])]:
+            parts = _changed_parts(old_text, new_text)
+            if not parts:
+                continue
+            spans = self.by_text.pop((old_text, new_text))
+            for (p1, p2), (q1, q2) in parts:
+                target = self.by_text[old_text[p1:p2], new_text[q1:q2]]
+                for k in range(0, len(spans), 4):
+                    target.extend((spans[k] + p1, spans[k] + p2, spans[k + 2] + q1, spans[k + 2] + q2))
+
     def result(self) -> PairingResult:
+        self._split_compounds()
         merged: dict[tuple[str, str, str], list] = {}
         for (old_text, new_text), spans in self.by_text.items():
             kind = classify(old_text, new_text)

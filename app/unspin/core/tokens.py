@@ -149,8 +149,9 @@ def needs_full_pattern(text: str) -> bool:
     seen: set[str] = set()
     for k in range(0, len(text), SLICE):  # in slices: see SLICE
         seen.update(text[k:k + SLICE])
-    # "Cn": unassigned in Python's Unicode tables but maybe a letter in regex's newer ones
-    return any(search(c) or category(c) == "Cn"
+    # Cn: unassigned in Python's tables but maybe a letter in regex's newer ones;
+    # Cf/Co/Cs: format characters (some prepend to the next grapheme), private use, surrogates
+    return any(search(c) or category(c) in ("Cn", "Cf", "Co", "Cs")
                for c in seen if c > "\x7f" or "\x1c" <= c <= "\x1f")
 
 

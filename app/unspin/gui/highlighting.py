@@ -29,7 +29,7 @@ MARK = ("#3d8bfd", "#5c9dff")
 LABELS = {SUSPICIOUS: "suspicious swap", SWAP: "swap", MINOR: "case / punctuation",
           CHANGED: "reworded", DELETED: "deleted", INSERTED: "inserted"}
 #: Characters beyond the visible stretch that are formatted too, so small scrolls look done.
-MARGIN = 600
+MARGIN = 300
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -50,6 +50,7 @@ class PaneHighlighter:
         self.layers: tuple[Layer, ...] = ()
         self.offsets = OffsetMap("")
         self.mark_span: tuple[int, int] | None = None
+        self._cache: dict[tuple[int, int, int, bool], QTextEdit.ExtraSelection] = {}
         self._timer = QTimer(editor, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
         # Only the scroll bar: updateRequest fires for every repaint, and each Python slot
@@ -61,12 +62,14 @@ class PaneHighlighter:
         self.layers = layers
         self.offsets = offsets
         self.mark_span = None
+        self._cache.clear()
         self.refresh()
 
     def clear(self):
         """Remove every highlight."""
         self.layers = ()
         self.mark_span = None
+        self._cache.clear()
         self.editor.setExtraSelections([])
 
     def set_mark(self, span: tuple[int, int] | None):
@@ -94,11 +97,17 @@ class PaneHighlighter:
         a, b = self.visible_span()
         a, b = max(0, a - MARGIN), b + MARGIN
         dark = is_dark(self.editor.palette())
-        formats = {tag: self._format(tag, dark) for tag in COLOURS}
+        if len(self._cache) > 20_000:
+            self._cache.clear()
+        cache, formats = self._cache, None
         selections = []
         for layer in self.layers:
             for start, end, tag, _ in layer.between(a, b):
-                selections.append(self._selection(start, end, formats[tag]))
+                selection = cache.get((start, end, tag, dark))
+                if selection is None:  # built once, reused while it stays near the screen
+                    formats = formats or {t: self._format(t, dark) for t in COLOURS}
+                    selection = cache[start, end, tag, dark] = self._selection(start, end, formats[tag])
+                selections.append(selection)
         if self.mark_span is not None:
             mark = QTextCharFormat()
             mark.setBackground(QColor(MARK[1 if dark else 0]))
