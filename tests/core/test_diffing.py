@@ -69,3 +69,17 @@ def test_runs_are_in_order_and_disjoint():
     for i, j, n in r.runs:
         assert i > last_i and j > last_j
         last_i, last_j = i + n - 1, j + n - 1
+
+
+def test_two_process_tokenizing_gives_the_same_comparison():
+    """Tokenizing the copy in a second process changes nothing in the result."""
+    from unspin.core.compare import CompareOptions
+    from tests.conftest import ORIGINAL, SPUN
+
+    old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8") + " 😀 日本"
+    serial = compare(old, new, options=CompareOptions(parallel=False))
+    parallel = compare(old, new, options=CompareOptions(parallel=True))
+    assert [(s.old, s.new, s.count, s.occurrences) for s in parallel.swaps] == \
+        [(s.old, s.new, s.count, s.occurrences) for s in serial.swaps]
+    assert parallel.new_tokens.word_mask == serial.new_tokens.word_mask
+    assert list(parallel.new_tokens.offsets) == list(serial.new_tokens.offsets)

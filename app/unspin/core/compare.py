@@ -16,7 +16,8 @@ from unspin.core.documents import Document
 from unspin.core.paragraphs import paragraph_spans
 from unspin.core.scoring import SUSPICIOUS, Scorer
 from unspin.core.swaps import Swap, find_swaps
-from unspin.core.tokens import Tokens, Vocabulary, tokenize
+from unspin.core.parallel import tokenize_pair
+from unspin.core.tokens import Tokens, Vocabulary
 
 #: Suspicious-word density at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.08
@@ -28,6 +29,7 @@ class CompareOptions:
 
     language: str = "en"
     suspicious: float = SUSPICIOUS
+    parallel: bool | None = None  # tokenize in two processes: None = when the texts are big
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,7 @@ def compare(old: Document | str, new: Document | str, *, options: CompareOptions
 
 
 def _compare(old: Document, new: Document, options, should_cancel, report) -> Comparison:
-    vocab = Vocabulary()
-    ot, nt = tokenize(old.text, vocab), tokenize(new.text, vocab)
+    ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), parallel=options.parallel)
     report(0.1)
     diff = diff_codes(ot.codes, nt.codes, should_cancel=should_cancel,
                       progress=lambda f: report(0.1 + 0.6 * f))

@@ -13,11 +13,11 @@ what it could not finish into "delete all, insert all".
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
 from collections import Counter
-from itertools import groupby
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Callable
 
@@ -42,6 +42,7 @@ MAX_ANCHORLESS_PRODUCT = 4_000_000
 #: serve as anchors where no token is unique.
 MAX_REPEAT_ANCHOR = 8
 _CANCEL_CHECK_EVERY = 256
+_ONES = re.compile(b"\x01+")
 
 
 class Cancelled(Exception):
@@ -112,16 +113,6 @@ class OpList(Sequence):
             q = b[4 * k:4 * (k + step)]
             yield from zip(tags[k:k + step], q[0::4], q[1::4], q[2::4], q[3::4])
 
-    @classmethod
-    def from_ops(cls, ops) -> "OpList":
-        """Pack an iterable of ``Op``."""
-        tags = bytearray()
-        bounds = array("q")
-        for op in ops:
-            tags.append(_TAGS.index(op.tag))
-            bounds.extend((op.a1, op.a2, op.b1, op.b2))
-        return cls(bytes(tags), bounds)
-
     def __len__(self) -> int:
         return len(self._tags)
 
@@ -152,21 +143,6 @@ class OpList(Sequence):
             else:
                 hi = mid
         return min(lo, len(self._tags) - 1) if self._tags else 0
-
-
-def ops_from_runs(runs, n_a: int, n_b: int):
-    """Turn equal runs into a complete sequence of ops covering both sequences."""
-    i = j = 0
-    for ri, rj, n in list(runs) + [(n_a, n_b, 0)]:
-        if ri > i and rj > j:
-            yield Op("replace", i, ri, j, rj)
-        elif ri > i:
-            yield Op("delete", i, ri, j, j)
-        elif rj > j:
-            yield Op("insert", i, i, j, rj)
-        if n:
-            yield Op("equal", ri, ri + n, rj, rj + n)
-        i, j = ri + n, rj + n
 
 
 class _GapDiffer:
@@ -236,15 +212,6 @@ class _GapDiffer:
         gaps.append((pa, a1, pb, b1))
         return [g for g in gaps if g[0] < g[1] and g[2] < g[3]]
 
-    def _pair_in_place(self, sa, sb, a0, b0):
-        """Match equal tokens in place: what a word-for-word spinner leaves between anchors."""
-        k = 0
-        for same, group in groupby(map(str.__eq__, sa, sb)):
-            n = sum(1 for _ in group)
-            if same:
-                self.runs.append((a0 + k, b0 + k, n))
-            k += n
-
     def _match_single(self, sa, sb, a0, b0):
         """One side is a single token: match it where it first occurs on the other side."""
         if len(sa) == 1:
@@ -257,9 +224,12 @@ class _GapDiffer:
                 self.runs.append((a0 + k, b0, 1))
 
     def _diff_directly(self, sa, sb, a0, b0):
-        if len(sa) == len(sb) and _mostly_same_places(sa, sb):
-            self._pair_in_place(sa, sb, a0, b0)
-            return
+        if len(sa) == len(sb):
+            same = bytes(map(str.__eq__, sa, sb))  # 1 where the tokens are equal in place
+            if same.count(1) * 2 >= len(same):  # mostly word-for-word swaps: keep them in place
+                self.runs.extend((a0 + m.start(), b0 + m.start(), m.end() - m.start())
+                                 for m in _ONES.finditer(same))
+                return
         i, j = a0, b0
         for op, n in _diff_counts(self.dmp, sa, sb):
             if op == 0:
@@ -269,11 +239,6 @@ class _GapDiffer:
                 i += n
             else:
                 j += n
-
-
-def _mostly_same_places(sa: str, sb: str) -> bool:
-    """Equal lengths and at least half the tokens equal in place: word-for-word swaps."""
-    return sum(map(str.__eq__, sa, sb)) * 2 >= len(sa)
 
 
 def _diff_counts(dmp, sa: str, sb: str):
@@ -346,13 +311,19 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _merge_runs(runs):
     """Join runs that continue one another."""
-    merged: list[list[int]] = []
+    merged = []
+    append = merged.append
+    ci, cj, cn = -2, -2, 0
     for i, j, n in runs:
-        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
-            merged[-1][2] += n
+        if ci + cn == i and cj + cn == j:
+            cn += n
         else:
-            merged.append([i, j, n])
-    return [tuple(r) for r in merged]
+            if cn:
+                append((ci, cj, cn))
+            ci, cj, cn = i, j, n
+    if cn:
+        append((ci, cj, cn))
+    return merged
 
 
 def _common_prefix(a, b, a0, a1, b0, b1) -> int:

@@ -83,6 +83,11 @@ class Vocabulary:
                 self.word_codes.add(code)
         return code
 
+    @staticmethod
+    def code_point(index: int) -> int:
+        """The code point of the *index*-th key's code."""
+        return _FIRST_CODE + index
+
     def key_of(self, code: str) -> str:
         """The matching key a code stands for."""
         return self.keys[ord(code) - _FIRST_CODE]
