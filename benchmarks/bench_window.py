@@ -121,6 +121,7 @@ def main() -> int:
 
     from unspin.core.resources import seed_paths
 
+    sys.setswitchinterval(0.002)  # as unspin.gui.app.run_window does
     app = QApplication(sys.argv[:1])
     rows = [("seed pair", measure(app, *seed_paths()))]
     with tempfile.TemporaryDirectory() as tmp:

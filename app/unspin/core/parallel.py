@@ -55,19 +55,24 @@ def _context():
     return context
 
 
-def _tokenize_alone(text: str) -> tuple[str, bytes, list[str]]:
-    """In the second process: codes, offsets and the vocabulary's keys of one text."""
+def _tokenize_alone(text: str) -> tuple[bytes, bytes, str]:
+    """In the second process: codes, offsets and the vocabulary's keys of one text, as
+    three flat objects (unpickling many small ones would hold the GIL for long); keys
+    never contain whitespace, so a newline separates them."""
     vocab = Vocabulary()
     tokens = tokenize(text, vocab)
-    return tokens.codes, tokens.offsets.tobytes(), vocab.keys
+    return tokens.codes.encode("utf-32-le"), tokens.offsets.tobytes(), "\n".join(vocab.keys)
 
 
 def _unpack(text: str, packed, vocab: Vocabulary) -> Tokens:
     """Tokens in the shared vocabulary from the second process's results."""
-    local_codes, offset_bytes, keys = packed
+    code_bytes, offset_bytes, joined_keys = packed
+    keys = joined_keys.split("\n") if joined_keys else []
     table = {Vocabulary.code_point(k): vocab.code_for(key) for k, key in enumerate(keys)}
     mask_table = {ord(code): ("1" if code in vocab.word_codes else "0") for code in table.values()}
-    parts = [local_codes[k:k + SLICE * 8].translate(table) for k in range(0, len(local_codes), SLICE * 8)]
+    step = SLICE * 32  # bytes: 4 a code
+    parts = [code_bytes[k:k + step].decode("utf-32-le").translate(table)
+             for k in range(0, len(code_bytes), step)]
     offsets = array("q")
     offsets.frombytes(offset_bytes)
     return Tokens(text=text, codes="".join(parts), offsets=offsets,

@@ -15,6 +15,7 @@ from unspin.core.resources import seed_paths
 from unspin.gui.article_pane import ArticlePane
 from unspin.gui.find_bar import FindBar
 from unspin.gui.jobs import CompareJob, ViewResult
+from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
 from unspin.gui.scroll_sync import ScrollSync
 from unspin.gui.sidebar import SwapSidebar
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
         self.panes = (self.left_pane, self.right_pane)
         self.sidebar = SwapSidebar()
         self.pane_splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
+        self.link_strip = LinkStrip(self.left_pane, self.right_pane)
         self.pane_splitter.addWidget(self.left_pane)
+        self.pane_splitter.addWidget(self.link_strip)
         self.pane_splitter.addWidget(self.right_pane)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.addWidget(self.pane_splitter)
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not open {os.path.basename(exc.path)}: {exc.reason}")
             return False
         self.documents[side] = document
+        self._forget_view()
         pane.set_document(document, words=0)
         pane.info.setText(f"{document.encoding} · counting words…")
         self.statusBar().showMessage(f"Opened {document.name}", 4000)
@@ -182,6 +186,7 @@ class MainWindow(QMainWindow):
         """Exchange the left and right documents."""
         old, new = self.documents
         self.documents = [new, old]
+        self._forget_view()
         for pane, doc in zip(self.panes, self.documents):
             pane.set_document(doc, 0) if doc else pane.clear()
         self.start_comparison()
@@ -194,6 +199,16 @@ class MainWindow(QMainWindow):
         self.start_comparison()
 
     # --- comparison ------------------------------------------------------------------
+
+    def _forget_view(self):
+        """Drop what was shown of the previous comparison: it no longer matches the texts."""
+        self.view = None
+        self.navigator.set_view(None)
+        self.sync.set_alignment(())
+        self.link_strip.set_alignment(())
+        self.sidebar.set_swaps(())
+        for pane in self.panes:
+            pane.highlighter.clear()
 
     def start_comparison(self):
         """Compare the two documents in the background; a newer request replaces an older one."""
@@ -256,6 +271,7 @@ class MainWindow(QMainWindow):
         self.left_pane.highlighter.set_layers((h.old_ops, h.old_swaps), self.left_pane.offsets)
         self.right_pane.highlighter.set_layers((h.new_ops, h.new_swaps), self.right_pane.offsets)
         self.sync.set_alignment(c.alignment)
+        self.link_strip.set_alignment(c.alignment)
         self.navigator.set_view(view)
         self.verdict_bar.show_comparison(c)
         self.sidebar.set_swaps(c.swaps)
