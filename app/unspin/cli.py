@@ -29,8 +29,9 @@ def compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=20, metavar="N", help="swaps listed in text output (20)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
-    p.add_argument("--language", default="en", metavar="CODE",
-                   help="language of the texts, for word frequencies (en)")
+    p.add_argument("--language", default="auto", metavar="CODE",
+                   help="language of the texts for word frequencies: a code such as en, fr, "
+                        "de, or auto to detect it from the original (default)")
     return p
 
 

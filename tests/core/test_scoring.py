@@ -60,3 +60,14 @@ def test_spun_copy_scores_above_a_legitimately_edited_one():
             .replace(" with ", " pinch ").replace(" be ", " beryllium "))
     assert compare(BASE, edited).spin_score < 0.1
     assert compare(BASE, spun).spin_score > 0.6
+
+
+def test_language_is_detected_and_used_for_frequencies():
+    """A French pair is scored with French word frequencies, not English ones."""
+    old = ("Le chat est sur la table et il regarde les oiseaux dans le jardin. "
+           "Nous avons vu que la maison est grande.")
+    new = old.replace("chat", "chien").replace("sur", "sous")
+    c = compare(old, new)
+    assert c.language == "fr"
+    assert c.spin_score < 0.3
+    assert all(s.score < 0.5 for s in c.swaps)

@@ -13,6 +13,7 @@ from typing import Callable
 from unspin.core.alignment import Block, align_paragraphs
 from unspin.core.diffing import Cancelled, Op, OpList, diff_codes
 from unspin.core.documents import Document
+from unspin.core.language import detect_language
 from unspin.core.paragraphs import paragraph_spans
 from unspin.core.scoring import SUSPICIOUS, Scorer
 from unspin.core.swaps import Swap, find_swaps
@@ -20,14 +21,14 @@ from unspin.core.parallel import tokenize_pair
 from unspin.core.tokens import Tokens, Vocabulary
 
 #: Suspicious-word density at which the spin score reaches 1 - 1/e.
-SPIN_DENSITY_SCALE = 0.08
+SPIN_DENSITY_SCALE = 0.05
 
 
 @dataclass(frozen=True)
 class CompareOptions:
     """Settings of a comparison."""
 
-    language: str = "en"
+    language: str = "auto"  # a wordfreq code, or "auto": detected from the original
     suspicious: float = SUSPICIOUS
     parallel: bool | None = None  # tokenize in two processes: None = when the texts are big
 
@@ -73,6 +74,7 @@ class Comparison:
     old: Document
     new: Document
     status: str = "completed"  # or "cancelled"
+    language: str = ""
     ops: OpList = field(default_factory=lambda: OpList(b"", []), repr=False)
     alignment: tuple[Block, ...] = ()
     swaps: tuple[Swap, ...] = ()
@@ -129,7 +131,8 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
     old_paragraphs, new_paragraphs = paragraph_spans(old.text), paragraph_spans(new.text)
     alignment = align_paragraphs(ot, nt, old_paragraphs, new_paragraphs, diff.runs)
     report(0.75)
-    scorer = Scorer(options.language)
+    language = detect_language(old.text or new.text) if options.language == "auto" else options.language
+    scorer = Scorer(language)
     pairing = find_swaps(ot, nt, diff.ops,
                          old_breaks=ot.tokens_at(s for s, _ in old_paragraphs),
                          new_breaks=nt.tokens_at(s for s, _ in new_paragraphs),
@@ -139,7 +142,8 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
     report(0.95)
     stats = _stats(ot, nt, diff.runs, pairing, swaps, options.suspicious)
     spin = spin_score(swaps, stats.old_words)
-    return Comparison(old=old, new=new, ops=diff.ops, alignment=alignment, swaps=tuple(swaps),
+    return Comparison(old=old, new=new, language=language, ops=diff.ops, alignment=alignment,
+                      swaps=tuple(swaps),
                       stats=stats, spin_score=spin, verdict=verdict(stats, spin, swaps),
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
 
@@ -163,7 +167,8 @@ def spin_score(swaps, old_words: int) -> float:
     """How strongly the whole text looks spun, in [0, 1]: the density of suspicious words."""
     if not old_words:
         return 0.0
-    weighted = sum(s.score * s.count * s.old_words for s in swaps)
+    # squared: many mildly odd synonyms (a paraphrase) weigh far less than spinner swaps
+    weighted = sum(s.score * s.score * s.count * s.old_words for s in swaps)
     return round(1.0 - math.exp(-(weighted / old_words) / SPIN_DENSITY_SCALE), 3)
 
 

@@ -29,6 +29,7 @@ def to_dict(c: Comparison) -> dict:
         "version": SCHEMA_VERSION,
         "generator": f"unspin {__version__}",
         "status": c.status,
+        "language": c.language,
         "old": _document(c.old, c.stats.old_words),
         "new": _document(c.new, c.stats.new_words),
         "verdict": c.verdict,
@@ -97,6 +98,7 @@ def to_text(c: Comparison, top: int = 20) -> str:
     lines = [
         f"Old: {c.old.name} ({c.old.encoding}, {s.old_words} words)",
         f"New: {c.new.name} ({c.new.encoding}, {s.new_words} words)",
+        f"Language: {c.language}",
         "",
         f"Verdict: {c.verdict}",
         f"Spin score: {c.spin_score:.2f}",

@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unspin.core.language import stopwords
 from unspin.core.resources import read_table, resource_path
 from unspin.core.swaps import Reason, Swap, letters_only, normalize
 
@@ -55,7 +56,8 @@ class Scorer:
     def __init__(self, language: str = "en"):
         self.language = language
         self.signatures = load_signatures()
-        self.function_words = load_function_words() if language == "en" else frozenset()
+        self.function_words = load_function_words() if language == "en" else \
+            stopwords().get(language, frozenset())
         self.variants = load_variants()
 
     def score(self, swap: Swap) -> Swap:
@@ -129,6 +131,8 @@ class Scorer:
         if not fw or not all(w in fw for w in old_words) or _acronym(old):
             return None
         content = [w for w in new_words if w not in fw and not _is_numeral(w)]
+        if self.language != "en":  # short lists there: a content word must also be uncommon
+            content = [w for w in content if zipf(w, self.language) < 4.5]
         if not content:
             return None
         kind = "function word" if len(old_words) == 1 else "function words"
