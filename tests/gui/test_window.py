@@ -183,3 +183,26 @@ def test_one_file_leaves_the_copy_pane_inviting_a_drop(qtbot, window):
     window.open_initial([str(ORIGINAL)])
     assert window.right_pane.stack.currentWidget() is window.right_pane.drop_zone
     assert "second text" in window.verdict_bar.verdict.text()
+
+
+def test_swap_sides_exchanges_the_texts(qtbot, window):
+    """File → Swap Sides puts the copy on the left and compares again."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    window.view = None
+    window.act_swap_sides.trigger()
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    assert window.left_pane.document.name == SPUN.name
+    assert (window.view.comparison.swaps[0].old, window.view.comparison.swaps[0].new) == ("nan", "the")
+
+
+def test_cancel_stops_a_long_comparison(qtbot, window, tmp_path):
+    """Cancel during a long comparison says so and keeps both texts on screen."""
+    text = " ".join(f"word{i % 5000} filler{i % 7}" for i in range(150_000))
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text.replace("filler3", "padding3"))
+    window.open_initial([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cancelled" in window.verdict_bar.verdict.text(), timeout=30000)
+    assert window.view is None and not window.cancel_button.isVisible()
+    assert window.right_pane.document.name == "b.txt"

@@ -122,15 +122,20 @@ def compare(old: Document | str, new: Document | str, *, options: CompareOptions
 
 
 def _compare(old: Document, new: Document, options, should_cancel, report) -> Comparison:
+    def step(fraction: float):
+        """Report progress; stop here if the caller has asked to."""
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        report(fraction)
+
     ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), parallel=options.parallel)
-    report(0.1)
+    step(0.1)
     diff = diff_codes(ot.codes, nt.codes, should_cancel=should_cancel,
                       progress=lambda f: report(0.1 + 0.6 * f))
-    if should_cancel is not None and should_cancel():
-        raise Cancelled()
+    step(0.7)
     old_paragraphs, new_paragraphs = paragraph_spans(old.text), paragraph_spans(new.text)
     alignment = align_paragraphs(ot, nt, old_paragraphs, new_paragraphs, diff.runs)
-    report(0.75)
+    step(0.75)
     language = detect_language(old.text or new.text) if options.language == "auto" else options.language
     scorer = Scorer(language)
     pairing = find_swaps(ot, nt, diff.ops,
@@ -139,7 +144,7 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
                          known_pairs=scorer.signatures.keys())
     swaps = sorted((scorer.score(s) for s in pairing.swaps),
                    key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
-    report(0.95)
+    step(0.95)
     stats = _stats(ot, nt, diff.runs, pairing, swaps, options.suspicious)
     spin = spin_score(swaps, stats.old_words)
     return Comparison(old=old, new=new, language=language, ops=diff.ops, alignment=alignment,

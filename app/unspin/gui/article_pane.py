@@ -74,8 +74,8 @@ class ArticlePane(QWidget):
     def _build_drop_zone(self) -> QWidget:
         zone = QFrame(objectName="drop_zone")
         zone.setFrameShape(QFrame.Shape.StyledPanel)
-        label = QLabel(f"Drop a file here to show it on the {self.side_name.lower()},\nor choose one.",
-                       alignment=Qt.AlignmentFlag.AlignCenter)
+        what = "the original" if self.side_name == "Original" else "the suspect copy"
+        label = QLabel(f"Drop {what} here,\nor choose a file.", alignment=Qt.AlignmentFlag.AlignCenter)
         self.drop_open_button = QPushButton("Open a file…")
         layout = QVBoxLayout(zone)
         layout.addStretch(1)
@@ -90,7 +90,7 @@ class ArticlePane(QWidget):
 
     # --- content -----------------------------------------------------------------
 
-    def set_document(self, document: Document, words: int):
+    def set_document(self, document: Document, words: int | None = None):
         """Show *document* (unhighlighted until a comparison arrives).
 
         A long text goes into the editor in slices from the event loop: one call for
@@ -128,15 +128,17 @@ class ArticlePane(QWidget):
         doc = self.document
         return doc is None or self.editor.document().characterCount() - 1 == self.offsets.to_utf16(len(doc.text))
 
-    def set_words(self, words: int):
-        """Update the header line: encoding, line endings, size in words."""
+    def set_words(self, words: int | None):
+        """Update the header line: encoding, line endings, size in words (None: not
+        counted yet, the size in bytes is shown)."""
         doc = self.document
         if doc is None:
             return
         self.title.setText(f"{self.side_name}: <b>{_escape(doc.name)}</b>")
         self.title.setToolTip(doc.path or doc.name)
         newline = f" · {doc.newline}" if doc.newline != "LF" else ""
-        self.info.setText(f"{doc.encoding}{newline} · {words:,} words")
+        size = f"{words:,} words" if words is not None else _size(doc.size_bytes)
+        self.info.setText(f"{doc.encoding}{newline} · {size}")
 
     def clear(self):
         """Back to the empty drop zone."""
@@ -224,6 +226,10 @@ def _local_file(mime) -> str | None:
         if url.isLocalFile():
             return str(Path(url.toLocalFile()))
     return None
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
 
 
 def _escape(text: str) -> str:

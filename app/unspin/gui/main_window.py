@@ -175,8 +175,7 @@ class MainWindow(QMainWindow):
             return False
         self.documents[side] = document
         self._forget_view()
-        pane.set_document(document, words=0)
-        pane.info.setText(f"{document.encoding} · counting words…")
+        pane.set_document(document)
         self.statusBar().showMessage(f"Opened {document.name}", 4000)
         if compare_now:
             self.start_comparison()
@@ -188,7 +187,7 @@ class MainWindow(QMainWindow):
         self.documents = [new, old]
         self._forget_view()
         for pane, doc in zip(self.panes, self.documents):
-            pane.set_document(doc, 0) if doc else pane.clear()
+            pane.set_document(doc) if doc else pane.clear()
         self.start_comparison()
 
     def reload(self):

@@ -135,7 +135,7 @@ class SwapSidebar(QWidget):
         """Show *swaps* (in their given order); the current row is cleared."""
         self.model.set_swaps(swaps)
         self.details.setText("Select a swap to see why it scores as it does "
-                             "and to go to its occurrences (Enter, F3).")
+                             "and to go to its occurrences (Enter, F3)." if swaps else "")
         self.view.scrollToTop()
 
     def selected_swap(self) -> Swap | None:
