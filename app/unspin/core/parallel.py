@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from unspin.core.slices import SLICE
-from unspin.core.tokens import Tokens, Vocabulary, tokenize
+from unspin.core.tokens import OFFSET_TYPE, Tokens, Vocabulary, tokenize
 
 _log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def _unpack(text: str, packed, vocab: Vocabulary) -> Tokens:
     step = SLICE * 32  # bytes: 4 a code
     parts = [code_bytes[k:k + step].decode("utf-32-le").translate(table)
              for k in range(0, len(code_bytes), step)]
-    offsets = array("q")
+    offsets = array(OFFSET_TYPE)
     offsets.frombytes(offset_bytes)
     return Tokens(text=text, codes="".join(parts), offsets=offsets,
                   word_mask="".join(part.translate(mask_table) for part in parts))

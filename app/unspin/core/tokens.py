@@ -56,6 +56,9 @@ SLICE = 1 << 18
 # translation keeps string lengths so offsets stay valid.
 _FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"})
 
+#: Offsets fit in 32 bits (inputs are capped far below 2 GB): half the memory of 64.
+OFFSET_TYPE = "i"
+
 # Code characters start above the surrogate range, which some str APIs reject.
 _FIRST_CODE = 0xE000
 
@@ -169,11 +172,11 @@ def tokenize(text: str, vocab: Vocabulary) -> Tokens:
     """Tokenize *text*, coding its tokens in *vocab* (shared by the texts compared)."""
     pattern = TOKEN_RE if needs_full_pattern(text) else FAST_TOKEN_RE
     local: dict[str, str] = {}
-    offsets = array("q")
+    offsets = array(OFFSET_TYPE)
     code_parts = []
     for start, end in _slices(text):
         pieces = pattern.split(text, 0) if start == 0 and end == len(text) else pattern.split(text[start:end])
-        slice_offsets = array("q", accumulate(map(len, pieces), initial=start))
+        slice_offsets = array(OFFSET_TYPE, accumulate(map(len, pieces), initial=start))
         del slice_offsets[0]
         del slice_offsets[-1]  # the end of the trailing whitespace
         offsets.extend(slice_offsets)

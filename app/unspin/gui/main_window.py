@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel", visible=False)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        # as tall with or without the Cancel button: the panes keep their size
+        self.statusBar().setMinimumHeight(self.cancel_button.sizeHint().height() + 4)
         self.sync = ScrollSync(self.left_pane, self.right_pane, self)
         self.navigator = Navigator(self.left_pane, self.right_pane, self.sync)
         self.left_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=True)

@@ -36,6 +36,9 @@ class VerdictBar(QWidget):
         layout.addWidget(self.score)
         layout.addLayout(text, 1)
         self.update_legend()
+        # A fixed height: the panes below must not change size when the verdict changes
+        # (re-laying out two books takes a noticeable moment).
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
 
     def update_legend(self):
         """Colour swatches for every highlight kind, in the current palette."""
