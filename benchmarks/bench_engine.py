@@ -407,7 +407,7 @@ def describe_miss(c, old: str, new: str, span: tuple[int, int, int, int]) -> dic
     os_, oe, ns, ne = span
     reported = [f"{kind} {old[a:b]!r}->{new[x:y]!r} @({a},{b},{x},{y})"
                 for kind, (a, b, x, y) in overlapping(c, span)]
-    op = c.ops[c.ops.index_at_old(c.old_tokens.token_at(os_))]
+    op = c.ops[c.ops.index_at_old(c.old_tokens.tokens_at([os_])[0])]
     a, b, x, y = c.op_spans(op)
     return {"span": span, "truth": f"{old[os_:oe]!r}->{new[ns:ne]!r}",
             "joined": joined(old, os_, oe),

@@ -44,17 +44,20 @@ class StallMeter:
         from PySide6.QtCore import QTimer
 
         self.longest = 0.0
-        self.last = time.perf_counter()
+        self.when = 0.0
+        self.start_time = self.last = time.perf_counter()
         self.timer = QTimer(interval=5)
         self.timer.timeout.connect(self._tick)
 
     def _tick(self):
         now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
+        if now - self.last > self.longest:
+            self.longest, self.when = now - self.last, now - self.start_time
         self.last = now
 
     def start(self):
-        self.longest, self.last = 0.0, time.perf_counter()
+        self.longest, self.when = 0.0, 0.0
+        self.start_time = self.last = time.perf_counter()
         self.timer.start()
 
     def stop(self) -> float:
@@ -81,6 +84,7 @@ def measure(app, old: Path, new: Path) -> dict:
         app.processEvents()
         time.sleep(0.001)
     stall = meter.stop()
+    print(f"  longest stall {stall * 1000:.0f} ms, {meter.when:.2f} s after the files were shown")
     for pane in window.panes:
         pane.highlighter.refresh()
         pane.editor.viewport().repaint()

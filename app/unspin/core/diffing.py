@@ -113,6 +113,18 @@ class OpList(Sequence):
             q = b[4 * k:4 * (k + step)]
             yield from zip(tags[k:k + step], q[0::4], q[1::4], q[2::4], q[3::4])
 
+    def index_at_old(self, token: int) -> int:
+        """Index of the op holding old token *token*: the first whose old end lies beyond it."""
+        lo, hi = 0, len(self._tags)
+        b = self._bounds
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if b[4 * mid + 1] <= token:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def __len__(self) -> int:
         return len(self._tags)
 
@@ -123,26 +135,6 @@ class OpList(Sequence):
             k += len(self)
         b = self._bounds
         return Op(_TAGS[self._tags[k]], b[4 * k], b[4 * k + 1], b[4 * k + 2], b[4 * k + 3])
-
-    def index_at_old(self, token: int) -> int:
-        """Index of the op holding old token *token* (or starting there)."""
-        return self._bisect(token, 0)
-
-    def index_at_new(self, token: int) -> int:
-        """Index of the op holding new token *token* (or starting there)."""
-        return self._bisect(token, 2)
-
-    def _bisect(self, token: int, side: int) -> int:
-        """The first op whose end on *side* lies beyond *token*: the one holding it."""
-        lo, hi = 0, len(self._tags)
-        b = self._bounds
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if b[4 * mid + side + 1] <= token:
-                lo = mid + 1
-            else:
-                hi = mid
-        return min(lo, len(self._tags) - 1) if self._tags else 0
 
 
 class _GapDiffer:

@@ -91,10 +91,6 @@ class Vocabulary:
         """The code point of the *index*-th key's code."""
         return _FIRST_CODE + index
 
-    def key_of(self, code: str) -> str:
-        """The matching key a code stands for."""
-        return self.keys[ord(code) - _FIRST_CODE]
-
 
 @dataclass(frozen=True)
 class Tokens:
@@ -129,21 +125,9 @@ class Tokens:
         return self.word_mask.count("1", i, j)
 
     def tokens_at(self, positions) -> list[int]:
-        """``token_at`` for many increasing positions at once."""
+        """For each code-point position, the index of the first token ending after it."""
         ends = self.offsets[1::2]
         return [bisect_right(ends, pos) for pos in positions]
-
-    def token_at(self, pos: int) -> int:
-        """Index of the first token that ends after code-point offset *pos*."""
-        lo, hi = 0, len(self.codes)
-        offsets = self.offsets
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if offsets[2 * mid + 1] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
 
 
 def is_word(token: str) -> bool:
@@ -208,8 +192,3 @@ def _slices(text: str):
                 end = found.end() if found else len(text)
         yield start, end
         start = end
-
-
-def count_words(text: str) -> int:
-    """Number of word tokens in *text*."""
-    return sum(1 for t in split_tokens(text) if is_word(t))
