@@ -117,6 +117,35 @@ def scroll_repaints(app, window, steps: int = 30) -> dict:
             "jump_mean": sum(jumps) / len(jumps), "jump_max": max(jumps)}
 
 
+LAUNCH_PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import unspin.gui.main_window as mw
+shown = mw.MainWindow.apply_view
+def apply_view(self, view):
+    shown(self, view)
+    self.left_pane.editor.viewport().repaint()
+    print("highlighted", flush=True)
+    QApplication.instance().quit()
+mw.MainWindow.apply_view = apply_view
+from unspin.gui.app import run_window
+sys.exit(run_window([]))
+"""
+
+
+def launch_time() -> float:
+    """Seconds from starting a fresh ``unspin`` process to the seed pair highlighted."""
+    import subprocess
+
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", LAUNCH_PROBE], capture_output=True, text=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
+    if "highlighted" not in out.stdout:
+        raise RuntimeError(out.stderr)
+    return time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="10MB", choices=SIZES)
@@ -126,6 +155,7 @@ def main() -> int:
     from unspin.core.resources import seed_paths
 
     sys.setswitchinterval(0.002)  # as unspin.gui.app.run_window does
+    launch = launch_time()
     app = QApplication(sys.argv[:1])
     rows = [("seed pair", measure(app, *seed_paths()))]
     with tempfile.TemporaryDirectory() as tmp:
@@ -141,6 +171,7 @@ def main() -> int:
     print("page/jump: one scroll of the copy (page down / far jump), the original following,"
           " highlights refreshed and both panes repainted")
     print(f"peak memory of the process: {peak:.0f} MB")
+    print(f"launch: a new process to the seed pair highlighted: {launch:.2f} s")
     return 0
 
 
