@@ -2,6 +2,9 @@
 
 import textwrap
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from unspin.core.compare import compare
 from unspin.core.paragraphs import paragraph_spans
 
@@ -58,3 +61,19 @@ def test_blocks_tile_both_texts():
     assert c.alignment[0].new_start == 0 and c.alignment[-1].new_end == len(new)
     for a, b in zip(c.alignment, c.alignment[1:]):
         assert a.old_end == b.old_start and a.new_end == b.new_start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", "x", " ", "\n", "\n\n", "\t", ". ", "A", "\u2003",
+                                 "- item", "1. ", "Long line " * 15]), max_size=40).map("".join))
+def test_paragraphs_cover_every_word_once(text):
+    """Paragraph spans are ordered, disjoint, trimmed, and hold every non-space character."""
+    spans = paragraph_spans(text)
+    covered = set()
+    last_end = -1
+    for start, end in spans:
+        assert last_end <= start < end
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        covered.update(range(start, end))
+        last_end = end
+    assert all(k in covered for k, c in enumerate(text) if not c.isspace())

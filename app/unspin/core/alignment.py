@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from unspin.core.tokens import Tokens
 
@@ -21,8 +22,7 @@ MIN_LINK_SHARE = 0.3
 MIN_LINK_WORDS = 8
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """Aligned paragraphs: ``old_paragraphs`` and ``new_paragraphs`` are index ranges,
     the spans cover the text from the block's first paragraph to the next block's."""
 

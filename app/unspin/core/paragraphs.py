@@ -8,10 +8,14 @@ is a paragraph of its own, which also keeps a short title or heading line apart.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 #: Lines longer than this are not hard-wrapped: each such line is a paragraph.
 WRAP_WIDTH = 120
+# A line's text without the whitespace around it (blank lines do not match).
+_LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 _LIST_ITEM = regex.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)]|#{1,6}|>)\s")
 _SENTENCE_END = regex.compile(r"[.!?…:][\"”’»)]*$")
 _SENTENCE_START = regex.compile(r"[\"“‘«(]*[\p{Lu}\p{N}]")
@@ -21,25 +25,17 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Code-point spans of the paragraphs of *text*, without surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     block: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if line.strip():
-            block.append(_strip(text, start, end))
-        elif block:
+    previous_end = 0
+    for m in _LINE.finditer(text):
+        start, end = m.span(1)
+        if block and text.count("\n", previous_end, start) >= 2:  # a blank line between
             spans.extend(_split_block(text, block))
             block = []
+        block.append((start, end))
+        previous_end = end
     if block:
         spans.extend(_split_block(text, block))
     return spans
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    line = text[start:end]
-    left = len(line) - len(line.lstrip())
-    right = len(line.rstrip())
-    return start + left, start + right
 
 
 def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
