@@ -15,7 +15,7 @@ from unspin.core.diffing import Cancelled, Op, OpList, diff_codes
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.paragraphs import paragraph_spans
-from unspin.core.scoring import SUSPICIOUS, Scorer
+from unspin.core.scoring import SUSPICIOUS, Scorer, zipf
 from unspin.core.swaps import Swap, find_swaps
 from unspin.core.parallel import tokenize_pair
 from unspin.core.tokens import Tokens, Vocabulary
@@ -128,7 +128,9 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
             raise Cancelled()
         report(fraction)
 
-    ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), parallel=options.parallel)
+    language = detect_language(old.text or new.text) if options.language == "auto" else options.language
+    ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), parallel=options.parallel,
+                           while_waiting=lambda: zipf("the", language))  # loads the word list
     step(0.1)
     diff = diff_codes(ot.codes, nt.codes, should_cancel=should_cancel,
                       progress=lambda f: report(0.1 + 0.6 * f))
@@ -136,7 +138,6 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
     old_paragraphs, new_paragraphs = paragraph_spans(old.text), paragraph_spans(new.text)
     alignment = align_paragraphs(ot, nt, old_paragraphs, new_paragraphs, diff.runs)
     step(0.75)
-    language = detect_language(old.text or new.text) if options.language == "auto" else options.language
     scorer = Scorer(language)
     pairing = find_swaps(ot, nt, diff.ops,
                          old_breaks=ot.tokens_at(s for s, _ in old_paragraphs),

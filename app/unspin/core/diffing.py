@@ -93,18 +93,19 @@ class OpList(Sequence):
     @classmethod
     def from_runs(cls, runs, n_a: int, n_b: int) -> "OpList":
         """The ops implied by equal runs, covering both sequences."""
-        tags = bytearray()
-        bounds = array("q")
+        tags: list[int] = []
+        bounds: list[int] = []
+        add_tag, add_bounds = tags.append, bounds.extend
         i = j = 0
         for ri, rj, n in list(runs) + [(n_a, n_b, 0)]:
             if ri > i or rj > j:
-                tags.append(REPLACE if ri > i and rj > j else DELETE if ri > i else INSERT)
-                bounds.extend((i, ri, j, rj))
+                add_tag(REPLACE if ri > i and rj > j else DELETE if ri > i else INSERT)
+                add_bounds((i, ri, j, rj))
             if n:
-                tags.append(EQUAL)
-                bounds.extend((ri, ri + n, rj, rj + n))
+                add_tag(EQUAL)
+                add_bounds((ri, ri + n, rj, rj + n))
             i, j = ri + n, rj + n
-        return cls(bytes(tags), bounds)
+        return cls(bytes(tags), array("q", bounds))
 
     def raw(self):
         """Every op as a plain tuple ``(tag_code, a1, a2, b1, b2)``: fast bulk iteration."""
@@ -219,8 +220,10 @@ class _GapDiffer:
         if len(sa) == len(sb):
             same = bytes(map(str.__eq__, sa, sb))  # 1 where the tokens are equal in place
             if same.count(1) * 2 >= len(same):  # mostly word-for-word swaps: keep them in place
-                self.runs.extend((a0 + m.start(), b0 + m.start(), m.end() - m.start())
-                                 for m in _ONES.finditer(same))
+                add = self.runs.append
+                for m in _ONES.finditer(same):
+                    start, end = m.span()
+                    add((a0 + start, b0 + start, end - start))
                 return
         i, j = a0, b0
         for op, n in _diff_counts(self.dmp, sa, sb):

@@ -23,9 +23,13 @@ _log = logging.getLogger(__name__)
 PARALLEL_MIN_CHARS = 3_000_000
 
 
-def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
-                  parallel: bool | None = None) -> tuple[Tokens, Tokens]:
-    """Tokens of both texts in *vocab*; in two processes when *parallel* (default: when big)."""
+def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary, parallel: bool | None = None,
+                  while_waiting=None) -> tuple[Tokens, Tokens]:
+    """Tokens of both texts in *vocab*; in two processes when *parallel* (default: when big).
+
+    *while_waiting* is called once this process is done with its text and the other may
+    still be busy: a moment for other work.
+    """
     if parallel is None:
         parallel = len(old_text) + len(new_text) >= PARALLEL_MIN_CHARS
     if not parallel:
@@ -38,6 +42,8 @@ def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
         return tokenize(old_text, vocab), tokenize(new_text, vocab)
     with pool:
         old_tokens = tokenize(old_text, vocab)
+        if while_waiting is not None:
+            while_waiting()
         try:
             packed = future.result()
         except BrokenProcessPool as exc:  # e.g. a __main__ the child cannot import
@@ -55,25 +61,24 @@ def _context():
     return context
 
 
-def _tokenize_alone(text: str) -> tuple[bytes, bytes, str]:
+def _tokenize_alone(text: str) -> tuple[bytes, bytes, str, str]:
     """In the second process: codes, offsets and the vocabulary's keys of one text, as
     three flat objects (unpickling many small ones would hold the GIL for long); keys
     never contain whitespace, so a newline separates them."""
     vocab = Vocabulary()
     tokens = tokenize(text, vocab)
-    return tokens.codes.encode("utf-32-le"), tokens.offsets.tobytes(), "\n".join(vocab.keys)
+    return (tokens.codes.encode("utf-32-le"), tokens.offsets.tobytes(), "\n".join(vocab.keys),
+            tokens.word_mask)
 
 
 def _unpack(text: str, packed, vocab: Vocabulary) -> Tokens:
     """Tokens in the shared vocabulary from the second process's results."""
-    code_bytes, offset_bytes, joined_keys = packed
+    code_bytes, offset_bytes, joined_keys, word_mask = packed
     keys = joined_keys.split("\n") if joined_keys else []
     table = {Vocabulary.code_point(k): vocab.code_for(key) for k, key in enumerate(keys)}
-    mask_table = {ord(code): ("1" if code in vocab.word_codes else "0") for code in table.values()}
     step = SLICE * 32  # bytes: 4 a code
     parts = [code_bytes[k:k + step].decode("utf-32-le").translate(table)
              for k in range(0, len(code_bytes), step)]
     offsets = array(OFFSET_TYPE)
     offsets.frombytes(offset_bytes)
-    return Tokens(text=text, codes="".join(parts), offsets=offsets,
-                  word_mask="".join(part.translate(mask_table) for part in parts))
+    return Tokens(text=text, codes="".join(parts), offsets=offsets, word_mask=word_mask)

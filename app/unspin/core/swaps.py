@@ -106,22 +106,7 @@ def find_swaps(old: Tokens, new: Tokens, ops, *, old_breaks=(), new_breaks=(),
     word elsewhere in the same texts are added to them.
     """
     collector = _Collector(old, new, set(old_breaks), set(new_breaks), known_pairs)
-    uneven = []
-    ob, nb = sorted(old_breaks), sorted(new_breaks)
-    mask_a, mask_b = old.word_mask, new.word_mask
-    for tag, a1, a2, b1, b2 in ops.raw():
-        if tag != REPLACE:
-            continue
-        n = a2 - a1
-        if n == 1 and b2 - b1 == 1:
-            collector.add_one(a1, b1)
-        elif (n == b2 - b1 and n <= MAX_POSITIONAL and mask_a.count("1", a1, a2) == n
-              and mask_b.count("1", b1, b2) == n and bisect_right(ob, a1) == bisect_right(ob, a2 - 1)
-              and bisect_right(nb, b1) == bisect_right(nb, b2 - 1)):
-            for k in range(n):  # words only, as many each side, one paragraph: word for word
-                collector.add_one(a1 + k, b1 + k)
-        else:
-            uneven.append(Op("replace", a1, a2, b1, b2))
+    uneven = collector.add_even(ops, sorted(old_breaks), sorted(new_breaks))
     collector.learn_pairs()
     for op in uneven:
         collector.add_region(op)
@@ -139,16 +124,33 @@ class _Collector:
         self.substituted_old = 0
         self.substituted_new = 0
 
-    def add_one(self, a: int, b: int):
-        """Add a one-token-each region: the common case, kept fast."""
+    def add_even(self, ops, old_breaks: list[int], new_breaks: list[int]) -> list[Op]:
+        """Add every replaced region with as many words on each side (in one paragraph)
+        word for word; return the other regions. The hot loop of a comparison: kept lean."""
         old, new = self.old, self.new
-        oo, no = old.offsets, new.offsets
-        os_, oe, ns, ne = oo[2 * a], oo[2 * a + 1], no[2 * b], no[2 * b + 1]
-        self.by_text[old.text[os_:oe], new.text[ns:ne]].extend((os_, oe, ns, ne))
-        if old.word_mask[a] == "1":
-            self.substituted_old += 1
-        if new.word_mask[b] == "1":
-            self.substituted_new += 1
+        mask_a, mask_b = old.word_mask, new.word_mask
+        oo, no, old_text, new_text = old.offsets, new.offsets, old.text, new.text
+        by_text = self.by_text
+        uneven = []
+        sub_old = sub_new = 0
+        for tag, a1, a2, b1, b2 in ops.raw():
+            if tag != REPLACE:
+                continue
+            n = a2 - a1
+            if n != b2 - b1 or n > MAX_POSITIONAL or (n > 1 and not (
+                    mask_a.count("1", a1, a2) == n and mask_b.count("1", b1, b2) == n
+                    and bisect_right(old_breaks, a1) == bisect_right(old_breaks, a2 - 1)
+                    and bisect_right(new_breaks, b1) == bisect_right(new_breaks, b2 - 1))):
+                uneven.append(Op("replace", a1, a2, b1, b2))
+                continue
+            for a, b in zip(range(a1, a2), range(b1, b2)):
+                os_, oe, ns, ne = oo[2 * a], oo[2 * a + 1], no[2 * b], no[2 * b + 1]
+                by_text[old_text[os_:oe], new_text[ns:ne]].extend((os_, oe, ns, ne))
+                sub_old += mask_a[a] == "1"
+                sub_new += mask_b[b] == "1"
+        self.substituted_old += sub_old
+        self.substituted_new += sub_new
+        return uneven
 
     def learn_pairs(self):
         """Word pairs already seen one for one become anchors for uneven regions."""
