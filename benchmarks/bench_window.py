@@ -100,12 +100,17 @@ def scroll_repaints(app, window, steps: int = 30) -> dict:
     Page-down steps from the middle, and jumps to evenly spaced places."""
     bar = window.right_pane.editor.verticalScrollBar()
 
+    paints = []
+
     def timed(value):
         t = time.perf_counter()
         bar.setValue(value)
         for pane in window.panes:
             pane.highlighter.refresh()
+        p = time.perf_counter()
+        for pane in window.panes:
             pane.editor.viewport().repaint()
+        paints.append(time.perf_counter() - p)
         return time.perf_counter() - t
 
     app.processEvents()
@@ -114,7 +119,8 @@ def scroll_repaints(app, window, steps: int = 30) -> dict:
     pages = [timed(start + (k + 1) * bar.pageStep()) for k in range(steps)]
     jumps = [timed(int(bar.maximum() * (k + 0.5) / steps)) for k in range(steps)]
     return {"repaint_mean": sum(pages) / len(pages), "repaint_max": max(pages),
-            "jump_mean": sum(jumps) / len(jumps), "jump_max": max(jumps)}
+            "jump_mean": sum(jumps) / len(jumps), "jump_max": max(jumps),
+            "paint_mean": sum(paints) / len(paints), "paint_max": max(paints)}
 
 
 LAUNCH_PROBE = """
@@ -170,6 +176,9 @@ def main() -> int:
               f"{r['jump_mean'] * 1000:>9.1f}{r['jump_max'] * 1000:>7.1f}")
     print("page/jump: one scroll of the copy (page down / far jump), the original following,"
           " highlights refreshed and both panes repainted")
+    for name, r in rows:
+        print(f"{name}: painting both panes alone {r['paint_mean'] * 1000:.1f} ms mean,"
+              f" {r['paint_max'] * 1000:.1f} ms worst")
     print(f"peak memory of the process: {peak:.0f} MB")
     print(f"launch: a new process to the seed pair highlighted: {launch:.2f} s")
     return 0
