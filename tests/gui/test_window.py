@@ -201,8 +201,20 @@ def test_cancel_stops_a_long_comparison(qtbot, window, tmp_path):
     (tmp_path / "a.txt").write_text(text)
     (tmp_path / "b.txt").write_text(text.replace("filler3", "padding3"))
     window.open_initial([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
-    assert window.cancel_button.isVisible()
+    qtbot.waitUntil(window.cancel_button.isVisible, timeout=10000)  # once both texts are in
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cancelled" in window.verdict_bar.verdict.text(), timeout=30000)
     assert window.view is None and not window.cancel_button.isVisible()
     assert window.right_pane.document.name == "b.txt"
+
+
+@pytest.mark.parametrize("text", ["line one\nline two\n\nthree\n", "a" * 30 + "\nb", "one long line " * 5,
+                                  "\n\n\nx\n", "x😀y\n" * 9, "crlf gone\n\n\n"])
+def test_long_texts_load_in_slices_exactly(qtbot, window, monkeypatch, text):
+    """Texts put into the editor slice by slice come out exactly as they were."""
+    import unspin.gui.article_pane as article_pane
+    from unspin.core.documents import Document
+
+    monkeypatch.setattr(article_pane, "LOAD_SLICE", 7)
+    window.right_pane.set_document(Document.from_text(text))
+    qtbot.waitUntil(lambda: window.right_pane.editor.toPlainText() == text, timeout=3000)

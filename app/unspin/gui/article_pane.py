@@ -23,6 +23,7 @@ class ArticlePane(QWidget):
 
     open_requested = Signal()
     file_dropped = Signal(str)
+    loaded = Signal()  # the whole text is in the editor
 
     def __init__(self, side_name: str, parent=None):
         super().__init__(parent)
@@ -31,6 +32,7 @@ class ArticlePane(QWidget):
         self._offsets: OffsetMap | None = None
         self.tooltip_provider = None  # callable(code_point) -> str | None, set by the window
         self._load_generation = 0
+        self._loading = False
         self._build_ui()
         self._connect_signals()
         self.setAcceptDrops(True)
@@ -101,27 +103,38 @@ class ArticlePane(QWidget):
         self.highlighter.clear()
         self._load_generation += 1
         text = document.text
-        self.editor.setPlainText(text[:LOAD_SLICE])
-        if len(text) > LOAD_SLICE:
-            self._append_later(self._load_generation, LOAD_SLICE)
+        first = _slice_end(text, 0)
+        self.editor.setPlainText(text[:first])
+        self._loading = first < len(text)
+        if self._loading:
+            self._append_later(self._load_generation, first + (text[first] == "\n"))
         self.set_words(words)
         self.hide_error()
         self.stack.setCurrentWidget(self.editor)
+        if not self._loading:
+            self.loaded.emit()
+
+    def is_loading(self) -> bool:
+        """True while a long text is still going into the editor."""
+        return self._loading
 
     def _append_later(self, generation: int, start: int):
         QTimer.singleShot(1, lambda: self._append(generation, start))  # 1 ms: input and timers come first
 
     def _append(self, generation: int, start: int):
+        """Add the next slice. Slices end at a line break and go in as new paragraphs with
+        one call: each call into Qt may wait for the GIL while a comparison runs."""
         if generation != self._load_generation or self.document is None:
             return  # another document replaced this one
         text = self.document.text
-        cursor = QTextCursor(self.editor.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text[start:start + LOAD_SLICE])
-        if start + LOAD_SLICE < len(text):
-            self._append_later(generation, start + LOAD_SLICE)
+        end = _slice_end(text, start)
+        self.editor.appendPlainText(text[start:end])  # re-creates the line break before it
+        if end < len(text):
+            self._append_later(generation, end + (text[end] == "\n"))
         else:
+            self._loading = False
             self.highlighter.schedule()
+            self.loaded.emit()
 
 
 
@@ -140,6 +153,7 @@ class ArticlePane(QWidget):
     def clear(self):
         """Back to the empty drop zone."""
         self._load_generation += 1
+        self._loading = False
         self.document = None
         self._offsets = None
         self.highlighter.clear()
@@ -223,6 +237,20 @@ def _local_file(mime) -> str | None:
         if url.isLocalFile():
             return str(Path(url.toLocalFile()))
     return None
+
+
+def _slice_end(text: str, start: int) -> int:
+    """End of the slice from *start*: at a line break about LOAD_SLICE characters on (the
+    break itself is re-created by the next appended paragraph), or the text's end. A slice
+    never ends inside a line: growing one huge paragraph slice by slice would lay it out
+    again each time."""
+    if len(text) - start <= LOAD_SLICE:
+        return len(text)
+    cut = text.rfind("\n", start + 1, start + LOAD_SLICE)
+    if cut > start:
+        return cut
+    cut = text.find("\n", start + LOAD_SLICE)
+    return cut if cut != -1 else len(text)
 
 
 def _size(n: int) -> str:
