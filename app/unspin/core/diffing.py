@@ -105,7 +105,10 @@ class OpList(Sequence):
                 add_tag(EQUAL)
                 add_bounds((ri, ri + n, rj, rj + n))
             i, j = ri + n, rj + n
-        return cls(bytes(tags), array("q", bounds))
+        packed = array("q")
+        for k in range(0, len(bounds), 4 * SLICE):  # slices: see unspin.core.slices
+            packed.extend(bounds[k:k + 4 * SLICE])
+        return cls(b"".join(bytes(tags[k:k + SLICE]) for k in range(0, len(tags), SLICE)), packed)
 
     def raw(self):
         """Every op as a plain tuple ``(tag_code, a1, a2, b1, b2)``: fast bulk iteration."""
