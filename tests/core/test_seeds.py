@@ -69,3 +69,14 @@ def test_title_line_is_a_deleted_paragraph(seed_comparison):
     first = seed_comparison.alignment[0]
     assert first.kind == "deleted" and first.old_paragraphs == (0, 1)
     assert seed_comparison.alignment[1].kind == "aligned"
+
+
+def test_swapped_sides_are_pointed_out(seed_comparison):
+    """Comparing the spun text against the original says the sides look swapped."""
+    from tests.conftest import ORIGINAL, SPUN
+    from unspin.core.compare import compare
+    from unspin.core.documents import load_document
+
+    reversed_ = compare(load_document(SPUN), load_document(ORIGINAL))
+    assert reversed_.sides_look_swapped and reversed_.verdict.startswith("The sides look swapped")
+    assert not seed_comparison.sides_look_swapped

@@ -6,6 +6,7 @@ scores -> statistics and verdict. The result is an immutable value; views only d
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from typing import Callable
@@ -84,6 +85,7 @@ class Comparison:
     old_tokens: Tokens | None = field(default=None, repr=False, compare=False)
     new_tokens: Tokens | None = field(default=None, repr=False, compare=False)
     coarse_gaps: int = 0
+    sides_look_swapped: bool = False  # the original looks like the spun text
 
     @property
     def completed(self) -> bool:
@@ -148,9 +150,17 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
     step(0.95)
     stats = _stats(ot, nt, diff.runs, pairing, swaps, options.suspicious)
     spin = spin_score(swaps, stats.old_words)
+    reverse = spin_score([scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in swaps],
+                         stats.new_words)
+    looks_swapped = reverse >= 0.6 and spin < 0.3
+    text = verdict(stats, spin, swaps)
+    if looks_swapped:
+        text = (f"The sides look swapped: the original looks like the spun copy (read the other "
+                f"way round the changes are spinner swaps, spin score {reverse:.2f}). Swap the "
+                f"sides to compare the original with the copy.")
     return Comparison(old=old, new=new, language=language, ops=diff.ops, alignment=alignment,
-                      swaps=tuple(swaps),
-                      stats=stats, spin_score=spin, verdict=verdict(stats, spin, swaps),
+                      swaps=tuple(swaps), sides_look_swapped=looks_swapped,
+                      stats=stats, spin_score=spin, verdict=text,
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
 
 

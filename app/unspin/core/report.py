@@ -34,6 +34,7 @@ def to_dict(c: Comparison) -> dict:
         "new": _document(c.new, c.stats.new_words),
         "verdict": c.verdict,
         "spin_score": c.spin_score,
+        "sides_look_swapped": c.sides_look_swapped,
         "stats": _stats(c),
         "alignment": [
             {"kind": b.kind, "old": [b.old_start, b.old_end], "new": [b.new_start, b.new_end],
