@@ -6,7 +6,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ORIGINAL, SPUN
-from unspin.gui.main_window import LEFT, RIGHT, MainWindow
+from unspin.gui.main_window import MainWindow
 
 
 @pytest.fixture

@@ -198,10 +198,8 @@ class _Collector:
 
     def _pair(self, wa: list[int], wb: list[int]):
         """Token ranges ``((a1, a2), (b1, b2))`` to report as swaps within one region."""
-        if not wa or not wb:
-            return []
-        if len(wa) == len(wb) and len(wa) <= MAX_POSITIONAL:
-            return [((a, a + 1), (b, b + 1)) for a, b in zip(wa, wb)]
+        if not wa or not wb or (len(wa) == len(wb) and len(wa) <= MAX_POSITIONAL):
+            return _pair_stretch(wa, wb)
         anchors = _alike_chain([self.old.surface(k) for k in wa], [self.new.surface(k) for k in wb],
                                self.known)
         pairs = []
@@ -342,7 +340,7 @@ def _is_number(text: str) -> bool:
 
 
 def _display(forms: Counter) -> str:
-    """The most frequent surface form, lower-cased unless it is all capitals or mixed."""
+    """The most frequent surface form, with its whitespace collapsed."""
     form = forms.most_common(1)[0][0]
     return " ".join(form.split())
 
