@@ -1,6 +1,7 @@
-"""Command line: ``unspin compare OLD NEW`` runs headless; ``unspin [FILES]`` opens the window.
+"""Command line: ``unspin compare OLD NEW`` and ``unspin batch ORIGINAL COPY...`` run headless;
+``unspin [FILES]`` opens the window.
 
-The compare path never imports Qt, so it runs on servers and in batch jobs.
+The compare and batch paths never import Qt, so it runs on servers and in batch jobs.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", default="auto", metavar="CODE",
                    help="language of the texts for word frequencies: a code such as en, fr, "
                         "de, or auto to detect it from the original (default)")
+    p.add_argument("--unspun", choices=("suspicious", "all"), nargs="?", const="suspicious",
+                   help="print the copy with its swapped words put back to the original's "
+                        "instead of a report: only suspicious swaps (default) or all swaps")
     return p
 
 
@@ -40,7 +44,8 @@ def window_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unspin",
         description="Unspin shows two versions of an article side by side and which words were "
-                    "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW'.")
+                    "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW', "
+                    "'unspin batch ORIGINAL COPY...'.")
     p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy")
     p.add_argument("--version", action="version", version=f"unspin {__version__}")
     return p
@@ -51,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "compare":
         return run_compare(compare_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "batch":
+        from unspin.cli_batch import batch_parser, run_batch
+
+        return run_batch(batch_parser().parse_args(argv[1:]))
     args = window_parser().parse_args(argv)
     if len(args.files) > 2:
         print("unspin: error: give at most two files (the original, then the copy)", file=sys.stderr)
@@ -76,6 +85,10 @@ def run_compare(args: argparse.Namespace) -> int:
     result = compare(old, new, options=CompareOptions(language=args.language))
     render = {"json": to_json, "csv": to_csv}.get(args.format)
     output = render(result) if render else to_text(result, top=args.top)
+    if args.unspun:
+        from unspin.core.restore import unspun_text
+
+        output = unspun_text(result, only_suspicious=args.unspun == "suspicious").text
     if args.output:
         try:
             write_atomic(args.output, output)

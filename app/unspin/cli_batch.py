@@ -1,0 +1,70 @@
+"""``unspin batch ORIGINAL COPY...``: one original against many copies, ranked. Never loads Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
+
+
+def batch_parser() -> argparse.ArgumentParser:
+    """Arguments of ``unspin batch``."""
+    p = argparse.ArgumentParser(
+        prog="unspin batch",
+        description="Compare one original with many suspect copies in parallel and rank the "
+                    "copies by spin score (most spun first).")
+    p.add_argument("original", help="the original text")
+    p.add_argument("copies", nargs="+", metavar="COPY",
+                   help="suspect copies: files, or folders (every file under them)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                   help="text: the ranking (default); csv: one row per copy; json: schema unspin.batch v1")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="worker processes (default: one per core)")
+    p.add_argument("--max-size", type=float, default=64, metavar="MB",
+                   help="skip files larger than this (64 MB)")
+    p.add_argument("--language", default="auto", metavar="CODE",
+                   help="language for word frequencies (default: detected from the original)")
+    return p
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """Rank the copies; unreadable copies are reported and skipped, never fatal."""
+    from unspin.core.batch import expand_copies, rank_copies
+    from unspin.core.batch_report import to_csv, to_json, to_text
+    from unspin.core.documents import LoadError, load_document
+    from unspin.core.report import write_atomic
+
+    max_bytes = int(args.max_size * 1024 * 1024)
+    try:
+        original = load_document(args.original, max_bytes=max_bytes)
+    except LoadError as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    files, missing = expand_copies(args.original, args.copies)
+    result = rank_copies(original, files, jobs=args.jobs or None, language=args.language,
+                         max_bytes=max_bytes)
+    skipped = list(missing) + list(result.skipped)
+    result = _with_skipped(result, skipped)
+    for s in skipped:
+        print(f"unspin: skipped {s.path}: {s.reason}", file=sys.stderr)
+    output = {"json": to_json, "csv": to_csv}.get(args.format, to_text)(result)
+    if args.output:
+        try:
+            write_atomic(args.output, output)
+        except OSError as exc:
+            print(f"unspin: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILURE
+    else:
+        sys.stdout.write(output)
+    if not result.rows:
+        print("unspin: error: no copy could be compared", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def _with_skipped(result, skipped):
+    import dataclasses
+
+    return dataclasses.replace(result, skipped=tuple(skipped))

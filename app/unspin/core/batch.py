@@ -1,0 +1,208 @@
+"""One original against many suspect copies, in parallel processes, ranked by spin score.
+
+Copies are files or folders (a folder stands for the files under it, hidden ones left
+out). A copy that cannot be read or compared is skipped with its reason; it never stops
+the batch. Each worker process loads the original once (its initializer), then compares
+it with the copies it is handed; the results are small summaries, so little is pickled.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from unspin.core.compare import CompareOptions, Comparison, compare
+from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, load_document
+from unspin.core.language import detect_language
+
+#: Swaps listed per copy in the ranking.
+TOP_SWAPS = 5
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A copy that was not compared, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """The ranking row of one copy: a summary of its comparison with the original."""
+
+    path: str
+    name: str
+    words: int
+    spin_score: float
+    pct_substituted: float
+    swaps: int
+    suspicious_swaps: int
+    verdict: str
+    top_swaps: tuple[tuple[str, str, int, float], ...] = ()  # old, new, count, score
+
+    @classmethod
+    def from_comparison(cls, c: Comparison, top: int = TOP_SWAPS) -> "CopyResult":
+        """The row of a completed comparison."""
+        shown = [s for s in c.swaps if s.kind in ("word", "phrase", "number")][:top]
+        return cls(path=c.new.path or c.new.name, name=c.new.name, words=c.stats.new_words,
+                   spin_score=c.spin_score, pct_substituted=round(c.stats.pct_substituted, 2),
+                   swaps=c.stats.swaps, suspicious_swaps=c.stats.suspicious_swaps,
+                   verdict=c.verdict,
+                   top_swaps=tuple((s.old, s.new, s.count, round(s.score, 3)) for s in shown))
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The original, the copies ranked most spun first, the skipped ones, and the status."""
+
+    original: Document
+    language: str
+    rows: tuple[CopyResult, ...]
+    skipped: tuple[Skipped, ...] = ()
+    status: str = "completed"  # or "cancelled"
+    workers: int = 1
+    seconds: float = 0.0
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+
+def expand_copies(original: str | os.PathLike, paths: Iterable[str | os.PathLike]
+                  ) -> tuple[list[str], list[Skipped]]:
+    """The files to compare: folders expanded (sorted, hidden files left out), the original
+    itself and repeats dropped; paths that do not exist are skipped with a reason."""
+    files: list[str] = []
+    skipped: list[Skipped] = []
+    seen = {_identity(original)}
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            candidates = _files_under(p)
+        elif p.exists():
+            candidates = [p]
+        else:
+            skipped.append(Skipped(str(path), "no such file or folder"))
+            continue
+        for f in candidates:
+            key = _identity(f)
+            if key not in seen:
+                seen.add(key)
+                files.append(str(f))
+    return files, skipped
+
+
+def _files_under(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / n for n in sorted(names) if not n.startswith(".")]
+    return found
+
+
+def _identity(path) -> tuple:
+    """What makes two paths the same file (a link or another spelling of the original)."""
+    try:
+        st = os.stat(path)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return (os.path.abspath(path),)
+
+
+def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None = None,
+                language: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+                should_cancel: Callable[[], bool] | None = None,
+                progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Compare *original* with every copy (paths) and rank them by spin score.
+
+    *jobs*: worker processes (default: every core; 1 compares here, in this process).
+    *progress* is called with (done, total) after each copy; *should_cancel* is checked
+    as results come in, and a cancelled batch keeps the rows it has.
+    """
+    import time
+
+    started = time.perf_counter()
+    language = detect_language(original.text) if language == "auto" else language
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(copies) or 1))
+    run = _run_here if jobs == 1 else _run_in_pool
+    outcomes, cancelled = run(original, list(copies), language, max_bytes, jobs,
+                              should_cancel or (lambda: False), progress or (lambda d, t: None))
+    rows = sorted((o for o in outcomes if isinstance(o, CopyResult)),
+                  key=lambda r: (-r.spin_score, -r.pct_substituted, r.path))
+    skipped = tuple(o for o in outcomes if isinstance(o, Skipped))
+    return BatchResult(original=original, language=language, rows=tuple(rows), skipped=skipped,
+                       status="cancelled" if cancelled else "completed", workers=jobs,
+                       seconds=time.perf_counter() - started)
+
+
+def _run_here(original, copies, language, max_bytes, jobs, should_cancel, progress):
+    _init_worker(original, language, max_bytes)
+    outcomes = []
+    for path in copies:
+        if should_cancel():
+            return outcomes, True
+        outcomes.append(compare_copy(path))
+        progress(len(outcomes), len(copies))
+    return outcomes, False
+
+
+def _run_in_pool(original, copies, language, max_bytes, jobs, should_cancel, progress):
+    outcomes = []
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                               initializer=_init_worker, initargs=(original, language, max_bytes))
+    try:
+        pending = {pool.submit(compare_copy, path): path for path in copies}
+        while pending:
+            done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:
+                path = pending.pop(future)
+                try:
+                    outcomes.append(future.result())
+                except Exception as exc:  # a worker died (e.g. out of memory): say so for this copy
+                    outcomes.append(Skipped(path, f"the comparison failed ({type(exc).__name__}: {exc})"))
+                progress(len(outcomes), len(copies))
+            if pending and should_cancel():
+                return outcomes, True
+        return outcomes, False
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context():
+    """forkserver where there is one: safe from a threaded process such as the window."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context.set_forkserver_preload(["unspin.core.compare"])
+    return context
+
+
+# The original and settings of this worker process, set once by its initializer: sending
+# the original with every task would pickle it once per copy.
+_worker: dict = {}
+
+
+def _init_worker(original: Document, language: str, max_bytes: int):
+    """Keep the original and the settings for every copy this process compares."""
+    _worker.update(original=original, language=language, max_bytes=max_bytes)
+
+
+def compare_copy(path: str) -> CopyResult | Skipped:
+    """Load one copy and compare the worker's original with it (in a worker process)."""
+    try:
+        copy = load_document(path, max_bytes=_worker["max_bytes"])
+    except LoadError as exc:
+        return Skipped(path, exc.reason)
+    try:
+        c = compare(_worker["original"], copy,
+                    options=CompareOptions(language=_worker["language"], parallel=False))
+    except Exception as exc:  # reported for this copy, with the traceback on stderr
+        traceback.print_exc()
+        return Skipped(path, f"the comparison failed ({type(exc).__name__}: {exc})")
+    return CopyResult.from_comparison(c)

@@ -1,0 +1,78 @@
+"""Renderings of a batch ranking: a text table, CSV (one row a copy) and JSON.
+
+JSON schema ``unspin.batch``, version 1 (documented in README.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from unspin import __version__
+from unspin.core.batch import BatchResult, CopyResult
+
+SCHEMA = "unspin.batch"
+SCHEMA_VERSION = 1
+CSV_COLUMNS = ("rank", "path", "spin_score", "pct_substituted", "swaps", "suspicious_swaps",
+               "words", "verdict", "top_swaps")
+
+
+def top_swaps_text(row: CopyResult, limit: int | None = None) -> str:
+    """"the → nan ×75, in → successful ×17" for a row's top swaps."""
+    return ", ".join(f"{old} → {new} ×{count}" for old, new, count, _ in row.top_swaps[:limit])
+
+
+def to_text(b: BatchResult) -> str:
+    """The ranking as a table, most spun first, then the skipped copies with their reasons."""
+    o = b.original
+    lines = [f"Original: {o.name} ({o.encoding}, language {b.language})",
+             f"Copies: {len(b.rows)} compared, {len(b.skipped)} skipped, "
+             f"{b.workers} process{'es' if b.workers > 1 else ''}, {b.seconds:.1f} s"]
+    if not b.completed:
+        lines.append("Cancelled: the ranking holds only the copies compared before.")
+    if b.rows:
+        lines += ["", f"{'rank':>4} {'spin':>5} {'swapped':>8} {'swaps':>6}  {'suspicious':>10}  copy"]
+    for rank, r in enumerate(b.rows, 1):
+        lines.append(f"{rank:>4} {r.spin_score:>5.2f} {r.pct_substituted:>7.1f}% {r.swaps:>6}  "
+                     f"{r.suspicious_swaps:>10}  {r.path}")
+        if r.top_swaps:
+            lines.append(f"{'':>40}{top_swaps_text(r, 3)}")
+    if b.skipped:
+        lines += ["", "Skipped:"]
+        lines += [f"  {s.path}: {s.reason}" for s in b.skipped]
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(b: BatchResult) -> str:
+    """One row per compared copy, most spun first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for rank, r in enumerate(b.rows, 1):
+        writer.writerow([rank, r.path, f"{r.spin_score:.3f}", f"{r.pct_substituted:.2f}", r.swaps,
+                         r.suspicious_swaps, r.words, r.verdict, top_swaps_text(r)])
+    return out.getvalue()
+
+
+def to_dict(b: BatchResult) -> dict:
+    """The ranking as plain data (schema ``unspin.batch`` v1)."""
+    o = b.original
+    return {
+        "schema": SCHEMA, "version": SCHEMA_VERSION, "generator": f"unspin {__version__}",
+        "status": b.status, "language": b.language,
+        "original": {"name": o.name, "path": o.path, "encoding": o.encoding, "sha256": o.sha256},
+        "copies": [{"rank": rank, "path": r.path, "name": r.name, "words": r.words,
+                    "spin_score": r.spin_score, "pct_substituted": r.pct_substituted,
+                    "swaps": r.swaps, "suspicious_swaps": r.suspicious_swaps,
+                    "verdict": r.verdict,
+                    "top_swaps": [{"old": a, "new": n, "count": c, "score": s}
+                                  for a, n, c, s in r.top_swaps]}
+                   for rank, r in enumerate(b.rows, 1)],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in b.skipped],
+    }
+
+
+def to_json(b: BatchResult) -> str:
+    """The ranking as indented JSON."""
+    return json.dumps(to_dict(b), ensure_ascii=False, indent=2) + "\n"
