@@ -119,7 +119,8 @@ def swap_replacements(c: Comparison, only_suspicious: bool = True,
     for s in c.swaps:
         if s.kind in KEPT_KINDS or (only_suspicious and s.score < threshold):
             continue
-        reason = s.reasons[0].text if s.reasons else ""
+        strongest = max(s.reasons, key=lambda r: r.weight, default=None)
+        reason = strongest.text if strongest else ""
         for os_, oe, ns, ne in s.occurrences:
             items.append((ns, ne, old_text[os_:oe], reason))
     return items
