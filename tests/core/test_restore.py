@@ -125,3 +125,22 @@ def test_restore_replaces_only_the_spans(items):
     for p in range(41):
         if p not in inside:
             assert u.to_copy(u.to_unspun(p)) == p
+
+
+def test_highlights_follow_the_unspun_text(seed_comparison, seed_unspun):
+    """On the unspun text the restored words are tagged restored and other marks still
+    cover the same words as in the copy."""
+    from unspin.core.highlights import RESTORED, build_highlights
+    from unspin.core.restore import unspun_layers
+
+    h = build_highlights(seed_comparison)
+    ops, swaps = unspun_layers(h.new_ops, h.new_swaps, seed_unspun)
+    copy, text = seed_comparison.new.text, seed_unspun.text
+    restored = [(a, b) for a, b, tag, _ in swaps.between(0, len(text)) if tag == RESTORED]
+    assert restored == [(r.start, r.end) for r in seed_unspun.spans]
+    moved = [text[a:b] for a, b, tag, _ in swaps.between(0, len(text)) if tag != RESTORED]
+    kept = [copy[a:b] for a, b, _, _ in h.new_swaps.between(0, len(copy))
+            if (a, b) not in {(r.copy_start, r.copy_end) for r in seed_unspun.spans}]
+    assert moved == kept
+    assert [text[a:b] for a, b, _, _ in ops.between(0, len(text))] == \
+        [copy[a:b] for a, b, _, _ in h.new_ops.between(0, len(copy))]

@@ -8,10 +8,12 @@ it with the copies it is handed; the results are small summaries, so little is p
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -19,6 +21,8 @@ from typing import Callable, Iterable, Sequence
 from unspin.core.compare import CompareOptions, Comparison, compare
 from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, load_document
 from unspin.core.language import detect_language
+
+_log = logging.getLogger(__name__)
 
 #: Swaps listed per copy in the ranking.
 TOP_SWAPS = 5
@@ -118,12 +122,14 @@ def _identity(path) -> tuple:
 def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None = None,
                 language: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
                 should_cancel: Callable[[], bool] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> BatchResult:
+                progress: Callable[[int, int, CopyResult | Skipped], None] | None = None
+                ) -> BatchResult:
     """Compare *original* with every copy (paths) and rank them by spin score.
 
     *jobs*: worker processes (default: every core; 1 compares here, in this process).
-    *progress* is called with (done, total) after each copy; *should_cancel* is checked
-    as results come in, and a cancelled batch keeps the rows it has.
+    *progress* is called with (done, total, the copy's row or why it was skipped) after
+    each copy; *should_cancel* is checked as results come in, and a cancelled batch keeps
+    the rows it has.
     """
     import time
 
@@ -132,7 +138,7 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(copies) or 1))
     run = _run_here if jobs == 1 else _run_in_pool
     outcomes, cancelled = run(original, list(copies), language, max_bytes, jobs,
-                              should_cancel or (lambda: False), progress or (lambda d, t: None))
+                              should_cancel or (lambda: False), progress or (lambda d, t, o: None))
     rows = sorted((o for o in outcomes if isinstance(o, CopyResult)),
                   key=lambda r: (-r.spin_score, -r.pct_substituted, r.path))
     skipped = tuple(o for o in outcomes if isinstance(o, Skipped))
@@ -148,14 +154,18 @@ def _run_here(original, copies, language, max_bytes, jobs, should_cancel, progre
         if should_cancel():
             return outcomes, True
         outcomes.append(compare_copy(path))
-        progress(len(outcomes), len(copies))
+        progress(len(outcomes), len(copies), outcomes[-1])
     return outcomes, False
 
 
 def _run_in_pool(original, copies, language, max_bytes, jobs, should_cancel, progress):
     outcomes = []
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                               initializer=_init_worker, initargs=(original, language, max_bytes))
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
+                                   initargs=(original, language, max_bytes))
+    except (OSError, RuntimeError, ValueError) as exc:  # no worker processes to be had here
+        _log.warning("comparing the copies in this process: %s", exc)
+        return _run_here(original, copies, language, max_bytes, 1, should_cancel, progress)
     try:
         pending = {pool.submit(compare_copy, path): path for path in copies}
         while pending:
@@ -164,9 +174,15 @@ def _run_in_pool(original, copies, language, max_bytes, jobs, should_cancel, pro
                 path = pending.pop(future)
                 try:
                     outcomes.append(future.result())
-                except Exception as exc:  # a worker died (e.g. out of memory): say so for this copy
+                except BrokenProcessPool as exc:  # e.g. a __main__ the workers cannot import
+                    _log.warning("the worker processes failed (%s); comparing here", exc)
+                    rest = [path] + list(pending.values())
+                    more, cancelled = _run_here(original, rest, language, max_bytes, 1, should_cancel,
+                                                lambda d, t, o: progress(len(outcomes) + d, len(copies), o))
+                    return outcomes + more, cancelled
+                except Exception as exc:  # e.g. a result that could not be sent back
                     outcomes.append(Skipped(path, f"the comparison failed ({type(exc).__name__}: {exc})"))
-                progress(len(outcomes), len(copies))
+                progress(len(outcomes), len(copies), outcomes[-1])
             if pending and should_cancel():
                 return outcomes, True
         return outcomes, False

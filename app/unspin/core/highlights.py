@@ -16,8 +16,8 @@ from unspin.core.compare import Comparison
 from unspin.core.diffing import EQUAL, REPLACE, Op
 from unspin.core.slices import sorted_in_slices
 
-CHANGED, DELETED, INSERTED, SWAP, SUSPICIOUS, MINOR = range(6)
-TAG_NAMES = ("changed", "deleted", "inserted", "swap", "suspicious", "minor")
+CHANGED, DELETED, INSERTED, SWAP, SUSPICIOUS, MINOR, RESTORED = range(7)
+TAG_NAMES = ("changed", "deleted", "inserted", "swap", "suspicious", "minor", "restored")
 MINOR_KINDS = ("case", "punctuation")
 
 
@@ -69,6 +69,11 @@ class Highlights:
     new_ops: Layer
     old_swaps: Layer
     new_swaps: Layer
+
+
+def make_layer(items) -> Layer:
+    """A layer from ``(start, end, tag, ref)`` items in any order (non-overlapping)."""
+    return _layer(items)
 
 
 def _layer(items) -> Layer:

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Iterable, Sequence
 
 from unspin.core.compare import Comparison
+from unspin.core.highlights import RESTORED, Layer, make_layer
 from unspin.core.scoring import SUSPICIOUS
 
 #: Swap kinds that are not words put back: spacing, case and punctuation are the copy's own.
@@ -49,6 +50,11 @@ class Unspun:
     @cached_property
     def _copy_starts(self) -> list[int]:
         return [r.copy_start for r in self.spans]
+
+    def at(self, position: int) -> Restored | None:
+        """The restored word holding *position* of the unspun text, or None."""
+        k = bisect_right(self._starts, position) - 1
+        return self.spans[k] if k >= 0 and position < self.spans[k].end else None
 
     def to_copy(self, position: int) -> int:
         """The copy's offset of a position in the unspun text (a restored word maps to its
@@ -154,3 +160,18 @@ def restored_words(spans: Sequence[Restored]) -> dict[tuple[str, str], int]:
         key = (r.copy_word.casefold(), r.restored.casefold())
         counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def unspun_layers(ops: Layer, swaps: Layer, u: Unspun) -> tuple[Layer, Layer]:
+    """The copy's highlight layers moved onto the unspun text: restored words tagged
+    RESTORED (their reference is the swap's), everything else shifted with the text."""
+    restored = {(r.copy_start, r.copy_end): r for r in u.spans}
+    swap_items = []
+    for start, end, tag, ref in swaps.between(0, 1 << 62):
+        r = restored.get((start, end))
+        if r is not None:
+            swap_items.append((r.start, r.end, RESTORED, ref))
+        else:
+            swap_items.append((u.to_unspun(start), u.to_unspun(end), tag, ref))
+    op_items = [(u.to_unspun(a), u.to_unspun(b), tag, ref) for a, b, tag, ref in ops.between(0, 1 << 62)]
+    return make_layer(op_items), make_layer(swap_items)

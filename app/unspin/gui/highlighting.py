@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from unspin.core.highlights import (CHANGED, DELETED, INSERTED, MINOR, SUSPICIOUS, SWAP,
-                                    Layer)
+from unspin.core.highlights import (CHANGED, DELETED, INSERTED, MINOR, RESTORED, SUSPICIOUS,
+                                    SWAP, Layer)
 from unspin.gui.offsets import OffsetMap
 
 # (light palette, dark palette) background colours per tag, and the current-mark colour
@@ -24,10 +24,12 @@ COLOURS = {
     SWAP: ("#ffe98a", "#665a1a"),
     SUSPICIOUS: ("#ffa47a", "#8f3a1c"),
     MINOR: ("#e3e3e3", "#4a4a4a"),
+    RESTORED: ("#9ee0ec", "#1d5866"),  # the unspun view: a word put back to the original's
 }
 MARK = ("#3d8bfd", "#5c9dff")
 LABELS = {SUSPICIOUS: "suspicious swap", SWAP: "swap", MINOR: "case / punctuation",
-          CHANGED: "reworded", DELETED: "deleted", INSERTED: "inserted"}
+          CHANGED: "reworded", DELETED: "deleted", INSERTED: "inserted",
+          RESTORED: "restored (unspun)"}
 #: Characters beyond the visible stretch that are formatted too, so small scrolls look done.
 MARGIN = 300
 
@@ -120,7 +122,7 @@ class PaneHighlighter:
         fmt.setBackground(colour(tag, dark))
         if tag == DELETED:
             fmt.setFontStrikeOut(True)
-        elif tag == SUSPICIOUS:
+        elif tag in (SUSPICIOUS, RESTORED):
             fmt.setFontWeight(QFont.Weight.DemiBold)
         return fmt
 

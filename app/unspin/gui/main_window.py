@@ -13,12 +13,14 @@ from unspin import __version__
 from unspin.core.documents import Document, LoadError, load_document
 from unspin.core.resources import seed_paths
 from unspin.gui.article_pane import ArticlePane
+from unspin.gui.batch_dialog import open_batch_dialog
 from unspin.gui.find_bar import FindBar
 from unspin.gui.jobs import CompareJob, ViewResult
 from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
 from unspin.gui.scroll_sync import ScrollSync
 from unspin.gui.sidebar import SwapSidebar
+from unspin.gui.unspun_view import UnspunView
 from unspin.gui.verdict_bar import VerdictBar
 
 LEFT, RIGHT = 0, 1
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
         self.view: ViewResult | None = None
         self.generation = 0
         self.job: CompareJob | None = None
+        self.batch_dialog = None  # File → Compare Against Many…
         self._last_pane: ArticlePane | None = None
         self._compare_when_loaded = False
         self.setWindowTitle("Unspin")
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self.left_pane, self.right_pane, self.sync)
         self.left_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=True)
         self.right_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=False)
+        self.unspun_view = UnspunView(self)
         self.resize(1300, 820)
 
     def _action(self, text, slot, shortcut=None, checkable=False, tip=None) -> QAction:
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
         K = QKeySequence.StandardKey
         self.act_open_left = a("Open &Left…", lambda: self.choose_file(LEFT), QKeySequence(K.Open))
         self.act_open_right = a("Open &Right…", lambda: self.choose_file(RIGHT), "Ctrl+Shift+O")
+        self.act_many = a("Compare Against &Many…", lambda: self.compare_against_many(), "Ctrl+M",
+                          tip="Rank many suspect copies against the left text")
         self.act_swap_sides = a("S&wap Sides", self.swap_sides, "Ctrl+Shift+X")
         self.act_reload = a("R&eload", self.reload, QKeySequence(K.Refresh))
         self.act_quit = a("&Quit", self.close, QKeySequence(K.Quit))
@@ -116,6 +122,8 @@ class MainWindow(QMainWindow):
         self.act_zoom_reset = a("&Reset Zoom", lambda: self.zoom(0), "Ctrl+0")
         self.act_link = a("&Link Scrolling", self.sync.set_enabled, "Ctrl+L", checkable=True)
         self.act_sidebar = a("Show &Swap List", self.sidebar.setVisible, "F9", checkable=True)
+        self.act_unspun = a("&Unspun Copy", self.unspun_view.set_enabled, "Ctrl+U", checkable=True,
+                            tip="Show the copy with its spinner swaps put back to the original's words")
         self.act_about = a("&About Unspin", self.show_about)
         self.act_link.setChecked(True)
         self.act_sidebar.setChecked(True)
@@ -125,6 +133,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_open_left, self.act_open_right])
         self.recent_menu = file_menu.addMenu("Recent &Comparisons")
+        file_menu.addAction(self.act_many)
         file_menu.addSeparator()
         file_menu.addActions([self.act_swap_sides, self.act_reload])
         file_menu.addSeparator()
@@ -134,7 +143,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
         view_menu.addSeparator()
-        view_menu.addActions([self.act_link, self.act_sidebar])
+        view_menu.addActions([self.act_unspun, self.act_link, self.act_sidebar])
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.act_next_change, self.act_prev_change, self.act_next_occ, self.act_prev_occ])
         bar.addMenu("&Help").addAction(self.act_about)
@@ -206,6 +215,7 @@ class MainWindow(QMainWindow):
     def _forget_view(self):
         """Drop what was shown of the previous comparison: it no longer matches the texts."""
         self.view = None
+        self.unspun_view.forget()
         self.navigator.set_view(None)
         self.sync.set_alignment(())
         self.link_strip.set_alignment(())
@@ -292,6 +302,11 @@ class MainWindow(QMainWindow):
         self.verdict_bar.show_comparison(c)
         self.sidebar.set_swaps(c.swaps)
         self.sync.sync_from(self.left_pane)
+        self.unspun_view.view_changed(view)
+
+    def compare_against_many(self, paths: list[str] | None = None):
+        """Rank suspect copies against the left text; *paths* instead of asking for them."""
+        return open_batch_dialog(self, paths)
 
     # --- navigation ------------------------------------------------------------------
 
@@ -425,6 +440,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.cancel_comparison()
+        if self.batch_dialog is not None:
+            self.batch_dialog.cancel()
         QThreadPool.globalInstance().waitForDone(3000)  # cancelled jobs stop within moments
         self.save_settings()
         super().closeEvent(event)

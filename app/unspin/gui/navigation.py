@@ -18,6 +18,14 @@ class Navigator:
         self.swap = None
         self.occurrence = 0
         self.change = -1
+        # The right pane may show another text than the copy (the unspun view): these map
+        # the copy's offsets to the shown text's and back.
+        self.copy_to_shown = self.shown_to_copy = _same
+
+    def set_right_mapping(self, copy_to_shown=None, shown_to_copy=None):
+        """Map the copy's offsets onto the text the right pane shows (None: the copy itself)."""
+        self.copy_to_shown = copy_to_shown or _same
+        self.shown_to_copy = shown_to_copy or _same
 
     def set_view(self, view: ViewResult | None):
         """Navigate this result (None: nothing to navigate)."""
@@ -62,7 +70,7 @@ class Navigator:
         return f"Change {self.change + 1} of {len(self.changes)}"
 
     def _first_change_on_screen(self) -> int:
-        start, _ = self.right.highlighter.visible_span()
+        start = self.shown_to_copy(self.right.highlighter.visible_span()[0])
         c = self.view.comparison
         lo, hi = 0, len(self.changes)
         while lo < hi:
@@ -74,6 +82,7 @@ class Navigator:
         return lo
 
     def _show(self, os_, oe, ns, ne):
+        ns, ne = self.copy_to_shown(ns), self.copy_to_shown(ne)
         with self.sync.suspended():
             self.left.show_span(os_, oe, mark=oe > os_)
             self.right.show_span(ns, ne, mark=ne > ns)
@@ -89,6 +98,7 @@ class Navigator:
         if self.view is None or self.view.highlights is None:
             return None
         c, h = self.view.comparison, self.view.highlights
+        position = position if left else self.shown_to_copy(position)
         hit = (h.old_swaps if left else h.new_swaps).at(position)
         if hit is not None:
             return _swap_text(c.swaps[hit[3]], left)
@@ -102,6 +112,10 @@ class Navigator:
             return "Inserted: not in the original."
         other = c.new.text[ns:ne] if left else c.old.text[os_:oe]
         return f"Reworded. {'Copy' if left else 'Original'} has: “{_clip(other)}”"
+
+
+def _same(position: int) -> int:
+    return position
 
 
 def _swap_text(swap, left: bool) -> str:

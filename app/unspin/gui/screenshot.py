@@ -1,7 +1,7 @@
 """Take a screenshot of the window, for the README and for looking at changes.
 
     xvfb-run -a -s "-screen 0 1400x900x24" python -m unspin.gui.screenshot OUT.png [--dark]
-        [--select OLD:NEW] [--scroll FRACTION] [OLD_FILE NEW_FILE]
+        [--select OLD:NEW] [--scroll FRACTION] [--unspun] [OLD_FILE NEW_FILE]
 
 Without files it shows the bundled demo pair. ``--dark`` uses a dark Fusion palette.
 """
@@ -38,6 +38,7 @@ def main(argv=None) -> int:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--select", metavar="OLD:NEW", help="select this swap in the sidebar")
     parser.add_argument("--scroll", type=float, metavar="FRACTION", help="scroll the copy there")
+    parser.add_argument("--unspun", action="store_true", help="show the copy unspun (View → Unspun Copy)")
     parser.add_argument("--size", default="1400x860")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -57,6 +58,8 @@ def main(argv=None) -> int:
         if window.view is None and window.job is not None and not window.progress.isHidden():
             QTimer.singleShot(50, shoot)  # a comparison is running: wait for it
             return
+        if args.unspun:
+            window.act_unspun.trigger()
         if args.select:
             _select(window, *args.select.split(":", 1))
         if args.scroll is not None:

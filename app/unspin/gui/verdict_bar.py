@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from unspin.core.compare import Comparison
-from unspin.core.highlights import CHANGED, DELETED, INSERTED, MINOR, SUSPICIOUS, SWAP
+from unspin.core.highlights import CHANGED, DELETED, INSERTED, MINOR, RESTORED, SUSPICIOUS, SWAP
 from unspin.gui.highlighting import LABELS, colour, is_dark
 
 LEGEND_ORDER = (SUSPICIOUS, SWAP, MINOR, CHANGED, DELETED, INSERTED)
@@ -17,6 +17,7 @@ class VerdictBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.show_restored = False  # the unspun view adds its colour to the legend
         self._build_ui()
 
     def _build_ui(self):
@@ -43,8 +44,9 @@ class VerdictBar(QWidget):
     def update_legend(self):
         """Colour swatches for every highlight kind, in the current palette."""
         dark = is_dark(self.palette())
+        tags = ((RESTORED,) if self.show_restored else ()) + LEGEND_ORDER
         parts = [f'<span style="background:{colour(t, dark).name()}">&nbsp;&nbsp;&nbsp;</span>'
-                 f"&nbsp;{LABELS[t]}" for t in LEGEND_ORDER]
+                 f"&nbsp;{LABELS[t]}" for t in tags]
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
 
     def show_comparison(self, c: Comparison):

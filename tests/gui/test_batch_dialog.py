@@ -1,0 +1,124 @@
+"""File → Compare Against Many…: rank copies, open one beside the original."""
+
+import csv
+import io
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import ORIGINAL, SPUN
+from tests.gui.test_window import open_pair, window  # noqa: F401  (fixture)
+from unspin.core.batch import CopyResult
+from unspin.gui.batch_dialog import BatchDialog
+from unspin.gui.batch_model import BatchTableModel, ranking_proxy
+
+
+@pytest.fixture
+def copies(tmp_path_factory):
+    """A folder of copies: the real spun one, a lightly spun one, an edited one, a binary file."""
+    tmp_path = tmp_path_factory.mktemp("copies")
+    original = ORIGINAL.read_text(encoding="utf-8")
+    shutil.copy(SPUN, tmp_path / "farm.txt")
+    (tmp_path / "light.txt").write_text(original.replace(" at ", " astatine "), encoding="utf-8")
+    (tmp_path / "edited.txt").write_text(original.replace("two", "2") + "\nUpdated on Friday.\n",
+                                         encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    return tmp_path
+
+
+@pytest.fixture
+def one_process(monkeypatch):
+    """Rank in the test's own process: worker start-up would dominate these small batches."""
+    monkeypatch.setattr(BatchDialog, "jobs", 1)
+
+
+def ranked(qtbot, window, paths):
+    """Open the dialog on *paths* and wait for the ranking."""
+    dialog = window.compare_against_many([str(p) for p in paths])
+    qtbot.waitUntil(lambda: not dialog.cancel_button.isVisible() and dialog.model.rowCount() > 0, timeout=30000)
+    return dialog
+
+
+def names(dialog):
+    return [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
+
+
+def test_ranking_lists_the_most_spun_first_and_the_skipped(qtbot, window, copies):
+    """The folder's copies are ranked by spin score in worker processes; the binary file is
+    listed with its reason."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = ranked(qtbot, window, [copies, copies / "missing.txt"])
+    assert names(dialog) == ["farm.txt", "light.txt", "edited.txt"]
+    skipped = dialog.skipped_label.text()
+    assert "logo.png: is a binary file" in skipped and "missing.txt: no such file" in skipped
+    assert dialog.table.currentIndex().row() == 0  # the most spun copy is selected
+
+
+def test_enter_opens_the_chosen_copy_beside_the_original(qtbot, window, copies, one_process):
+    """Selecting the edited copy and pressing Enter compares it with the original in the window."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = ranked(qtbot, window, [copies])
+    dialog.table.setFocus()
+    dialog.table.selectRow(names(dialog).index("edited.txt"))
+    window.view = None
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    assert window.documents[1].name == "edited.txt" and window.documents[0].name == ORIGINAL.name
+    assert window.view.comparison.spin_score < 0.3
+
+
+def test_double_click_reopens_the_original_if_the_left_changed(qtbot, window, copies, one_process):
+    """A copy opened after the left pane changed comes back beside the dialog's original."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = ranked(qtbot, window, [copies])
+    window.load_file(0, str(copies / "edited.txt"))
+    index = dialog.table.model().index(0, 0)
+    window.view = None
+    centre = dialog.table.visualRect(index).center()
+    # a double-click is a press then a double-click event, as the window system sends it
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: window.view is not None and window.documents[1].name == "farm.txt",
+                    timeout=20000)
+    assert window.documents[0].name == ORIGINAL.name
+
+
+def test_saved_ranking_is_a_csv_of_every_copy(qtbot, window, copies, tmp_path_factory, one_process):
+    """Save Ranking writes one CSV row per copy, most spun first."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = ranked(qtbot, window, [copies])
+    out = tmp_path_factory.mktemp("out") / "ranking.csv"
+    assert dialog.save_ranking(str(out))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["path"].rsplit("/", 1)[-1] for r in rows] == ["farm.txt", "light.txt", "edited.txt"]
+
+
+def test_no_original_says_what_to_do(qtbot, window):
+    """Without a left text the window says to open the original first."""
+    assert window.compare_against_many(["/tmp"]) is None
+    assert "Open the original" in window.statusBar().currentMessage()
+
+
+def _row(name, spin):
+    return CopyResult(path=f"/x/{name}", name=name, words=100, spin_score=spin, pct_substituted=spin * 30,
+                      swaps=int(spin * 50), suspicious_swaps=int(spin * 40), verdict="v",
+                      top_swaps=(("the", "nan", 3, 0.99),))
+
+
+def test_model_passes_modeltester(qtmodeltester):
+    """The ranking model obeys the item-model contract as rows arrive and on a reset."""
+    model = BatchTableModel([_row("a", 0.2)])
+    qtmodeltester.check(model, force_py=True)
+    model.add_row(_row("b", 0.9))
+    model.set_rows([_row("c", 0.5)])
+
+
+def test_proxy_sorts_arriving_rows_most_spun_first(qtmodeltester):
+    """Rows arriving in any order take their place in the ranking; the proxy obeys the contract."""
+    model = BatchTableModel([_row("a", 0.2)])
+    proxy = ranking_proxy(model)
+    qtmodeltester.check(proxy, force_py=True)
+    model.add_row(_row("b", 0.9))
+    model.add_row(_row("c", 0.5))
+    assert [proxy.index(r, 0).data() for r in range(3)] == ["b", "c", "a"]

@@ -1,0 +1,86 @@
+"""View → Unspun Copy: the copy read back into the original's words, in the right pane."""
+
+from PySide6.QtCore import Qt
+
+from tests.conftest import ORIGINAL, SPUN
+from tests.gui.test_window import _paragraphs, open_pair, row_of, window  # noqa: F401  (fixture)
+from unspin.core.restore import unspun_text
+
+
+def toggle(qtbot, window):
+    """Press Ctrl+U as a user would."""
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_u_shows_the_restored_words_and_back(qtbot, window):
+    """Ctrl+U puts 'the' for 'nan' and 'at' for 'astatine' in the right pane; again, the copy."""
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    toggle(qtbot, window)
+    shown = window.right_pane.editor.toPlainText()
+    assert window.act_unspun.isChecked() and "(unspun)" in window.right_pane.title.text()
+    assert shown == unspun_text(c).text
+    assert shown.count(" nan ") < c.new.text.count(" nan ") / 10
+    assert "pivoted on" in shown and "pivoted connected" in c.new.text
+    assert "restored" in window.verdict_bar.legend.text()
+    toggle(qtbot, window)
+    assert window.right_pane.editor.toPlainText() == c.new.text
+    assert "restored" not in window.verdict_bar.legend.text()
+
+
+def test_hovering_a_restored_word_tells_what_the_copy_says(qtbot, window):
+    """The tooltip of a restored 'at' says the copy has 'astatine' there, and why it was restored."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    toggle(qtbot, window)
+    u = window.unspun_view.unspun
+    restored = next(r for r in u.spans if r.copy_word == "astatine")
+    text = window.right_pane.tooltip_provider(restored.start)
+    assert "Restored “at”" in text and "The copy says “astatine”" in text and "chemical symbol" in text
+
+
+def test_selecting_a_swap_marks_the_restored_word(qtbot, window):
+    """With the view on, choosing 'at → astatine' in the list marks the restored 'at' in view."""
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    toggle(qtbot, window)
+    view = window.sidebar.view
+    index = row_of(window.sidebar, "at", "astatine")
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    a, b = window.right_pane.highlighter.mark_span
+    assert window.right_pane.editor.toPlainText()[a:b] == "at"
+    assert window.right_pane.span_visible(a, b)
+    os_, oe, _, _ = next(s for s in c.swaps if (s.old, s.new) == ("at", "astatine")).occurrences[0]
+    assert window.left_pane.highlighter.mark_span == (os_, oe)
+
+
+def test_scroll_sync_follows_the_unspun_text(qtbot, window, tmp_path):
+    """Scrolling the original far down brings the same paragraph into view in the unspun copy."""
+    old = _paragraphs(60)
+    new = [p.replace(" the ", " nan ").replace(" in ", " successful ") for p in old]
+    (tmp_path / "old.txt").write_text("\n\n".join(old))
+    (tmp_path / "new.txt").write_text("\n\n".join(new))
+    open_pair(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    toggle(qtbot, window)
+    left, right = window.left_pane, window.right_pane
+    shown = right.editor.toPlainText()
+    assert " nan " not in shown
+    for target in (25, 50):
+        start = left.document.text.index(f"marker{target} ")
+        left.show_span(start, start + 8, mark=False)
+        qtbot.wait(50)
+        at = shown.index(f"marker{target} ")
+        assert right.span_visible(at, at + 8), f"paragraph {target} not in view"
+
+
+def test_the_view_stays_on_for_a_new_copy(qtbot, window, tmp_path):
+    """With the view on, opening another copy shows that copy unspun once compared."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    toggle(qtbot, window)
+    other = tmp_path / "other.txt"
+    other.write_text(ORIGINAL.read_text(encoding="utf-8").replace(" at ", " astatine "), encoding="utf-8")
+    window.view = None
+    window.load_file(1, str(other))
+    assert window.right_pane.editor.toPlainText() == window.documents[1].text  # the copy while comparing
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    assert " astatine " in window.documents[1].text
+    assert " astatine " not in window.right_pane.editor.toPlainText()
+    assert "other.txt (unspun)" in window.right_pane.title.text()
