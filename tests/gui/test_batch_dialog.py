@@ -44,15 +44,19 @@ def names(dialog):
     return [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
 
 
-def test_ranking_lists_the_most_spun_first_and_the_skipped(qtbot, window, copies):
+def test_ranking_lists_the_most_spun_first_and_the_skipped(qtbot, window, copies, tmp_path_factory):
     """The folder's copies are ranked by spin score in worker processes; the binary file is
-    listed with its reason."""
+    listed with its reason; Save Ranking writes the same order as CSV."""
     open_pair(qtbot, window, ORIGINAL, SPUN)
     dialog = ranked(qtbot, window, [copies, copies / "missing.txt"])
     assert names(dialog) == ["farm.txt", "light.txt", "edited.txt"]
     skipped = dialog.skipped_label.text()
     assert "logo.png: is a binary file" in skipped and "missing.txt: no such file" in skipped
     assert dialog.table.currentIndex().row() == 0  # the most spun copy is selected
+    out = tmp_path_factory.mktemp("out") / "ranking.csv"
+    assert dialog.save_ranking(str(out))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["path"].rsplit("/", 1)[-1] for r in rows] == ["farm.txt", "light.txt", "edited.txt"]
 
 
 def test_enter_opens_the_chosen_copy_beside_the_original(qtbot, window, copies, one_process):
@@ -82,16 +86,6 @@ def test_double_click_reopens_the_original_if_the_left_changed(qtbot, window, co
     qtbot.waitUntil(lambda: window.view is not None and window.documents[1].name == "farm.txt",
                     timeout=20000)
     assert window.documents[0].name == ORIGINAL.name
-
-
-def test_saved_ranking_is_a_csv_of_every_copy(qtbot, window, copies, tmp_path_factory, one_process):
-    """Save Ranking writes one CSV row per copy, most spun first."""
-    open_pair(qtbot, window, ORIGINAL, SPUN)
-    dialog = ranked(qtbot, window, [copies])
-    out = tmp_path_factory.mktemp("out") / "ranking.csv"
-    assert dialog.save_ranking(str(out))
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert [r["path"].rsplit("/", 1)[-1] for r in rows] == ["farm.txt", "light.txt", "edited.txt"]
 
 
 def test_no_original_says_what_to_do(qtbot, window):

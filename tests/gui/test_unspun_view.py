@@ -8,8 +8,10 @@ from unspin.core.restore import unspun_text
 
 
 def toggle(qtbot, window):
-    """Press Ctrl+U as a user would."""
+    """Press Ctrl+U as a user would; turning the view on, wait for the unspun copy."""
     qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    if window.act_unspun.isChecked():
+        qtbot.waitUntil(lambda: window.unspun_view.ready, timeout=10000)
 
 
 def test_ctrl_u_shows_the_restored_words_and_back(qtbot, window):
@@ -80,7 +82,18 @@ def test_the_view_stays_on_for_a_new_copy(qtbot, window, tmp_path):
     window.view = None
     window.load_file(1, str(other))
     assert window.right_pane.editor.toPlainText() == window.documents[1].text  # the copy while comparing
-    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.view is not None and window.unspun_view.ready, timeout=20000)
     assert " astatine " in window.documents[1].text
     assert " astatine " not in window.right_pane.editor.toPlainText()
     assert "other.txt (unspun)" in window.right_pane.title.text()
+
+
+def test_on_then_off_at_once_leaves_the_copy(qtbot, window):
+    """Ctrl+U twice in quick succession ends on the copy as it is, whatever finishes when."""
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(300)
+    assert window.unspun_view.shown is None
+    assert window.right_pane.editor.toPlainText() == c.new.text
+    assert "(unspun)" not in window.right_pane.title.text()

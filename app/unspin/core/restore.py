@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Iterable, Sequence
+from functools import cached_property, lru_cache
+from typing import Iterable, NamedTuple, Sequence
 
 from unspin.core.compare import Comparison
 from unspin.core.highlights import RESTORED, Layer, make_layer
@@ -23,9 +23,10 @@ from unspin.core.scoring import SUSPICIOUS
 KEPT_KINDS = frozenset({"case", "punctuation"})
 
 
-@dataclass(frozen=True)
-class Restored:
-    """One restored word: where it is in the unspun text, what the copy really says there."""
+class Restored(NamedTuple):
+    """One restored word: where it is in the unspun text, what the copy really says there.
+
+    A named tuple: a book has hundreds of thousands of them."""
 
     start: int  # in the unspun text, code points
     end: int
@@ -132,6 +133,7 @@ def swap_replacements(c: Comparison, only_suspicious: bool = True,
     return items
 
 
+@lru_cache(maxsize=8192)  # the same few swaps recur thousands of times in a book
 def match_case(word: str, model: str) -> str:
     """*word* in the case pattern of *model*: ALL CAPS, Capitalised or lower case.
 

@@ -58,8 +58,11 @@ def main(argv=None) -> int:
         if window.view is None and window.job is not None and not window.progress.isHidden():
             QTimer.singleShot(50, shoot)  # a comparison is running: wait for it
             return
-        if args.unspun:
+        if args.unspun and not window.act_unspun.isChecked():
             window.act_unspun.trigger()
+        if args.unspun and not window.unspun_view.ready:
+            QTimer.singleShot(50, shoot)  # unspinning in the background
+            return
         if args.select:
             _select(window, *args.select.split(":", 1))
         if args.scroll is not None:

@@ -1,101 +1,174 @@
 """View → Unspun Copy: the right pane shows the copy with its spinner swaps put back.
 
 The core computes the unspun text, its restored spans and the copy's highlight layers
-moved onto it; this controller only puts them on screen. Everything else keeps working on
-the unspun text: the scroll sync gets the alignment shifted onto it, the navigator maps
-the copy's offsets onto it, and hovering a restored word tells what the copy really says.
-Turning the view off puts the copy back with its own highlights, at the same place.
+moved onto it (in a worker thread: a 10 MB copy takes seconds); this controller only puts
+them on screen. Everything else keeps working on the unspun text: the scroll sync gets the
+alignment shifted onto it, the navigator maps the copy's offsets onto it, and hovering a
+restored word tells what the copy really says. Turning the view off puts the copy back
+with its own highlights, lined up with the original again.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
+import traceback
+from typing import NamedTuple
 
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from unspin.core.alignment import Block
+from unspin.core.highlights import Layer
 from unspin.core.restore import Unspun, unspun_layers, unspun_text
 from unspin.gui.jobs import ViewResult
 from unspin.gui.offsets import OffsetMap
 
 
-class UnspunView:
+class Prepared(NamedTuple):
+    """Everything the right pane needs to show a comparison's copy unspun."""
+
+    view: ViewResult
+    unspun: Unspun
+    layers: tuple[Layer, Layer]
+    alignment: tuple[Block, ...]
+    offsets: OffsetMap
+
+
+def prepare(view: ViewResult) -> Prepared:
+    """Unspin the copy of *view* and move its highlights and alignment onto the new text."""
+    c, h = view.comparison, view.highlights
+    u = unspun_text(c)
+    alignment = tuple(b._replace(new_start=u.to_unspun(b.new_start), new_end=u.to_unspun(b.new_end))
+                      for b in c.alignment)
+    return Prepared(view, u, unspun_layers(h.new_ops, h.new_swaps, u), alignment, OffsetMap(u.text))
+
+
+class UnspinSignals(QObject):
+    """Signals of an UnspinJob, each with the request's generation."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class UnspinJob(QRunnable):
+    """Runs ``prepare`` off the UI thread."""
+
+    def __init__(self, generation: int, view: ViewResult):
+        super().__init__()
+        self.generation, self.view = generation, view
+        self.signals = UnspinSignals()
+        self.setAutoDelete(False)  # the controller keeps it until the next request
+
+    def run(self):
+        try:
+            self.signals.finished.emit(self.generation, prepare(self.view))
+        except Exception as exc:  # shown in the status bar, logged in full
+            traceback.print_exc()
+            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+
+
+class UnspunView(QObject):
     """Switches the right pane between the copy and its unspun reading."""
 
     def __init__(self, window):
+        super().__init__(window)
         self.window = window
         self.enabled = False  # the View menu toggle
-        self.unspun: Unspun | None = None  # what the right pane shows, when unspun
-        self._pending: ViewResult | None = None  # decorated once the pane has the whole text
+        self.shown: Prepared | None = None  # what the right pane shows, when unspun
+        self.generation = 0
+        self.job: UnspinJob | None = None
+        self._loading: ViewResult | None = None  # a text going into the pane, to decorate
         self._copy_tooltips = window.right_pane.tooltip_provider
         window.right_pane.loaded.connect(self._on_loaded)
 
     @property
-    def showing(self) -> bool:
-        """True while the right pane holds the unspun text."""
-        return self.unspun is not None
+    def unspun(self) -> Unspun | None:
+        """The unspun copy on screen, or None."""
+        return self.shown.unspun if self.shown else None
+
+    @property
+    def ready(self) -> bool:
+        """True once the unspun copy is on screen and highlighted."""
+        return self.shown is not None and self._loading is None
 
     def set_enabled(self, enabled: bool):
         """Turn the unspun view on or off; while on it follows every new comparison."""
         self.enabled = enabled
+        self.generation += 1  # a pending request is no longer wanted
         view = self.window.view
         if view is None or view.highlights is None:
-            return  # shown when the comparison arrives
-        if enabled and not self.showing:
-            self._load(view, unspun_text(view.comparison))
-        elif not enabled and self.showing:
-            self._load(view, None)
+            return  # unspun when the comparison arrives
+        if enabled:
+            self._request(view)
+        elif self.shown is not None:
+            self._put_copy_back(view)
 
     def view_changed(self, view: ViewResult):
-        """A comparison was shown in the window: show it unspun if the toggle is on."""
+        """A comparison was shown in the window: unspin it if the toggle is on."""
         if self.enabled:
-            self._load(view, unspun_text(view.comparison))
+            self._request(view)
 
     def forget(self):
         """The texts changed: put the copy back, the old unspun text no longer matches."""
-        self._pending = None
-        if self.showing:
-            self.unspun = None
+        self.generation += 1
+        self._loading = None
+        if self.shown is not None:
+            self.shown = None
             self._reset_decorations()
             document = self.window.documents[1]
             if document is not None:
                 self.window.right_pane.set_document(document)
 
-    def _load(self, view: ViewResult, unspun: Unspun | None):
-        """Put the unspun text (or, with None, the copy) in the right pane; it is
-        decorated once loaded (a long text goes in slice by slice)."""
-        c = view.comparison
-        self.unspun = unspun
-        self._pending = view
-        shown = c.new if unspun is None else dataclasses.replace(
-            c.new, text=unspun.text, name=f"{c.new.name} (unspun)")
+    def _request(self, view: ViewResult):
+        self.generation += 1
+        self.job = UnspinJob(self.generation, view)
+        self.job.signals.finished.connect(self._on_prepared)
+        self.job.signals.failed.connect(self._on_failed)
+        self.window.statusBar().showMessage("Unspinning the copy…")
+        QThreadPool.globalInstance().start(self.job)
+
+    def _on_failed(self, generation: int, message: str):
+        if generation == self.generation:
+            self.window.statusBar().showMessage(f"Could not unspin the copy: {message}")
+
+    def _on_prepared(self, generation: int, prepared: Prepared):
+        if generation != self.generation or prepared.view is not self.window.view:
+            return  # stale: the toggle or the texts changed meanwhile
+        c = prepared.view.comparison
+        self.shown = prepared
+        self._loading = prepared.view
+        shown = dataclasses.replace(c.new, text=prepared.unspun.text, name=f"{c.new.name} (unspun)")
         self.window.right_pane.set_document(shown, words=c.stats.new_words)
-        if unspun is None:
-            message = "The copy as it is (Ctrl+U shows it unspun)"
-        else:
-            n = len(unspun.spans)
-            message = (f"Unspun copy: {n:,} spinner swap{'s' if n != 1 else ''} put back to the "
-                       f"original's words (Ctrl+U shows the copy as it is)")
-        self.window.statusBar().showMessage(message, 8000)
+        n = len(prepared.unspun.spans)
+        self.window.statusBar().showMessage(
+            f"Unspun copy: {n:,} spinner swap{'s' if n != 1 else ''} put back to the original's "
+            f"words (Ctrl+U shows the copy as it is)", 8000)
+
+    def _put_copy_back(self, view: ViewResult):
+        self.shown = None
+        self._loading = view
+        self.window.right_pane.set_document(view.comparison.new, words=view.comparison.stats.new_words)
+        self.window.statusBar().showMessage("The copy as it is (Ctrl+U shows it unspun)", 4000)
 
     def _on_loaded(self):
-        view, self._pending = self._pending, None
+        """The right pane has the whole text: highlight it and line it up with the original."""
+        view, self._loading = self._loading, None
         if view is None:
             return
-        if self.unspun is None:
+        if self.shown is None:
             self._decorate_copy(view)
         else:
-            self._decorate_unspun(view, self.unspun)
+            self._decorate_unspun(self.shown)
         self.window.sync.sync_from(self.window.left_pane)
 
-    def _decorate_unspun(self, view: ViewResult, u: Unspun):
-        w, h = self.window, view.highlights
+    def _decorate_unspun(self, p: Prepared):
+        w = self.window
         pane = w.right_pane
-        pane.set_offsets(OffsetMap(u.text))
-        pane.highlighter.set_layers(unspun_layers(h.new_ops, h.new_swaps, u), pane.offsets)
-        alignment = tuple(b._replace(new_start=u.to_unspun(b.new_start), new_end=u.to_unspun(b.new_end))
-                          for b in view.comparison.alignment)
-        w.sync.set_alignment(alignment)
-        w.link_strip.set_alignment(alignment)
-        w.navigator.set_right_mapping(u.to_unspun, u.to_copy)
+        pane.set_offsets(p.offsets)
+        pane.highlighter.set_layers(p.layers, p.offsets)
+        w.sync.set_alignment(p.alignment)
+        w.link_strip.set_alignment(p.alignment)
+        w.navigator.set_right_mapping(p.unspun.to_unspun, p.unspun.to_copy)
         pane.tooltip_provider = self.explain
         w.verdict_bar.show_restored = True
         w.verdict_bar.update_legend()
