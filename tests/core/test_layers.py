@@ -34,3 +34,13 @@ def test_compare_command_never_imports_qt():
             f"    assert main(['compare', {str(ORIGINAL)!r}, {str(SPUN)!r}, '--format', 'json']) == 0")
     result = run(body)
     assert result.returncode == 0, result.stderr
+
+
+def test_batch_command_never_imports_qt():
+    """Running 'unspin batch' (one process) and 'compare --unspun' loads no PySide6 module."""
+    body = (f"from unspin.cli import main\nimport io, contextlib\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['batch', {str(ORIGINAL)!r}, {str(SPUN)!r}, '--jobs', '1']) == 0\n"
+            f"    assert main(['compare', {str(ORIGINAL)!r}, {str(SPUN)!r}, '--unspun']) == 0")
+    result = run(body)
+    assert result.returncode == 0, result.stderr

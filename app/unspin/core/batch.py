@@ -8,6 +8,7 @@ it with the copies it is handed; the results are small summaries, so little is p
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -221,4 +222,4 @@ def compare_copy(path: str) -> CopyResult | Skipped:
     except Exception as exc:  # reported for this copy, with the traceback on stderr
         traceback.print_exc()
         return Skipped(path, f"the comparison failed ({type(exc).__name__}: {exc})")
-    return CopyResult.from_comparison(c)
+    return dataclasses.replace(CopyResult.from_comparison(c), path=path)  # as the user gave it
