@@ -149,12 +149,12 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
 
 
 def _run_here(original, copies, language, max_bytes, jobs, should_cancel, progress):
-    _init_worker(original, language, max_bytes)
+    settings = _Settings(original, language, max_bytes)
     outcomes = []
     for path in copies:
         if should_cancel():
             return outcomes, True
-        outcomes.append(compare_copy(path))
+        outcomes.append(compare_copy(path, settings))
         progress(len(outcomes), len(copies), outcomes[-1])
     return outcomes, False
 
@@ -200,25 +200,33 @@ def _context():
     return context
 
 
-# The original and settings of this worker process, set once by its initializer: sending
-# the original with every task would pickle it once per copy.
+@dataclass(frozen=True)
+class _Settings:
+    original: Document
+    language: str
+    max_bytes: int
+
+
+# The original and settings of a worker process, set once by its initializer: sending the
+# original with every task would pickle it once per copy. Only worker processes set it.
 _worker: dict = {}
 
 
 def _init_worker(original: Document, language: str, max_bytes: int):
-    """Keep the original and the settings for every copy this process compares."""
-    _worker.update(original=original, language=language, max_bytes=max_bytes)
+    """Keep the original and the settings for every copy this worker process compares."""
+    _worker["settings"] = _Settings(original, language, max_bytes)
 
 
-def compare_copy(path: str) -> CopyResult | Skipped:
-    """Load one copy and compare the worker's original with it (in a worker process)."""
+def compare_copy(path: str, settings: _Settings | None = None) -> CopyResult | Skipped:
+    """Load one copy and compare the original with it (by default the worker's original)."""
+    settings = settings or _worker["settings"]
     try:
-        copy = load_document(path, max_bytes=_worker["max_bytes"])
+        copy = load_document(path, max_bytes=settings.max_bytes)
     except LoadError as exc:
         return Skipped(path, exc.reason)
     try:
-        c = compare(_worker["original"], copy,
-                    options=CompareOptions(language=_worker["language"], parallel=False))
+        c = compare(settings.original, copy,
+                    options=CompareOptions(language=settings.language, parallel=False))
     except Exception as exc:  # reported for this copy, with the traceback on stderr
         traceback.print_exc()
         return Skipped(path, f"the comparison failed ({type(exc).__name__}: {exc})")
