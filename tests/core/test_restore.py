@@ -73,10 +73,16 @@ def test_all_swaps_restores_more_than_suspicious_ones(seed_comparison, seed_unsp
     assert all(r.reason for r in seed_unspun.spans)
 
 
-def test_emoji_crlf_and_accents_restored_exactly():
-    """Emoji, accents and CRLF line endings survive; every swap restored gives the original."""
-    old = "I ❤️ the café at noon 👍🏽.\r\nThe 🇺🇦 flag is in the hall.\r\n"
-    new = "I ❤️ nan café astatine noon 👍🏽.\r\nNan 🇺🇦 flag is successful nan hall.\r\n"
+@pytest.mark.parametrize("old,new", [
+    ("I ❤️ the café at noon 👍🏽.\r\nThe 🇺🇦 flag is in the hall.\r\n",
+     "I ❤️ nan café astatine noon 👍🏽.\r\nNan 🇺🇦 flag is successful nan hall.\r\n"),
+    ("« Le président a dit qu’il viendra à Paris. »\n\nL’État répond : « Non ! »\n",
+     "« Le chef a dit qu’il arrivera à Paris. »\n\nL’Administration répond : « Non ! »\n"),
+    ("東京で会議が開かれた。the end\n", "東京で会合が開かれた。nan end\n"),
+])
+def test_every_swap_restored_gives_the_original(old, new):
+    """Emoji, accents, CRLF, French quotes and apostrophes, CJK: restoring every swap gives
+    back the original exactly."""
     c = compare(old, new)
     assert unspun_text(c, only_suspicious=False).text == c.old.text
 
