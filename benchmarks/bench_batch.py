@@ -1,4 +1,5 @@
-"""Benchmark ``unspin batch``: one 2,000-word article against 50 copies, ranked.
+"""Benchmark ``unspin batch``: one 2,000-word article against 50 copies, ranked (and a
+20,000-word one, where worker processes pay for their start-up).
 
 The article is built offline from Python's own documentation (the corpus of
 ``bench_engine.py``). The copies are of three families, each with its own seed:
@@ -16,12 +17,13 @@ legitimately edited one.
 
 Usage::
 
-    python benchmarks/bench_batch.py [--copies 50] [--words 2000] [--repeat 3]
+    python benchmarks/bench_batch.py [--copies 50] [--words 2000,20000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import re
@@ -47,9 +49,14 @@ SPINNER = {w: r for w, r in bench_engine.SYNONYMS.items()
            if list(bench_engine.SYNONYMS).index(w) <= list(bench_engine.SYNONYMS).index("however")}
 
 
+@functools.lru_cache(maxsize=1)
+def _corpus() -> tuple[str, ...]:
+    return tuple(bench_engine.load_corpus())
+
+
 def article(words: int) -> tuple[str, list[str]]:
     """An original of about *words* words, and the unused corpus paragraphs (for additions)."""
-    corpus = bench_engine.load_corpus()
+    corpus = list(_corpus())
     rng = random.Random(SEED)
     rng.shuffle(corpus)
     chosen, count = [], 0
@@ -147,10 +154,18 @@ def main(argv=None) -> None:
     """Build the copies, rank them with 1 process and with every core, print the figures."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--copies", type=int, default=50)
-    p.add_argument("--words", type=int, default=2000)
+    p.add_argument("--words", default="2000,20000",
+                   help="article sizes in words, comma-separated (2,000 and 20,000)")
     p.add_argument("--repeat", type=int, default=3, help="runs per setting; the best and the median are printed")
     args = p.parse_args(argv)
-    text, spare = article(args.words)
+    for words in (int(w) for w in args.words.split(",")):
+        bench(words, args)
+        print()
+
+
+def bench(words: int, args) -> None:
+    """One article size: build, rank with 1 process and every core, print."""
+    text, spare = article(words)
     with tempfile.TemporaryDirectory(prefix="unspin-batch-") as tmp:
         folder = Path(tmp)
         original_path = folder / "original.txt"
@@ -159,15 +174,16 @@ def main(argv=None) -> None:
         copies = sorted(families)
         print(f"original: {len(text.split()):,} words; {len(copies)} copies; "
               f"{os.cpu_count()} cores")
-        for jobs in (1, os.cpu_count() or 1):
+        for jobs in (1, os.cpu_count() or 1, None):
             times = []
             for _ in range(args.repeat):
                 result, seconds = timed_ranking(original_path, copies, jobs)
                 times.append(seconds)
             best = min(times)
-            print(f"{jobs} process{'es' if jobs > 1 else '  '}: best {best:6.2f} s, median "
-                  f"{statistics.median(times):6.2f} s of {args.repeat} ({1000 * best / len(copies):.0f} ms "
-                  f"a copy), {len(result.rows)} ranked, {len(result.skipped)} skipped")
+            label = f"{jobs} process{'es' if jobs > 1 else ''}" if jobs else f"default ({result.workers})"
+            print(f"{label:<12}: best {best:6.2f} s, median {statistics.median(times):6.2f} s of "
+                  f"{args.repeat} ({1000 * best / len(copies):.0f} ms a copy), {len(result.rows)} ranked, "
+                  f"{len(result.skipped)} skipped")
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} (other work on the cores "
               "slows the parallel run most)")
         report(result, families)

@@ -44,11 +44,14 @@ def names(dialog):
     return [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
 
 
-def test_ranking_lists_the_most_spun_first_and_the_skipped(qtbot, window, copies, tmp_path_factory):
+def test_ranking_lists_the_most_spun_first_and_the_skipped(qtbot, window, copies, tmp_path_factory,
+                                                          monkeypatch):
     """The folder's copies are ranked by spin score in worker processes; the binary file is
     listed with its reason; Save Ranking writes the same order as CSV."""
+    monkeypatch.setattr(BatchDialog, "jobs", 2)  # small copies would be ranked in this process
     open_pair(qtbot, window, ORIGINAL, SPUN)
     dialog = ranked(qtbot, window, [copies, copies / "missing.txt"])
+    assert "(2 processes)" in dialog.status.text()
     assert names(dialog) == ["farm.txt", "light.txt", "edited.txt"]
     skipped = dialog.skipped_label.text()
     assert "logo.png: is a binary file" in skipped and "missing.txt: no such file" in skipped

@@ -25,6 +25,9 @@ from unspin.core.language import detect_language
 
 _log = logging.getLogger(__name__)
 
+#: Copies' total size from which worker processes pay for their start-up (about 0.3 s:
+#: 50 copies of a 2,000-word article, 0.6 MB, took 0.56 s in one process, 0.91 s in two).
+PARALLEL_MIN_BYTES = 2_000_000
 #: Swaps listed per copy in the ranking.
 TOP_SWAPS = 5
 
@@ -127,7 +130,8 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
                 ) -> BatchResult:
     """Compare *original* with every copy (paths) and rank them by spin score.
 
-    *jobs*: worker processes (default: every core; 1 compares here, in this process).
+    *jobs*: worker processes (default: every core, or this process alone for a small batch;
+    1 compares here, in this process).
     *progress* is called with (done, total, the copy's row or why it was skipped) after
     each copy; *should_cancel* is checked as results come in, and a cancelled batch keeps
     the rows it has.
@@ -136,6 +140,8 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
 
     started = time.perf_counter()
     language = detect_language(original.text) if language == "auto" else language
+    if jobs is None and _total_bytes(copies) < PARALLEL_MIN_BYTES:
+        jobs = 1
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(copies) or 1))
     run = _run_here if jobs == 1 else _run_in_pool
     outcomes, cancelled = run(original, list(copies), language, max_bytes, jobs,
@@ -146,6 +152,16 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
     return BatchResult(original=original, language=language, rows=tuple(rows), skipped=skipped,
                        status="cancelled" if cancelled else "completed", workers=jobs,
                        seconds=time.perf_counter() - started)
+
+
+def _total_bytes(paths) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass  # reported when the copy is loaded
+    return total
 
 
 def _run_here(original, copies, language, max_bytes, jobs, should_cancel, progress):
