@@ -1,5 +1,6 @@
 """Word diff properties: ops rebuild both texts, equal means equal, cancel says so."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,15 +72,24 @@ def test_runs_are_in_order_and_disjoint():
         last_i, last_j = i + n - 1, j + n - 1
 
 
-def test_two_process_tokenizing_gives_the_same_comparison():
-    """Tokenizing the copy in a second process changes nothing in the result."""
+@pytest.mark.parametrize("start", ["fork", "server"])
+def test_a_second_process_gives_the_same_comparison(start, monkeypatch, caplog):
+    """The copy tokenized and the word frequencies looked up in a second process (forked,
+    or from a fork server) give exactly the comparison made in one process."""
+    from unspin.core import parallel as second_process
     from unspin.core.compare import CompareOptions
+    from unspin.core.scoring import zipf
     from tests.conftest import ORIGINAL, SPUN
 
+    if start == "server":
+        monkeypatch.setattr(second_process, "_can_fork", lambda: False)
     old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8") + " 😀 日本"
-    serial = compare(old, new, options=CompareOptions(parallel=False))
+    zipf.cache_clear()  # a fresh process: the second one loads the word list
     parallel = compare(old, new, options=CompareOptions(parallel=True))
-    assert [(s.old, s.new, s.count, s.occurrences) for s in parallel.swaps] == \
-        [(s.old, s.new, s.count, s.occurrences) for s in serial.swaps]
+    serial = compare(old, new, options=CompareOptions(parallel=False))
+    assert [(s.old, s.new, s.count, s.occurrences, s.score, s.reasons) for s in parallel.swaps] == \
+        [(s.old, s.new, s.count, s.occurrences, s.score, s.reasons) for s in serial.swaps]
+    assert any(r.code == "rare_word" for s in serial.swaps for r in s.reasons)
     assert parallel.new_tokens.word_mask == serial.new_tokens.word_mask
     assert list(parallel.new_tokens.offsets) == list(serial.new_tokens.offsets)
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]  # no fallback was needed

@@ -7,6 +7,7 @@ scores -> statistics and verdict. The result is an immutable value; views only d
 from __future__ import annotations
 
 import dataclasses
+import logging
 import math
 from dataclasses import dataclass, field
 from typing import Callable
@@ -16,10 +17,14 @@ from unspin.core.diffing import Cancelled, Op, OpList, diff_codes
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.paragraphs import paragraph_spans
-from unspin.core.scoring import SUSPICIOUS, Scorer, zipf
+from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
+                                  worth_a_second_process)
+from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, load_signatures,
+                                 words_looked_up)
 from unspin.core.swaps import Swap, find_swaps
-from unspin.core.parallel import tokenize_pair
 from unspin.core.tokens import Tokens, Vocabulary
+
+_log = logging.getLogger(__name__)
 
 #: Suspicious-word density at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.05
@@ -31,7 +36,7 @@ class CompareOptions:
 
     language: str = "auto"  # a wordfreq code, or "auto": detected from the original
     suspicious: float = SUSPICIOUS
-    parallel: bool | None = None  # tokenize in two processes: None = when the texts are big
+    parallel: bool | None = None  # use a second process: None = when the texts are big
 
 
 @dataclass(frozen=True)
@@ -131,8 +136,22 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
         report(fraction)
 
     language = detect_language(old.text or new.text) if options.language == "auto" else options.language
-    ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), parallel=options.parallel,
-                           while_waiting=lambda: zipf("the", language))  # loads the word list
+    parallel = options.parallel
+    if parallel is None:
+        parallel = worth_a_second_process(len(old.text) + len(new.text))
+    # the word list is loaded once a process: only a fresh process sends it to the second one
+    second = start_second_process(new.text, language, frequencies=not frequencies_loaded()) \
+        if parallel else None
+    try:
+        return _compare_with(old, new, options, language, second, step, report, should_cancel)
+    finally:
+        if second is not None:
+            second.close()
+
+
+def _compare_with(old: Document, new: Document, options, language: str, second: SecondProcess | None,
+                  step, report, should_cancel) -> Comparison:
+    ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), second)
     step(0.1)
     diff = diff_codes(ot.codes, nt.codes, should_cancel=should_cancel,
                       progress=lambda f: report(0.1 + 0.6 * f))
@@ -140,11 +159,11 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
     old_paragraphs, new_paragraphs = paragraph_spans(old.text), paragraph_spans(new.text)
     alignment = align_paragraphs(ot, nt, old_paragraphs, new_paragraphs, diff.runs)
     step(0.75)
-    scorer = Scorer(language)
     pairing = find_swaps(ot, nt, diff.ops,
                          old_breaks=ot.tokens_at(s for s, _ in old_paragraphs),
                          new_breaks=nt.tokens_at(s for s, _ in new_paragraphs),
-                         known_pairs=scorer.signatures.keys())
+                         known_pairs=load_signatures().keys())
+    scorer = Scorer(language, _frequencies(second, pairing.swaps))
     swaps = sorted((scorer.score(s) for s in pairing.swaps),
                    key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
     step(0.95)
@@ -162,6 +181,17 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
                       swaps=tuple(swaps), sides_look_swapped=looks_swapped,
                       stats=stats, spin_score=spin, verdict=text,
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
+
+
+def _frequencies(second: SecondProcess | None, swaps) -> dict[str, float] | None:
+    """Word frequencies the scorer will need, from the second process when it has them."""
+    if second is None or not second.serves_frequencies:
+        return None
+    try:
+        return second.frequencies(words_looked_up(swaps))
+    except (OSError, EOFError) as exc:
+        _log.warning("the second process failed (%s); looking up word frequencies here", exc)
+        return None
 
 
 def _stats(ot: Tokens, nt: Tokens, runs, pairing, swaps, suspicious: float) -> Stats:
