@@ -74,8 +74,8 @@ def test_runs_are_in_order_and_disjoint():
 
 @pytest.mark.parametrize("start", ["fork", "server"])
 def test_a_second_process_gives_the_same_comparison(start, monkeypatch, caplog):
-    """The copy tokenized and the word frequencies looked up in a second process (forked,
-    or from a fork server) give exactly the comparison made in one process."""
+    """The copy tokenized, the paragraphs aligned and the word frequencies looked up in a
+    second process (forked, or from a fork server) give the comparison made in one process."""
     from unspin.core import parallel as second_process
     from unspin.core.compare import CompareOptions
     from unspin.core.scoring import zipf
@@ -92,4 +92,21 @@ def test_a_second_process_gives_the_same_comparison(start, monkeypatch, caplog):
     assert any(r.code == "rare_word" for s in serial.swaps for r in s.reasons)
     assert parallel.new_tokens.word_mask == serial.new_tokens.word_mask
     assert list(parallel.new_tokens.offsets) == list(serial.new_tokens.offsets)
+    assert parallel.alignment == serial.alignment and len(serial.alignment) > 3
     assert not [r for r in caplog.records if r.levelname == "WARNING"]  # no fallback was needed
+
+
+def test_a_failing_second_process_falls_back_to_this_one(monkeypatch, caplog):
+    """When the second process dies, the comparison is made here, and a warning says so."""
+    from unspin.core import parallel as second_process
+    from unspin.core.compare import CompareOptions
+    from tests.conftest import ORIGINAL, SPUN
+
+    def dies(self, vocab):
+        raise EOFError("killed")
+
+    monkeypatch.setattr(second_process.SecondProcess, "tokens", dies)
+    old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8")
+    result = compare(old, new, options=CompareOptions(parallel=True))
+    assert result.swaps[0].old == "the" and result.swaps[0].new == "nan"
+    assert any("second process failed" in r.getMessage() for r in caplog.records)

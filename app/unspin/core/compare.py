@@ -16,7 +16,6 @@ from unspin.core.alignment import Block, align_paragraphs
 from unspin.core.diffing import Cancelled, Op, OpList, diff_codes
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
-from unspin.core.paragraphs import paragraph_spans
 from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
                                   worth_a_second_process)
 from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, load_signatures,
@@ -151,18 +150,18 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
 
 def _compare_with(old: Document, new: Document, options, language: str, second: SecondProcess | None,
                   step, report, should_cancel) -> Comparison:
-    ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), second)
+    ot, nt, old_layout, new_layout = tokenize_pair(old.text, new.text, Vocabulary(), second)
+    second = second if second is not None and not second.failed else None
     step(0.1)
     diff = diff_codes(ot.codes, nt.codes, should_cancel=should_cancel,
                       progress=lambda f: report(0.1 + 0.6 * f))
     step(0.7)
-    old_paragraphs, new_paragraphs = paragraph_spans(old.text), paragraph_spans(new.text)
-    alignment = align_paragraphs(ot, nt, old_paragraphs, new_paragraphs, diff.runs)
+    if second is not None:  # aligned there while the swaps are paired here
+        second.start_alignment(old_layout, diff.runs)
+    pairing = find_swaps(ot, nt, diff.ops, old_breaks=old_layout.first_tokens,
+                         new_breaks=new_layout.first_tokens, known_pairs=load_signatures().keys())
     step(0.75)
-    pairing = find_swaps(ot, nt, diff.ops,
-                         old_breaks=ot.tokens_at(s for s, _ in old_paragraphs),
-                         new_breaks=nt.tokens_at(s for s, _ in new_paragraphs),
-                         known_pairs=load_signatures().keys())
+    alignment = _alignment(second, old_layout, new_layout, diff.runs)
     scorer = Scorer(language, _frequencies(second, pairing.swaps))
     swaps = sorted((scorer.score(s) for s in pairing.swaps),
                    key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
@@ -183,14 +182,26 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
 
 
+def _alignment(second: SecondProcess | None, old_layout, new_layout, runs) -> tuple[Block, ...]:
+    """The paragraph alignment: from the second process when it was asked for it."""
+    if second is not None and not second.failed:
+        try:
+            return second.alignment()
+        except (OSError, EOFError) as exc:
+            _log.warning("the second process failed (%s); aligning here", exc)
+            second.failed = True
+    return align_paragraphs(old_layout, new_layout, runs)
+
+
 def _frequencies(second: SecondProcess | None, swaps) -> dict[str, float] | None:
     """Word frequencies the scorer will need, from the second process when it has them."""
-    if second is None or not second.serves_frequencies:
+    if second is None or second.failed or not second.serves_frequencies:
         return None
     try:
         return second.frequencies(words_looked_up(swaps))
     except (OSError, EOFError) as exc:
         _log.warning("the second process failed (%s); looking up word frequencies here", exc)
+        second.failed = True
         return None
 
 

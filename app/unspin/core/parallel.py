@@ -1,11 +1,13 @@
-"""A second process for big comparisons: it tokenizes the copy, then looks up word frequencies.
+"""A second process for big comparisons: it tokenizes the copy, aligns the paragraphs
+and looks up word frequencies while this process does the rest.
 
 Tokenizing is the largest single cost of a comparison (a 10 MB text takes over a
 second) and the two texts are independent, so the copy is tokenized in a second process
 with a vocabulary of its own while this process does the original; its codes are then
-translated into the shared vocabulary. Loading the word-frequency list costs a fixed
-0.2 s, so the second process loads it too, while this one diffs, and answers the
-scorer's lookups at the end.
+translated into the shared vocabulary. Once the word diff is known, the paragraph
+alignment (from small paragraph layouts and the equal runs) is made there while this
+process pairs the swaps. Loading the word-frequency list costs a fixed 0.2 s, so the
+second process loads it too, while this one diffs, and answers the scorer's lookups.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import threading
 from array import array
 from collections.abc import Iterable
 
+from unspin.core.alignment import Block, Layout, align_paragraphs, layout_of
 from unspin.core.slices import SLICE
 from unspin.core.tokens import OFFSET_TYPE, Tokens, Vocabulary, tokenize
 
@@ -48,17 +51,29 @@ class SecondProcess:
         child.close()
         self.serves_frequencies = frequencies
         self._tokens_received = False
+        self.failed = False  # set by callers when a request failed: ask no more
 
-    def tokens(self, vocab: Vocabulary) -> Tokens:
-        """The text's tokens in *vocab* (raises OSError/EOFError if the process died)."""
-        packed = self._conn.recv()
+    def tokens(self, vocab: Vocabulary) -> tuple[Tokens, Layout]:
+        """The text's tokens in *vocab* and its layout (OSError/EOFError if the process died)."""
+        packed, layout = self._conn.recv()
         self._tokens_received = True
-        return _unpack(self.text, packed, vocab)
+        return _unpack(self.text, packed, vocab), layout
+
+    def start_alignment(self, old_layout: Layout, runs) -> None:
+        """Have the paragraphs aligned there; collect the blocks with ``alignment()``."""
+        flat = array(OFFSET_TYPE)
+        for run in runs:
+            flat.extend(run)
+        self._conn.send(("align", old_layout, flat.tobytes()))
+
+    def alignment(self) -> tuple[Block, ...]:
+        """The blocks asked for with ``start_alignment``."""
+        return tuple(Block._make(row) for row in self._conn.recv())
 
     def frequencies(self, words: Iterable[str]) -> dict[str, float]:
         """Zipf frequencies of *words*, looked up in the second process."""
         words = sorted(set(words))
-        self._conn.send(words)
+        self._conn.send(("zipf", words))
         return dict(zip(words, self._conn.recv()))
 
     def close(self) -> None:
@@ -86,16 +101,20 @@ def start_second_process(text: str, language: str, frequencies: bool = True) -> 
 
 
 def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
-                  second: SecondProcess | None = None) -> tuple[Tokens, Tokens]:
-    """Tokens of both texts in *vocab*; the copy's from *second* when given."""
+                  second: SecondProcess | None = None) -> tuple[Tokens, Tokens, Layout, Layout]:
+    """Tokens and paragraph layouts of both texts in *vocab*; the copy's from *second*
+    when given (None after this if it failed)."""
     old_tokens = tokenize(old_text, vocab)
-    if second is None:
-        return old_tokens, tokenize(new_text, vocab)
-    try:
-        return old_tokens, second.tokens(vocab)
-    except (OSError, EOFError) as exc:  # e.g. killed, or out of memory
-        _log.warning("the second process failed (%s); tokenizing here", exc)
-        return old_tokens, tokenize(new_text, vocab)
+    old_layout = layout_of(old_tokens)
+    if second is not None:
+        try:
+            new_tokens, new_layout = second.tokens(vocab)
+            return old_tokens, new_tokens, old_layout, new_layout
+        except (OSError, EOFError) as exc:  # e.g. killed, or out of memory
+            _log.warning("the second process failed (%s); tokenizing here", exc)
+            second.failed = True
+    new_tokens = tokenize(new_text, vocab)
+    return old_tokens, new_tokens, old_layout, layout_of(new_tokens)
 
 
 def _can_fork() -> bool:
@@ -122,28 +141,38 @@ def _context():
 
 
 def _serve(conn, text: str, language: str, frequencies: bool) -> None:
-    """The second process: send the text's tokens, then answer frequency lookups."""
+    """The second process: send the text's tokens and layout, then answer requests."""
     try:
-        conn.send(_tokenize_alone(text))
-        if not frequencies:
-            return
-        from unspin.core.scoring import zipf
+        vocab = Vocabulary()
+        tokens = tokenize(text, vocab)
+        layout = layout_of(tokens)
+        conn.send((_pack(tokens, vocab), layout))
+        if frequencies:
+            from unspin.core.scoring import zipf
 
-        zipf("the", language)  # loads the word list while the other process diffs
-        while (words := conn.recv()) is not None:
-            conn.send([zipf(word, language) for word in words])
+            zipf("the", language)  # loads the word list while the other process diffs
+        while (request := conn.recv()) is not None:
+            if request[0] == "align":
+                conn.send([tuple(b) for b in _align(request[1], layout, request[2])])
+            else:
+                conn.send([zipf(word, language) for word in request[1]])
     except (EOFError, OSError):  # the other side is done, or gone
         pass
     finally:
         conn.close()
 
 
-def _tokenize_alone(text: str) -> tuple[bytes, bytes, str, str]:
+def _align(old_layout: Layout, new_layout: Layout, flat_runs: bytes) -> tuple[Block, ...]:
+    """Paragraph alignment from the runs sent flat (i, j, n, i, j, n, ...)."""
+    runs = array(OFFSET_TYPE)
+    runs.frombytes(flat_runs)
+    return align_paragraphs(old_layout, new_layout, zip(runs[0::3], runs[1::3], runs[2::3]))
+
+
+def _pack(tokens: Tokens, vocab: Vocabulary) -> tuple[bytes, bytes, str, str]:
     """Codes, offsets and the vocabulary's keys of one text, as flat objects (unpickling
     many small ones would hold the GIL for long); keys never contain whitespace, so a
     newline separates them."""
-    vocab = Vocabulary()
-    tokens = tokenize(text, vocab)
     return (tokens.codes.encode("utf-32-le"), tokens.offsets.tobytes(), "\n".join(vocab.keys),
             tokens.word_mask)
 
