@@ -290,7 +290,10 @@ def _positions_of(s: str, counts, wanted: set[str]) -> list[int]:
     """Positions in *s* of the characters in *wanted* (*counts*: every character of *s*).
     A translation and a regex scan: twice as fast as a Python loop over a long gap."""
     table = {ord(c): "1" if c in wanted else "0" for c in counts}
-    return [m.start() for m in _ONE.finditer(s.translate(table))]
+    positions = []
+    for k in range(0, len(s), SLICE):  # slices: no long GIL-holding call (see slices)
+        positions.extend(k + m.start() for m in _ONE.finditer(s[k:k + SLICE].translate(table)))
+    return positions
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
