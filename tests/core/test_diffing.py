@@ -110,3 +110,20 @@ def test_a_failing_second_process_falls_back_to_this_one(monkeypatch, caplog):
     result = compare(old, new, options=CompareOptions(parallel=True))
     assert result.swaps[0].old == "the" and result.swaps[0].new == "nan"
     assert any("second process failed" in r.getMessage() for r in caplog.records)
+
+
+def test_comparing_leaves_the_garbage_collector_as_it_found_it():
+    """compare() pauses the cyclic collector while it runs and restores it, cancelled or not."""
+    import gc
+
+    assert gc.isenabled()
+    compare("a b c d", "a x c d")
+    assert gc.isenabled()
+    compare("a b c d " * 5000, "a x c d " * 5000, should_cancel=lambda: True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare("a b c d", "a x c d")
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()

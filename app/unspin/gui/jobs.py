@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from unspin.core.compare import CompareOptions, Comparison, compare
+from unspin.core.compare import CompareOptions, Comparison, collector_paused, compare
 from unspin.core.diffing import EQUAL
 from unspin.core.documents import Document
 from unspin.core.highlights import Highlights, build_highlights
@@ -65,9 +65,11 @@ class CompareJob(QRunnable):
         try:
             # One process: a second one is faster on books but its hand-off stalls the
             # window for about 0.1 s (measured under Xvfb); the window must stay fluid.
-            result = compare(self.old, self.new, options=CompareOptions(parallel=False),
-                             should_cancel=self._cancel.is_set, progress=self._report)
-            self.signals.finished.emit(self.generation, ViewResult.build(result))
+            with collector_paused(freeze_survivors=True):  # the view is built in bulk too
+                result = compare(self.old, self.new, options=CompareOptions(parallel=False),
+                                 should_cancel=self._cancel.is_set, progress=self._report)
+                view = ViewResult.build(result)
+            self.signals.finished.emit(self.generation, view)
         except Exception as exc:  # shown to the user with its reason, and logged in full
             traceback.print_exc()
             self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
