@@ -26,6 +26,7 @@ class ViewResult:
     changes: array = field(default_factory=lambda: array("q"))
     old_offsets: OffsetMap | None = None
     new_offsets: OffsetMap | None = None
+    block_starts: tuple[array, array] = (array("q"), array("q"))  # of the aligned blocks
 
     @classmethod
     def build(cls, comparison: Comparison) -> "ViewResult":
@@ -33,8 +34,10 @@ class ViewResult:
         if not comparison.completed:
             return cls(comparison, None)
         changes = array("q", (k for k, op in enumerate(comparison.ops.raw()) if op[0] != EQUAL))
+        blocks = comparison.alignment
+        starts = (array("q", (b.old_start for b in blocks)), array("q", (b.new_start for b in blocks)))
         return cls(comparison, build_highlights(comparison), changes,
-                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text))
+                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text), starts)
 
 
 class JobSignals(QObject):
