@@ -26,6 +26,8 @@ from unspin.core.tokens import OFFSET_TYPE, Tokens, Vocabulary, tokenize
 
 _log = logging.getLogger(__name__)
 
+_KINDS = ("aligned", "inserted", "deleted", "rewritten")
+
 #: Combined size (characters) from which a forked second process pays for itself.
 FORK_MIN_CHARS = 1_000_000
 #: The same for a process started from a fork server (slower to start, and the text is
@@ -68,7 +70,11 @@ class SecondProcess:
 
     def alignment(self) -> tuple[Block, ...]:
         """The blocks asked for with ``start_alignment``."""
-        return tuple(Block._make(row) for row in self._conn.recv())
+        kinds, flat_bytes = self._conn.recv()
+        flat = array(OFFSET_TYPE)
+        flat.frombytes(flat_bytes)
+        return tuple(Block(_KINDS[kind], *flat[8 * k:8 * k + 4], (flat[8 * k + 4], flat[8 * k + 5]),
+                           (flat[8 * k + 6], flat[8 * k + 7])) for k, kind in enumerate(kinds))
 
     def frequencies(self, words: Iterable[str]) -> dict[str, float]:
         """Zipf frequencies of *words*, looked up in the second process."""
@@ -153,7 +159,7 @@ def _serve(conn, text: str, language: str, frequencies: bool) -> None:
             zipf("the", language)  # loads the word list while the other process diffs
         while (request := conn.recv()) is not None:
             if request[0] == "align":
-                conn.send([tuple(b) for b in _align(request[1], layout, request[2])])
+                conn.send(_flat_blocks(_align(request[1], layout, request[2])))
             else:
                 conn.send([zipf(word, language) for word in request[1]])
     except (EOFError, OSError):  # the other side is done, or gone
@@ -167,6 +173,15 @@ def _align(old_layout: Layout, new_layout: Layout, flat_runs: bytes) -> tuple[Bl
     runs = array(OFFSET_TYPE)
     runs.frombytes(flat_runs)
     return align_paragraphs(old_layout, new_layout, zip(runs[0::3], runs[1::3], runs[2::3]))
+
+
+def _flat_blocks(blocks) -> tuple[bytes, bytes]:
+    """Blocks as a kind byte each and eight integers each: two flat objects to send
+    (unpickling tens of thousands of tuples would hold the other process's GIL for long)."""
+    flat = array(OFFSET_TYPE)
+    for b in blocks:
+        flat.extend((b.old_start, b.old_end, b.new_start, b.new_end, *b.old_paragraphs, *b.new_paragraphs))
+    return bytes(_KINDS.index(b.kind) for b in blocks), flat.tobytes()
 
 
 def _pack(tokens: Tokens, vocab: Vocabulary) -> tuple[bytes, bytes, str, str]:

@@ -16,6 +16,11 @@ from unspin.core.highlights import Highlights, build_highlights
 from unspin.gui.offsets import OffsetMap
 
 
+#: Let big comparisons use a second process (None: when the engine finds it worth it).
+#: Off: measured under Xvfb, handing results between processes stalled the window.
+SECOND_PROCESS: bool | None = False
+
+
 @dataclass(frozen=True)
 class ViewResult:
     """What the window shows: the comparison, its highlight layers and the indices of
@@ -66,10 +71,8 @@ class CompareJob(QRunnable):
 
     def run(self):
         try:
-            # One process: a second one is faster on books but its hand-off stalls the
-            # window for about 0.1 s (measured under Xvfb); the window must stay fluid.
             with collector_paused(freeze_survivors=True):  # the view is built in bulk too
-                result = compare(self.old, self.new, options=CompareOptions(parallel=False),
+                result = compare(self.old, self.new, options=CompareOptions(parallel=SECOND_PROCESS),
                                  should_cancel=self._cancel.is_set, progress=self._report)
                 view = ViewResult.build(result)
             self.signals.finished.emit(self.generation, view)
