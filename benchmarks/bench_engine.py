@@ -335,7 +335,8 @@ def child_engine(folder: Path, examples: int) -> dict:
     missed_alone = [span for span in missed if span in standalone]
     shown = sample(missed_alone, examples)
     shown += sample([m for m in missed if m not in standalone], examples - len(shown))
-    return {"seconds": seconds, "peak_mb": peak, "hwm_mb": hwm, "truth": len(truth),
+    second_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the second process, if any
+    return {"seconds": seconds, "peak_mb": peak, "hwm_mb": hwm, "second_mb": second_mb, "truth": len(truth),
             "hits": len(truth) - len(missed), "standalone_truth": len(standalone),
             "standalone_hits": len(standalone) - len(missed_alone),
             "any_kind_hits": len(truth & all_occurrences(c)), "spin_score": c.spin_score,
@@ -650,7 +651,8 @@ def print_memory(rows: list[dict]) -> None:
     for row in rows:
         e, b = row["engine"], row["base"]
         print(f"  {row['label']:>6}: engine child {e['hwm_mb']:.0f}, base child {b['hwm_mb']:.0f},"
-              f" difference {e['hwm_mb'] - b['hwm_mb']:.0f}")
+              f" difference {e['hwm_mb'] - b['hwm_mb']:.0f}; the engine's second process"
+              f" {e.get('second_mb', 0):.0f} (RSS, shares its forked pages with the first)")
 
 
 def print_goals(rows: list[dict]) -> None:
