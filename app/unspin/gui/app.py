@@ -35,10 +35,11 @@ class UnspinApplication(QApplication):
         return super().event(event)
 
     def set_file_handler(self, handler) -> None:
-        """Send opened files to *handler* from now on, first the ones that were waiting."""
+        """Send opened files to *handler* from now on, first the ones that were waiting
+        (None: queue them again, e.g. while no window is there)."""
         self._handler = handler
-        queued, self._queued = self._queued, []
-        if queued:
+        if handler is not None and self._queued:
+            queued, self._queued = self._queued, []
             handler(queued)
 
     def _deliver(self, paths: list[str]) -> None:

@@ -113,16 +113,14 @@ class SessionController:
         problems = []
         for side, saved in enumerate((session.old, session.new)):
             name = SIDE_NAMES[side]
+            self.window.clear_side(side)  # a failed load must not leave the previous text there
             if saved is None:
-                self.window.clear_side(side)
                 continue
             if not os.path.exists(saved.path):
-                self.window.clear_side(side)
                 message = f"The {name} is missing: {saved.path} no longer exists."
                 self.window.panes[side].show_error(message)
                 problems.append(message + " Open it again with its pane's Open button.")
-            self.window.clear_side(side)  # a failed load must not leave the previous text there
-            if not self.window.load_file(side, saved.path, compare_now=False):
+            elif not self.window.load_file(side, saved.path, compare_now=False):
                 problems.append(f"The {name} could not be opened: "
                                 f"{self.window.panes[side].error_text()}")
             elif saved.sha256 and self.window.documents[side].sha256 != saved.sha256:

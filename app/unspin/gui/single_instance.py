@@ -33,10 +33,15 @@ _HEADER = struct.Struct(">I")
 
 
 def instance_name() -> str:
-    """The per-user socket name (``$UNSPIN_INSTANCE_NAME`` overrides it)."""
+    """The per-user socket: in ``$XDG_RUNTIME_DIR`` when there is one, else a name derived
+    from the user's (``$UNSPIN_INSTANCE_NAME`` overrides both)."""
     override = os.environ.get(NAME_ENV)
     if override:
         return override
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isdir(runtime):
+        # a private per-user folder: no other user can take the name first
+        return os.path.join(runtime, "unspin-instance")
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no login name (containers): the uid still separates users
@@ -98,15 +103,19 @@ class InstanceServer(QObject):
         self.server.newConnection.connect(self._on_new_connection)
 
     def listen(self) -> bool:
-        """Start listening; False when another live instance already owns the name."""
-        if self.server.listen(self.name):
-            return True
+        """Start listening; False when another live instance already owns the name.
+
+        Ask first: with an access option Qt renames its socket over an existing one, so
+        listen() alone would silently steal the name from a running window.
+        """
         probe = QLocalSocket()
         probe.connectToServer(self.name)
         if probe.waitForConnected(500):
             probe.disconnectFromServer()
-            return False  # someone answers: a live instance
-        # nobody answers: a crashed run left its socket file behind
+            return False
+        if self.server.listen(self.name):
+            return True
+        # nobody answers but the name is taken: a crashed run left its socket file behind
         log.info("removing the stale single-instance socket %s", self.name)
         QLocalServer.removeServer(self.name)
         return self.server.listen(self.name)
