@@ -104,11 +104,13 @@ def _set_up_application(app: QApplication) -> None:
 
 def ensure_font(app: QApplication) -> bool:
     """Load the bundled DejaVu Sans when the system offers no font (text would be boxes)."""
-    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
     from unspin.core.resources import resource_path
 
-    if QFontDatabase.families():
+    # Without fonts Qt still lists the aliases "Sans Serif", "Serif" and "Monospace":
+    # ask whether the default font really draws a letter.
+    if QFontMetrics(app.font()).inFont("a"):
         return False
     font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts/DejaVuSans.ttf")))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
