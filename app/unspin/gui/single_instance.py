@@ -130,18 +130,27 @@ class InstanceServer(QObject):
 
 
 class _Connection(QObject):
-    """Reads one framed request from a client, then answers and closes."""
+    """Reads one framed request from a client, then answers and closes.
+
+    Only the socket is deleted when done; this small object stays with the server until
+    it closes. Deleting it as well (deleteLater) made PySide 6.11 crash when the server
+    was destroyed soon after (measured: a segfault in ~QObject, 1 run in 4).
+    """
 
     def __init__(self, socket: QLocalSocket, server: InstanceServer):
         super().__init__(server)
-        self.socket, self.server, self.buffer = socket, server, b""
+        self.socket, self.server, self.buffer, self.done = socket, server, b"", False
         socket.readyRead.connect(self._on_ready_read)
-        socket.disconnected.connect(self._finish)
-        QTimer.singleShot(SERVER_READ_TIMEOUT_MS, self, lambda: self._reject("timed out before the message was complete"))
+        socket.disconnected.connect(self._on_disconnected)
+        # a child timer and bound methods: a lambda holding self, freed while Qt destroyed
+        # self, crashed PySide 6.11 (a segfault in the closure's dealloc)
+        self.timer = QTimer(self, singleShot=True, interval=SERVER_READ_TIMEOUT_MS)
+        self.timer.timeout.connect(self._on_timeout)
+        self.timer.start()
         self._on_ready_read()
 
     def _on_ready_read(self):
-        if self.socket is None:
+        if self.done:
             return
         self.buffer += bytes(self.socket.readAll().data())
         if len(self.buffer) < _HEADER.size:
@@ -157,30 +166,33 @@ class _Connection(QObject):
         except ValueError as exc:
             self._reject(str(exc))
             return
-        self._answer(b"ok\n")
+        self._close(b"ok\n")
         self.server.files_received.emit(files)
 
-    def _reject(self, reason: str, reply: bytes | None = b"error\n"):
-        if self.socket is None:
-            return
-        log.warning("ignored a single-instance message: %s", reason)
-        self._answer(reply)
-        self.server.message_rejected.emit(reason)
+    def _on_timeout(self):
+        self._reject("timed out before the message was complete")
 
-    def _answer(self, reply: bytes | None):
-        socket, self.socket = self.socket, None
-        if reply is not None and socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
-            socket.write(reply)
-            socket.flush()
-            socket.disconnectFromServer()
-        socket.deleteLater()
-        self.deleteLater()
-
-    def _finish(self):
+    def _on_disconnected(self):
         """The client hung up; a half-sent message is dropped (a connect-only probe is not logged)."""
-        if self.socket is None:
+        if self.done:
             return
         if self.buffer:
             self._reject("the sender hung up before the message was complete", reply=None)
         else:
-            self._answer(None)
+            self._close(None)
+
+    def _reject(self, reason: str, reply: bytes | None = b"error\n"):
+        if self.done:
+            return
+        log.warning("ignored a single-instance message: %s", reason)
+        self._close(reply)
+        self.server.message_rejected.emit(reason)
+
+    def _close(self, reply: bytes | None):
+        self.done = True
+        self.timer.stop()
+        if reply is not None and self.socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            self.socket.write(reply)
+            self.socket.flush()
+            self.socket.disconnectFromServer()
+        self.socket.deleteLater()
