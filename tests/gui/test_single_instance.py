@@ -155,3 +155,24 @@ def test_a_live_instance_keeps_its_name(qtbot, server, private_instance_name):
     second = InstanceServer(private_instance_name)
     assert not second.listen()
     assert server.server.isListening()
+
+
+def test_a_killed_first_instance_leaves_a_name_the_next_one_takes(qtbot, private_instance_name, tmp_path):
+    """kill -9 of a listening Unspin: the next start takes over its name and receives files."""
+    path = os.path.join(QDir.tempPath(), private_instance_name)
+    crashed = launch(ORIGINAL)
+    try:
+        qtbot.waitUntil(lambda: os.path.exists(path), timeout=30000)
+    finally:
+        crashed.kill()  # SIGKILL: no chance to remove its socket
+        crashed.wait()
+    assert os.path.exists(path)
+    server = InstanceServer(private_instance_name)
+    try:
+        assert server.listen(), server.server.errorString()
+        with qtbot.waitSignal(server.files_received, timeout=20000) as blocker:
+            second = launch(SPUN)
+        assert blocker.args[0] == [str(SPUN)]
+        assert finish(qtbot, second)[0] == 0
+    finally:
+        server.close()

@@ -20,13 +20,13 @@ from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
 from unspin.gui.open_requests import FileRouter
 from unspin.gui.scroll_sync import ScrollSync
-from unspin.gui.session_controller import SESSION_FILTER, SessionController
+from unspin.gui.session_controller import SessionController
 from unspin.gui.sidebar import SwapSidebar
 from unspin.gui.verdict_bar import VerdictBar
 
 LEFT, RIGHT = 0, 1
 MAX_RECENT = 10
-FILE_FILTER = "Texts (*.txt *.md *.markdown *.text);;" + SESSION_FILTER.split(";;")[0] + ";;All files (*)"
+FILE_FILTER = "Texts (*.txt *.md *.markdown *.text);;All files (*)"
 
 
 class MainWindow(QMainWindow):
