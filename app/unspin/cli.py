@@ -41,13 +41,14 @@ def window_parser() -> argparse.ArgumentParser:
         prog="unspin",
         description="Unspin shows two versions of an article side by side and which words were "
                     "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW'.")
-    p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy")
+    p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy; or a saved session (.unspin)")
     p.add_argument("--new-window", action="store_true",
                    help="open a separate window instead of handing the files to the running one")
-    p.add_argument("--install-desktop", action="store_true",
+    desktop = p.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
                    help="add Unspin to your desktop's applications and file associations "
                         "(under $XDG_DATA_HOME, default ~/.local/share) and exit")
-    p.add_argument("--uninstall-desktop", action="store_true",
+    desktop.add_argument("--uninstall-desktop", action="store_true",
                    help="remove what --install-desktop added and exit")
     # builds check themselves with it: open the pair, compare, paint, exit 0 (or 1 with the reason)
     p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)

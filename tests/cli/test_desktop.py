@@ -1,6 +1,7 @@
 """``unspin --install-desktop`` / ``--uninstall-desktop`` into a temporary XDG_DATA_HOME."""
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,7 @@ def test_install_writes_the_entry_mime_type_metainfo_and_icons(installed):
                  home / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png"):
         assert path.is_file() and f"wrote {path}" in out
     exec_line = next(line for line in desktop.read_text().splitlines() if line.startswith("Exec="))
-    program = exec_line.split("=", 1)[1].rsplit(" ", 1)[0]
+    program = shlex.split(exec_line.split("=", 1)[1])[0]
     assert exec_line.endswith(" %F") and os.access(program, os.X_OK), exec_line
 
 
