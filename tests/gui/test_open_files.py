@@ -108,3 +108,11 @@ def test_a_macos_file_open_event_loads_the_file(qtbot, window, text_file):
         assert paths(window) == [str(text_file), str(SPUN)]
     finally:
         app.set_file_handler(None)
+
+
+def test_a_minimised_window_comes_back_when_a_file_arrives(qtbot, window):
+    """Files from another launch un-minimise the window so the user sees them arrive."""
+    window.showMinimized()
+    qtbot.waitUntil(lambda: window.isMinimized())
+    window.opener.open_paths([str(ORIGINAL)])
+    assert not window.isMinimized() and window.isVisible()

@@ -23,7 +23,9 @@ class SmokeTest(QObject):
         super().__init__(window)
         self.window = window
         window.comparison_shown.connect(self._check, type=_queued())
-        QTimer.singleShot(TIMEOUT_MS, self, self._time_out)
+        # a file that could not be loaded will never be compared: fail at once
+        failed_to_load = any(pane.error_text() for pane in window.panes)
+        QTimer.singleShot(0 if failed_to_load else TIMEOUT_MS, self, self._time_out)
 
     def _check(self):
         window = self.window
@@ -50,8 +52,7 @@ class SmokeTest(QObject):
 
     def _time_out(self):
         errors = [pane.error_text() for pane in self.window.panes if pane.error_text()]
-        self._finish(1, "smoke test FAILED: no comparison within 60 s"
-                        + (": " + " ".join(errors) if errors else ""))
+        self._finish(1, "smoke test FAILED: " + (" ".join(errors) if errors else "no comparison within 60 s"))
 
     def _finish(self, code: int, message: str):
         print(message, file=sys.stdout if code == 0 else sys.stderr, flush=True)
