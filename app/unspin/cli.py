@@ -41,7 +41,17 @@ def window_parser() -> argparse.ArgumentParser:
         prog="unspin",
         description="Unspin shows two versions of an article side by side and which words were "
                     "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW'.")
-    p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy")
+    p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy; or a saved session (.unspin)")
+    p.add_argument("--new-window", action="store_true",
+                   help="open a separate window instead of handing the files to the running one")
+    desktop = p.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                   help="add Unspin to your desktop's applications and file associations "
+                        "(under $XDG_DATA_HOME, default ~/.local/share) and exit")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                   help="remove what --install-desktop added and exit")
+    # builds check themselves with it: open the pair, compare, paint, exit 0 (or 1 with the reason)
+    p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--version", action="version", version=f"unspin {__version__}")
     return p
 
@@ -52,12 +62,16 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "compare":
         return run_compare(compare_parser().parse_args(argv[1:]))
     args = window_parser().parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from unspin.desktop import run_desktop_command
+
+        return run_desktop_command(install=args.install_desktop)
     if len(args.files) > 2:
         print("unspin: error: give at most two files (the original, then the copy)", file=sys.stderr)
         return EXIT_INPUT
     from unspin.gui.app import run_window
 
-    return run_window(args.files)
+    return run_window(args.files, new_window=args.new_window, smoke_test=args.smoke_test)
 
 
 def run_compare(args: argparse.Namespace) -> int:

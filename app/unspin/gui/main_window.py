@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgressBar,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgress
 from unspin import __version__
 from unspin.core.documents import Document, LoadError, load_document
 from unspin.core.resources import seed_paths
+from unspin.core.session import is_session_path
 from unspin.gui.article_pane import ArticlePane
 from unspin.gui.find_bar import FindBar
 from unspin.gui.jobs import CompareJob, ViewResult
 from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
+from unspin.gui.open_requests import FileRouter
 from unspin.gui.scroll_sync import ScrollSync
+from unspin.gui.session_controller import SessionController
 from unspin.gui.sidebar import SwapSidebar
 from unspin.gui.verdict_bar import VerdictBar
 
@@ -28,6 +31,8 @@ FILE_FILTER = "Texts (*.txt *.md *.markdown *.text);;All files (*)"
 
 class MainWindow(QMainWindow):
     """Shows the comparison of the left (original) and right (copy) documents."""
+
+    comparison_shown = Signal()  # a finished comparison is on screen
 
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -40,6 +45,8 @@ class MainWindow(QMainWindow):
         self._compare_when_loaded = False
         self.setWindowTitle("Unspin")
         self._build_ui()
+        self.sessions = SessionController(self)
+        self.opener = FileRouter(self)  # files from a second launch or a file-open event
         self._build_actions()
         self._build_menus()
         self._connect_signals()
@@ -100,6 +107,8 @@ class MainWindow(QMainWindow):
         K = QKeySequence.StandardKey
         self.act_open_left = a("Open &Left…", lambda: self.choose_file(LEFT), QKeySequence(K.Open))
         self.act_open_right = a("Open &Right…", lambda: self.choose_file(RIGHT), "Ctrl+Shift+O")
+        self.act_open_session = a("Open &Session…", self.sessions.open_dialog, "Ctrl+Alt+O")
+        self.act_save_session = a("Sa&ve Session…", self.sessions.save_dialog, QKeySequence(K.Save))
         self.act_swap_sides = a("S&wap Sides", self.swap_sides, "Ctrl+Shift+X")
         self.act_reload = a("R&eload", self.reload, QKeySequence(K.Refresh))
         self.act_quit = a("&Quit", self.close, QKeySequence(K.Quit))
@@ -126,6 +135,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_open_left, self.act_open_right])
         self.recent_menu = file_menu.addMenu("Recent &Comparisons")
         file_menu.addSeparator()
+        file_menu.addActions([self.act_open_session, self.act_save_session])
+        file_menu.addSeparator()
         file_menu.addActions([self.act_swap_sides, self.act_reload])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -143,7 +154,7 @@ class MainWindow(QMainWindow):
         for side, pane in enumerate(self.panes):
             pane.loaded.connect(self._on_pane_loaded)
             pane.open_requested.connect(lambda s=side: self.choose_file(s))
-            pane.file_dropped.connect(lambda path, s=side: self.load_file(s, path))
+            pane.file_dropped.connect(lambda path, s=side: self.open_file(s, path))
         self.sidebar.swap_selected.connect(self.select_swap)
         self.sidebar.step_requested.connect(self.step_occurrence)
         self.find_bar.find_requested.connect(self.find_in_pane)
@@ -166,7 +177,21 @@ class MainWindow(QMainWindow):
             self.documents[side].path else ""
         path, _ = QFileDialog.getOpenFileName(self, f"Open {('left', 'right')[side]} text", start, FILE_FILTER)
         if path:
+            self.open_file(side, path)
+
+    def open_file(self, side: int, path: str):
+        """A chosen or dropped file: a session opens its pair, a text goes into *side*."""
+        if is_session_path(path):
+            self.sessions.open_session(path)
+        else:
             self.load_file(side, path)
+
+    def clear_side(self, side: int):
+        """Empty one pane (its comparison is gone with it)."""
+        self.documents[side] = None
+        self._forget_view()
+        self.panes[side].clear()
+        self.panes[side].hide_error()
 
     def load_file(self, side: int, path: str, compare_now: bool = True) -> bool:
         """Load *path* into one side; on failure show why and keep what was there."""
@@ -292,6 +317,7 @@ class MainWindow(QMainWindow):
         self.verdict_bar.show_comparison(c)
         self.sidebar.set_swaps(c.swaps)
         self.sync.sync_from(self.left_pane)
+        self.comparison_shown.emit()
 
     # --- navigation ------------------------------------------------------------------
 
