@@ -1,0 +1,76 @@
+"""The evidence report as PDF and on paper, laid out by Qt's rich-text engine.
+
+The core writes the HTML (``core.evidence.to_html(for_qt=True)``); a QTextDocument lays
+it out on A4 pages for QPdfWriter or a QPrinter. No other toolchain is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from unspin import __version__
+from unspin.core.compare import Comparison
+from unspin.core.evidence import to_html
+from unspin.core.report import write_atomic
+
+MARGINS_MM = QMarginsF(12, 12, 12, 14)
+
+
+def ensure_application():
+    """A QGuiApplication for fonts and painting; offscreen when there is no display
+    (the command line on a server)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                     or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(sys.argv[:1])
+    return app
+
+
+def report_document(c: Comparison) -> QTextDocument:
+    """The report laid out as a QTextDocument (for PDF, print and preview)."""
+    document = QTextDocument()
+    document.setDefaultFont(QFont("DejaVu Sans", 8))
+    document.setDocumentMargin(0)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
+                                f"Unspin evidence report: {c.old.name} and {c.new.name}")
+    document.setHtml(to_html(c, for_qt=True))
+    return document
+
+
+def pdf_bytes(c: Comparison) -> bytes:
+    """The report as a PDF file's bytes (A4 portrait)."""
+    ensure_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setResolution(300)
+    writer.setTitle(f"Unspin evidence report: {c.old.name} and {c.new.name}")
+    writer.setCreator(f"Unspin {__version__}")
+    document = report_document(c)
+    document.print_(writer)
+    del writer  # finishes the PDF into the buffer
+    buffer.close()
+    if data.size() == 0:
+        raise OSError("Qt produced an empty PDF")
+    return bytes(data.data())
+
+
+def write_pdf(c: Comparison, path: str | os.PathLike) -> None:
+    """Write the report as PDF to *path*, atomically (a complete file or none)."""
+    write_atomic(path, pdf_bytes(c))
+
+
+def page_size_points(document: QTextDocument) -> QSizeF:
+    """The page size a document was last laid out for (for tests and previews)."""
+    return document.pageSize()
