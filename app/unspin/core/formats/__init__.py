@@ -95,3 +95,38 @@ def tidy(paragraph: str) -> str:
 def join_paragraphs(paragraphs) -> str:
     """Paragraphs as one text, a blank line between them, empty ones dropped."""
     return "\n\n".join(p for p in map(tidy, paragraphs) if p)
+
+
+def document_from_clipboard(text: str, markup: str = "", name: str = "Clipboard"):
+    """A document of pasted text. A whole web page copied as HTML goes through the article
+    extractor (navigation and comments left out); a selection stays as the plain text."""
+    from dataclasses import replace
+
+    from unspin.core.documents import Document, LoadError
+
+    if markup and _is_whole_page(markup):
+        from unspin.core.formats.web import article_from_markup
+
+        try:
+            article, title = article_from_markup(markup, name)
+            return replace(Document.from_text(article, name), format=HTML, title=title)
+        except LoadError:
+            pass  # not an article after all: the plain text is what the user copied
+    if not text.strip() and markup.strip():
+        text = _markup_text(markup)
+    if not text.strip():
+        raise LoadError(name, "the clipboard holds no text")
+    return replace(Document.from_text(text, name), format=CLIPBOARD)
+
+
+def _is_whole_page(markup: str) -> bool:
+    """A page saved or copied whole, not a fragment a browser wraps around a selection."""
+    head = markup[:4096].lower()
+    return ("<html" in head or "<!doctype html" in head) and "startfragment" not in head
+
+
+def _markup_text(markup: str) -> str:
+    from html import unescape
+
+    paragraphs = re.split(r"(?i)<(?:p|br|div|h[1-6]|li|tr)\b[^>]*>", markup)
+    return join_paragraphs(unescape(re.sub(r"<[^>]*>", " ", p)) for p in paragraphs)
