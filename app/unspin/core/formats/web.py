@@ -14,6 +14,8 @@ from unspin.core.formats import Extracted, join_paragraphs
 
 # lxml refuses a str that still declares an encoding; the bytes are already decoded.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: Fewer words than this is a menu or a stub, not an article worth comparing.
+MIN_ARTICLE_WORDS = 12
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -40,9 +42,10 @@ def article_from_markup(markup: str, path: str | os.PathLike = "<clipboard>") ->
         raise LoadError(path, f"is a web page that could not be read ({type(exc).__name__}: "
                               f"{exc})") from exc
     text = join_paragraphs((found.text or "").split("\n")) if found is not None else ""
-    if not text:
-        raise LoadError(path, "is a web page with no article text in it (only navigation, "
-                              "scripts or too little prose to recognise an article)")
+    if len(text.split()) < MIN_ARTICLE_WORDS:  # the extractor's fallback keeps menu links
+        found_words = f" (found only: “{text[:60]}”)" if text else ""
+        raise LoadError(path, "is a web page with no article text in it: only navigation, "
+                              f"scripts or too little prose to recognise an article{found_words}")
     title = (found.title or "").strip() or _page_title(markup)
     headline = _headline(markup, title)
     if headline and not text.startswith(headline):
