@@ -36,10 +36,8 @@ th { background: #eeeeee; } th.side { background: #d8d8d8; font-size: 110%; }
 .num { text-align: right; } .verdict { font-size: 12pt; font-weight: bold; }
 .texts td { width: 50%; } .note { color: #666; font-style: italic; }
 td.text { font-family: "DejaVu Serif", Georgia, serif; }
-.changed { background: #e4dcff; } .deleted { background: #ffc9c9; text-decoration: line-through; }
-.inserted { background: #c6efc6; } .swap { background: #ffe98a; }
-.suspicious { background: #ffa47a; font-weight: bold; } .minor { background: #e3e3e3; }
-"""
+.deleted { text-decoration: line-through; } .suspicious { font-weight: bold; }
+""" + "".join(f".{tag} {{ background: {colour}; }}\n" for tag, colour in TAG_COLOURS.items())
 _QT_CSS = """
 body { font-size: 8pt; } h1 { font-size: 14pt; } h2 { font-size: 11pt; } .verdict { font-size: 10pt; }
 """

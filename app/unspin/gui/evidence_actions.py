@@ -124,7 +124,8 @@ class EvidenceActions:
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Print Preview: Unspin evidence report")
         dialog.paintRequested.connect(document.print_)
-        dialog.document = document  # kept alive as long as the dialog
+        # the dialog owns neither: keep both alive as long as it is
+        dialog.report_document, dialog.report_printer = document, printer
         dialog.resize(900, 1000)
         return dialog
 
