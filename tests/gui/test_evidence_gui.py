@@ -81,21 +81,26 @@ def test_word_and_pdf_files_open_in_the_window(qtbot, window, tmp_path):
     assert window.right_pane.info.text().startswith("PDF, 4 pages")
 
 
-@pytest.mark.parametrize("name,data,reason", [
+BAD_FILES = [
     ("cut.docx", lambda: docx_bytes(ORIGINAL.read_text(encoding="utf-8"))[:2000], "damaged or truncated"),
     ("locked.pdf", lambda: make_pdf(["secret"], encrypt="pw"), "password-protected"),
     ("scan.pdf", lambda: make_pdf([]), "no text"),
     ("menu.html", lambda: b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
-])
-def test_bad_file_shows_why_and_keeps_both_panes(qtbot, window, tmp_path, name, data, reason):
-    """A bad file in the copy pane shows the reason; both texts and the comparison stay."""
+]
+
+
+def test_bad_files_show_why_and_keep_both_panes(qtbot, window, tmp_path):
+    """A bad file of each format in the copy pane shows the reason; both texts and the
+    comparison stay."""
     before = open_pair(qtbot, window, ORIGINAL, SPUN)
-    bad = tmp_path / name
-    bad.write_bytes(data())
-    assert not window.load_file(1, str(bad))
-    assert reason in window.right_pane.error_text() and name in window.right_pane.error_text()
-    assert window.right_pane.document.name == SPUN.name and window.left_pane.document.name == ORIGINAL.name
-    assert window.view is not None and window.view.comparison is before
+    for name, data, reason in BAD_FILES:
+        bad = tmp_path / name
+        bad.write_bytes(data())
+        assert not window.load_file(1, str(bad))
+        assert reason in window.right_pane.error_text() and name in window.right_pane.error_text()
+        assert window.right_pane.document.name == SPUN.name
+        assert window.left_pane.document.name == ORIGINAL.name
+        assert window.view is not None and window.view.comparison is before
 
 
 def export_to(monkeypatch, window, path, chosen=""):

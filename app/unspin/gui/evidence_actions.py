@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from unspin.core.documents import LoadError
 from unspin.core.formats import document_from_clipboard
+from unspin.gui.pdf_report import footer_text, paint_report
 from unspin.report_files import report_format, write_report
 
 #: Save-dialog filters and the format and extension each one stands for.
@@ -104,7 +105,7 @@ class EvidenceActions:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self._document(c).print_(printer)
+            paint_report(self._document(c), printer, footer_text(c))
 
     def preview_report(self) -> None:
         """Show the report's pages in a print preview (print from there)."""
@@ -123,7 +124,7 @@ class EvidenceActions:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Print Preview: Unspin evidence report")
-        dialog.paintRequested.connect(document.print_)
+        dialog.paintRequested.connect(lambda device: paint_report(document, device, footer_text(c)))
         # the dialog owns neither: keep both alive as long as it is
         dialog.report_document, dialog.report_printer = document, printer
         dialog.resize(900, 1000)
