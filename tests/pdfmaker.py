@@ -18,7 +18,7 @@ def wrap_paragraphs(text: str, width: int = 90) -> list[str]:
     return lines
 
 
-def make_pdf(lines: list[str], *, title: str = "", encrypt: str | None = None) -> bytes:
+def make_pdf(lines: list, *, title: str = "", encrypt: str | None = None) -> bytes:
     """A PDF of *lines* ("" leaves a blank line), as many pages as needed."""
     pages = [lines[i:i + LINES_PER_PAGE] for i in range(0, max(1, len(lines)), LINES_PER_PAGE)]
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
@@ -38,10 +38,16 @@ def make_pdf(lines: list[str], *, title: str = "", encrypt: str | None = None) -
     return _rewrite(data, title, encrypt)
 
 
-def _content(lines: list[str]) -> bytes:
+def _content(lines: list) -> bytes:
+    """Each line is a string, or (string, font size) for a heading's bigger type."""
     out = [b"BT", f"/F1 {SIZE} Tf {LEADING} TL {MARGIN} {PAGE_H - MARGIN} Td".encode()]
+    current = SIZE
     for line in lines:
-        out.append(b"(" + _escape(line.encode("cp1252")) + b") Tj T*")
+        text, size = line if isinstance(line, tuple) else (line, SIZE)
+        if size != current:
+            out.append(f"/F1 {size} Tf {round(size * 1.3)} TL".encode())
+            current = size
+        out.append(b"(" + _escape(text.encode("cp1252")) + b") Tj T*")
     out.append(b"ET")
     return b"\n".join(out)
 

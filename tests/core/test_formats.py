@@ -97,6 +97,15 @@ def test_pdf_line_breaks_and_hyphens(tmp_path):
     assert (doc.title, doc.detail) == ("Hyphens", "1 page")
 
 
+def test_pdf_heading_over_two_lines_is_one_paragraph(tmp_path):
+    """A heading in bigger type wrapped over two lines is one paragraph, apart from the body."""
+    path = tmp_path / "heading.pdf"
+    path.write_bytes(make_pdf([("A long headline that the", 18), ("layout wrapped", 18),
+                               "Body text starts here and", "goes on to a second line."]))
+    assert load_document(path).text == ("A long headline that the layout wrapped\n\n"
+                                        "Body text starts here and goes on to a second line.")
+
+
 @pytest.mark.parametrize("before,after,joined", [
     ("the infor-", "mation", "the information"),
     ("a well-", "known", "a well-known"),

@@ -150,7 +150,10 @@ def _ends_paragraph(line: Line, following: Line, leading, left, width: int) -> b
     """True when *line* is the last of its paragraph, judged from the layout."""
     if line.y is not None and following.y is not None and leading:
         gap = line.y - following.y
-        if gap > 1.45 * leading:
+        if line.size and following.size and abs(line.size - following.size) > 0.15 * line.size:
+            return True  # another font size: a heading ends or starts
+        # a heading's lines are further apart than the body's: measure against its size
+        if gap > 1.45 * max(leading, 1.2 * following.size):
             return True
         if following.x is not None and left is not None and gap > 0 and \
                 following.x - left > 0.8 * following.size and (line.x or left) - left < 1:
