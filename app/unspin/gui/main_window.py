@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.act_quit = a("&Quit", self.close, QKeySequence(K.Quit))
         self.act_paste_left = a("Paste as &Left", lambda: self.evidence.paste(LEFT), "Ctrl+Shift+V")
         self.act_paste_right = a("Paste as &Right", lambda: self.evidence.paste(RIGHT), "Ctrl+Alt+V")
-        self.act_export = a("&Export Report…", self.evidence.export_report, "Ctrl+E")
+        self.act_export = a("E&xport Report…", self.evidence.export_report, "Ctrl+E")
         self.act_preview = a("Print Pre&view…", self.evidence.preview_report, "Ctrl+Shift+P")
         self.act_print = a("&Print…", self.evidence.print_report, QKeySequence(K.Print))
         self.act_find = a("&Find…", self.open_find, QKeySequence(K.Find))
