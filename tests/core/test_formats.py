@@ -97,6 +97,22 @@ def test_pdf_line_breaks_and_hyphens(tmp_path):
     assert (doc.title, doc.detail) == ("Hyphens", "1 page")
 
 
+@pytest.mark.parametrize("gap_at", ["page end", "page top"])
+def test_pdf_paragraph_ending_at_a_page_break(tmp_path, gap_at):
+    """A blank line at the foot or the head of a page still separates two paragraphs."""
+    from tests.pdfmaker import LINES_PER_PAGE
+
+    first = [f"first paragraph line {n} goes on and on without stopping here" for n in
+             range(LINES_PER_PAGE - (1 if gap_at == "page end" else 0))]
+    second = [f"second paragraph line {n} goes on and on without stopping here" for n in
+              range(2 * LINES_PER_PAGE)]
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(make_pdf(first + [""] + second))
+    paragraphs = load_document(path).text.split("\n\n")
+    assert [p.split()[0] for p in paragraphs] == ["first", "second"]
+    assert paragraphs[1].count("second paragraph line") == 2 * LINES_PER_PAGE
+
+
 def test_pdf_heading_over_two_lines_is_one_paragraph(tmp_path):
     """A heading in bigger type wrapped over two lines is one paragraph, apart from the body."""
     path = tmp_path / "heading.pdf"

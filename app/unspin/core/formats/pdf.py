@@ -130,15 +130,36 @@ def rebuild_paragraphs(pages: list[list[Line]]) -> list[str]:
     width = max(len(line.text.strip()) for line in lines)
     words = _word_set(lines)
     lang = detect_language(" ".join(line.text for line in lines[:600]))
+    short_pages = _short_page_ends(pages, leading)
     paragraphs, current = [], ""
     for k, line in enumerate(lines):
         text = line.text.strip()
         current = join_lines(current, text, words, lang) if current else text
         following = lines[k + 1] if k + 1 < len(lines) else None
-        if following is None or _ends_paragraph(line, following, leading, left, width):
+        if following is None or k in short_pages or \
+                _ends_paragraph(line, following, leading, left, width):
             paragraphs.append(current)
             current = ""
     return paragraphs
+
+
+def _short_page_ends(pages: list[list[Line]], leading) -> set[int]:
+    """Indices (into all lines) of page-final lines after which a paragraph ends: the
+    page stops above the usual bottom line (it had room for more), or the next page
+    starts below the usual top line (a blank line was carried over)."""
+    ends, starts, k = [], [], -1
+    for page in pages:
+        if page and page[0].y is not None:
+            starts.append((k, page[0].y))  # k: the line before this page's first
+        k += len(page)
+        if page and page[-1].y is not None:
+            ends.append((k, page[-1].y))
+    if not leading or len(ends) < 2:
+        return set()
+    bottom = min(y for _, y in ends)
+    top = max(y for _, y in starts)
+    return ({k for k, y in ends if y - bottom > 0.8 * leading}
+            | {k for k, y in starts if k >= 0 and top - y > 0.8 * leading})
 
 
 def _usual(values) -> float | None:
