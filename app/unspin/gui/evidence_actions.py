@@ -10,13 +10,13 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from unspin.core.documents import LoadError
 from unspin.core.formats import document_from_clipboard
-from unspin.gui.pdf_report import footer_text, paint_report
+from unspin.gui.busy import busy_cursor
+from unspin.gui.pdf_report import footer_text, paint_report, report_document
 from unspin.report_files import report_format, write_report
 
 #: Save-dialog filters and the format and extension each one stands for.
@@ -79,16 +79,14 @@ class EvidenceActions:
 
     def write(self, c, path: str, fmt: str) -> bool:
         """Write one report, telling the user how it went."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_report(c, path, fmt)
+            with busy_cursor():
+                write_report(c, path, fmt)
         except OSError as exc:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self.window, "Export Report",
                                 f"The report could not be written to {path}:\n"
                                 f"{exc.strerror or exc}")
             return False
-        QApplication.restoreOverrideCursor()
         self.last_folder = os.path.dirname(path)
         self.window.statusBar().showMessage(f"Report written to {path}", 8000)
         return True
@@ -131,13 +129,8 @@ class EvidenceActions:
         return dialog
 
     def _document(self, c):
-        from unspin.gui.pdf_report import report_document
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy_cursor():
             return report_document(c)
-        finally:
-            QApplication.restoreOverrideCursor()
 
 
 def _folder_of(path: str | None) -> str:

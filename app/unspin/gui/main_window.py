@@ -14,6 +14,7 @@ from unspin.core.documents import Document, LoadError, load_document
 from unspin.core.formats import OPEN_PATTERNS
 from unspin.core.resources import seed_paths
 from unspin.gui.article_pane import ArticlePane
+from unspin.gui.busy import busy_cursor
 from unspin.gui.evidence_actions import EvidenceActions
 from unspin.gui.find_bar import FindBar
 from unspin.gui.jobs import CompareJob, ViewResult
@@ -185,7 +186,8 @@ class MainWindow(QMainWindow):
         """Load *path* into one side; on failure show why and keep what was there."""
         pane = self.panes[side]
         try:
-            document = load_document(path)
+            with busy_cursor():  # a long PDF takes a moment (~0.5 s per 100 pages)
+                document = load_document(path)
         except LoadError as exc:
             pane.show_error(f"Could not open {exc.path}: {exc.reason}.")
             self.statusBar().showMessage(f"Could not open {os.path.basename(exc.path)}: {exc.reason}")
