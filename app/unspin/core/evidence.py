@@ -17,7 +17,8 @@ from unspin import __version__
 from unspin.core.compare import Comparison
 from unspin.core.documents import Document
 from unspin.core.formats import FORMAT_LABELS
-from unspin.core.highlights import TAG_NAMES, build_highlights
+from unspin.core.highlights import MINOR_KINDS, TAG_NAMES, build_highlights
+from unspin.core.scoring import SUSPICIOUS
 
 #: Light-palette colours of the window's highlights (gui/highlighting.py COLOURS).
 TAG_COLOURS = {"changed": "#e4dcff", "deleted": "#ffc9c9", "inserted": "#c6efc6",
@@ -116,7 +117,7 @@ def _swap_table(c: Comparison) -> str:
             '<th width="38%">Reasons</th></tr></thead>')
     rows = []
     for n, s in enumerate(c.swaps, 1):
-        tag = _swap_tag(s, c)
+        tag = _swap_tag(s)
         reasons = "; ".join(escape(r.text) for r in _telling(s.reasons))
         rows.append(f'<tr><td class="num">{n}</td><td><span class="{tag}">{escape(s.old)}</span></td>'
                     f'<td><span class="{tag}">{escape(s.new)}</span></td><td>{s.kind}</td>'
@@ -132,15 +133,16 @@ def _telling(reasons):
     return [r for r in reasons if r.code != "different_word"] or list(reasons)
 
 
-def _swap_tag(swap, c: Comparison) -> str:
-    if swap.kind in ("case", "punctuation"):
+def _swap_tag(swap) -> str:
+    """The highlight class of a swap, as build_highlights grades it."""
+    if swap.kind in MINOR_KINDS:
         return "minor"
-    return "suspicious" if swap.score >= 0.5 else "swap"
+    return "suspicious" if swap.score >= SUSPICIOUS else "swap"
 
 
 def _texts(c: Comparison, for_qt: bool) -> str:
     """Both texts, one table row per aligned block of paragraphs, highlighted."""
-    h = build_highlights(c)
+    h = build_highlights(c, SUSPICIOUS)
     old_marks = _Marks(c.old.text, h.old_ops, h.old_swaps, c, left=True, tooltips=not for_qt)
     new_marks = _Marks(c.new.text, h.new_ops, h.new_swaps, c, left=False, tooltips=not for_qt)
     legend = " ".join(f'<span class="{tag}">&nbsp;{label}&nbsp;</span>' for tag, label in LEGEND)
