@@ -75,7 +75,7 @@ def test_docx_heading_stays_a_paragraph(tmp_path):
     path.write_bytes(docx_bytes("Headline here\n\nFirst paragraph.\nSecond paragraph."))
     doc = load_document(path)
     assert doc.text == "Headline here\n\nFirst paragraph.\n\nSecond paragraph."
-    assert doc.format == "docx"
+    assert (doc.format, doc.title) == ("docx", "Headline here")
 
 
 LINES = [

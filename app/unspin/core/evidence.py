@@ -44,6 +44,7 @@ body { font-size: 8pt; } h1 { font-size: 14pt; } h2 { font-size: 11pt; } .verdic
 """
 _BROWSER_CSS = """
 body { font-size: 10pt; max-width: 60em; margin: 1em auto; }
+td.text { white-space: pre-wrap; }  /* the texts' own spacing is evidence too */
 h1 { font-size: 17pt; margin-bottom: 2pt; } h2 { font-size: 13pt; margin-top: 14pt; }
 @page { size: A4; margin: 14mm; }
 thead { display: table-header-group; }
@@ -200,4 +201,4 @@ class _Marks:
 
 
 def _plain(text: str) -> str:
-    return escape(text, quote=False).replace("\n", "<br>\n")
+    return escape(text, quote=False).replace("\n", "<br>")

@@ -25,15 +25,22 @@ def extract_docx(data: bytes, path: str | os.PathLike) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = list(_body_paragraphs(document))
-        title = (document.core_properties.title or "").strip()
+        title = (document.core_properties.title or "").strip() or _first_heading(document)
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise LoadError(path, f"is not a valid Word document ({exc})") from exc
     except Exception as exc:  # damaged XML inside the archive: lxml's errors vary
         raise LoadError(path, f"is a damaged Word document ({type(exc).__name__}: {exc})") from exc
     text = join_paragraphs(paragraphs)
-    if not title and paragraphs:
-        title = next((p.strip() for p in paragraphs if p.strip()), "")[:200]
     return Extracted(text, title, encoding="DOCX")
+
+
+def _first_heading(document) -> str:
+    """The first paragraph styled as a title or heading, as the title when none is set."""
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if style.startswith(("Title", "Heading")) and paragraph.text.strip():
+            return " ".join(paragraph.text.split())
+    return ""
 
 
 def _body_paragraphs(document):
