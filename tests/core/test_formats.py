@@ -69,6 +69,21 @@ def test_legacy_encoded_page_with_emoji_entities(tmp_path):
     assert doc.encoding == "Windows-1252"
 
 
+def test_page_text_is_taken_literally(tmp_path):
+    """Escaped markup stays as written ("&lt;p&gt;" shows as "<p>", not lost); list items
+    and table cells are paragraphs without added Markdown marks."""
+    prose = "".join(f"<p>An article about HTML, part {n}: write &lt;p&gt; and &amp;gt; in a "
+                    "page and the browser shows them as text, said the editor.</p>" for n in range(5))
+    page = tmp_path / "html.html"
+    page.write_text(f"<html><body><article>{prose}<ul><li>First point</li><li>Second point</li>"
+                    "</ul><table><tr><td>Cell one</td><td>Cell two</td></tr></table>"
+                    "</article></body></html>", encoding="utf-8")
+    text = load_document(page).text
+    assert "write <p> and &gt; in a page" in text
+    assert "\n\nFirst point\n\nSecond point\n\nCell one\n\nCell two" in text
+    assert "- First" not in text and "|" not in text
+
+
 def test_docx_heading_stays_a_paragraph(tmp_path):
     """The heading of a Word file is the first paragraph; paragraphs are blank-line separated."""
     path = tmp_path / "story.docx"

@@ -41,7 +41,7 @@ def article_from_markup(markup: str, path: str | os.PathLike = "<clipboard>") ->
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise LoadError(path, f"is a web page that could not be read ({type(exc).__name__}: "
                               f"{exc})") from exc
-    text = join_paragraphs((found.text or "").split("\n")) if found is not None else ""
+    text = join_paragraphs(_paragraphs(found.body)) if found is not None and found.body is not None else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:  # the extractor's fallback keeps menu links
         found_words = f" (found only: “{text[:60]}”)" if text else ""
         raise LoadError(path, "is a web page with no article text in it: only navigation, "
@@ -51,6 +51,21 @@ def article_from_markup(markup: str, path: str | os.PathLike = "<clipboard>") ->
     if headline and not text.startswith(headline):
         text = f"{headline}\n\n{text}"  # the extractor leaves the headline out of the body
     return text, title or headline
+
+
+#: Elements of trafilatura's output tree that hold a paragraph's text.
+_BLOCKS = ("head", "p", "item", "cell", "quote", "code", "list", "row", "table")
+
+
+def _paragraphs(body):
+    """Paragraph texts of the extracted tree, read from the tree itself: the extractor's
+    own text output unescapes entities a second time ("&amp;gt;" would become ">") and
+    adds Markdown list and table marks that are not in the article."""
+    for line_break in body.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    for element in body.iter(*_BLOCKS):
+        if next(element.iterdescendants(*_BLOCKS), None) is None:
+            yield from "".join(element.itertext()).split("\n")
 
 
 def _headline(markup: str, title: str) -> str:
