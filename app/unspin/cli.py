@@ -105,4 +105,8 @@ def _write_report(result, path: str) -> int:
     except OSError as exc:
         print(f"unspin: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except ImportError as exc:  # a PDF needs Qt and the system libraries it loads
+        print(f"unspin: error: cannot make the PDF {path}: Qt is not usable here ({exc}); "
+              "write an .html report instead", file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_OK
