@@ -12,7 +12,7 @@ from tests.pdfmaker import make_pdf, wrap_paragraphs
 from unspin.core.compare import compare
 from unspin.core.documents import LoadError, load_document
 from unspin.core.formats import document_from_clipboard, sniff_format
-from unspin.core.formats.pdf import join_lines
+from unspin.core.formats.pdf import Line, join_lines, rebuild_paragraphs
 
 SEED_OLD = ORIGINAL.read_text(encoding="utf-8")
 SEED_NEW = SPUN.read_text(encoding="utf-8")
@@ -135,6 +135,12 @@ def test_pdf_heading_over_two_lines_is_one_paragraph(tmp_path):
                                "Body text starts here and", "goes on to a second line."]))
     assert load_document(path).text == ("A long headline that the layout wrapped\n\n"
                                         "Body text starts here and goes on to a second line.")
+
+
+def test_pdf_ligatures_become_letters():
+    """Typeset ligature glyphs (ﬁ, ﬂ, ﬀ) read as the letters a text file has."""
+    lines = [[Line("The ﬁrst ﬂoor of the oﬃce", 700.0, 50.0, 10.0), Line("was aﬀected.", 688.0, 50.0, 10.0)]]
+    assert rebuild_paragraphs(lines) == ["The first floor of the office was affected."]
 
 
 @pytest.mark.parametrize("before,after,joined", [

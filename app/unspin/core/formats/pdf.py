@@ -29,6 +29,9 @@ class Line(NamedTuple):
     size: float
 
 
+# Typeset PDFs (LaTeX, InDesign) draw "fi" as one glyph; a text file has two letters.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _PAGE_NUMBER = regex.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", regex.I)
 _SENTENCE_END = regex.compile(r"[.!?:;\"”’»)\]。！？]$")
 _HYPHEN_END = regex.compile(r"(?<=[\p{L}\p{N}])[-\u2010]$")
@@ -133,7 +136,7 @@ def rebuild_paragraphs(pages: list[list[Line]]) -> list[str]:
     short_pages = _short_page_ends(pages, leading)
     paragraphs, current = [], ""
     for k, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.text.strip().translate(_LIGATURES)
         current = join_lines(current, text, words, lang) if current else text
         following = lines[k + 1] if k + 1 < len(lines) else None
         if following is None or k in short_pages or \
