@@ -137,6 +137,24 @@ def test_pdf_heading_over_two_lines_is_one_paragraph(tmp_path):
                                         "Body text starts here and goes on to a second line.")
 
 
+def test_pdf_running_heads_and_feet_are_dropped(tmp_path):
+    """A header and a footer repeated on every page are not part of the text."""
+    from tests.pdfmaker import LINES_PER_PAGE
+
+    body = wrap_paragraphs(SEED_OLD)
+    per_page = LINES_PER_PAGE - 2
+    lines = []
+    for n, k in enumerate(range(0, len(body), per_page), 1):
+        chunk = body[k:k + per_page]
+        lines += [f"DAILY EXAMPLE · 19 November 2024 · page {n}"] + chunk + \
+            [""] * (per_page - len(chunk)) + [f"© Daily Example {n}"]
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(make_pdf(lines))
+    doc = load_document(path)
+    assert "DAILY EXAMPLE" not in doc.text and "©" not in doc.text
+    assert doc.text == SEED_OLD.strip()
+
+
 def test_pdf_ligatures_become_letters():
     """Typeset ligature glyphs (ﬁ, ﬂ, ﬀ) read as the letters a text file has."""
     lines = [[Line("The ﬁrst ﬂoor of the oﬃce", 700.0, 50.0, 10.0), Line("was aﬀected.", 688.0, 50.0, 10.0)]]

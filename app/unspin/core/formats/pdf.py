@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import statistics
+from collections import Counter
 from typing import NamedTuple
 
 import regex
@@ -54,7 +55,7 @@ def extract_pdf(data: bytes, path: str | os.PathLike) -> Extracted:
     if not any(line.text.strip() for page in pages for line in page):
         raise LoadError(path, f"has no text to compare: its {len(pages)} page(s) hold only "
                               "images (a scan?); run it through OCR first")
-    paragraphs = rebuild_paragraphs([_drop_page_numbers(page) for page in pages])
+    paragraphs = rebuild_paragraphs(_drop_running_heads([_drop_page_numbers(p) for p in pages]))
     text = join_paragraphs(paragraphs)
     return Extracted(text, title, encoding="PDF",
                      detail=f"{len(pages)} page" + ("s" if len(pages) != 1 else ""))
@@ -120,6 +121,34 @@ def _drop_page_numbers(lines: list[Line]) -> list[Line]:
     while lines and _PAGE_NUMBER.match(lines[0].text):
         lines = lines[1:]
     return lines
+
+
+def _drop_running_heads(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop running heads and feet: a short first or last line that recurs (digits
+    aside) on at least half the pages, three or more, is the publication's, not the
+    article's (a full-width line is body text, however alike)."""
+    if len(pages) < 3:
+        return pages
+    width = max((len(line.text.strip()) for page in pages for line in page), default=0)
+    seen = Counter()
+    for page in pages:
+        seen.update({_shape(line.text) for line in (page[:1] + page[-1:])
+                     if len(line.text.strip()) < 0.8 * width})
+    repeated = {shape for shape, n in seen.items() if n >= max(3, len(pages) / 2)}
+    if not repeated:
+        return pages
+    trimmed = []
+    for page in pages:
+        if page and _shape(page[0].text) in repeated:
+            page = page[1:]
+        if page and _shape(page[-1].text) in repeated:
+            page = page[:-1]
+        trimmed.append(page)
+    return trimmed
+
+
+def _shape(text: str) -> str:
+    return regex.sub(r"\d+", "#", " ".join(text.split()).casefold())
 
 
 def rebuild_paragraphs(pages: list[list[Line]]) -> list[str]:
