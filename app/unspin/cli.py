@@ -68,7 +68,6 @@ def run_compare(args: argparse.Namespace) -> int:
     from unspin.core.compare import CompareOptions, compare
     from unspin.core.documents import LoadError, load_document
     from unspin.core.report import to_csv, to_json, to_text, write_atomic
-
     from unspin.report_files import report_format
 
     if args.report and report_format(args.report) is None:
