@@ -20,12 +20,15 @@ def compare_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unspin compare",
         description="Compare an original text with a suspect copy and list the swapped words.")
-    p.add_argument("old", help="the original text (.txt, .md)")
+    p.add_argument("old", help="the original text (.txt, .md, .html, .docx, .pdf)")
     p.add_argument("new", help="the suspect copy")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text",
                    help="text: verdict and top swaps (default); json: everything (schema "
                         "unspin.comparison v1); csv: the swap table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--report", metavar="FILE",
+                   help="also write an evidence report; its type comes from the extension: "
+                        ".html (self-contained, printable), .pdf, .csv (swap table), .json")
     p.add_argument("--top", type=int, default=20, metavar="N", help="swaps listed in text output (20)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
@@ -79,7 +82,12 @@ def run_compare(args: argparse.Namespace) -> int:
     from unspin.core.compare import CompareOptions, compare
     from unspin.core.documents import LoadError, load_document
     from unspin.core.report import to_csv, to_json, to_text, write_atomic
+    from unspin.report_files import report_format
 
+    if args.report and report_format(args.report) is None:
+        print(f"unspin: error: {args.report}: unknown report type (use .html, .pdf, .csv or "
+              ".json)", file=sys.stderr)
+        return EXIT_INPUT
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
         old = load_document(args.old, max_bytes=max_bytes)
@@ -98,4 +106,20 @@ def run_compare(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
     else:
         sys.stdout.write(output)
+    return _write_report(result, args.report) if args.report else EXIT_OK
+
+
+def _write_report(result, path: str) -> int:
+    """Write the --report file; a failure is reported, never swallowed."""
+    from unspin.report_files import write_report
+
+    try:
+        write_report(result, path)
+    except OSError as exc:
+        print(f"unspin: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except ImportError as exc:  # a PDF needs Qt and the system libraries it loads
+        print(f"unspin: error: cannot make the PDF {path}: Qt is not usable here ({exc}); "
+              "write an .html report instead", file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_OK

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgress
 
 from unspin import __version__
 from unspin.core.documents import Document, LoadError, load_document
+from unspin.core.formats import OPEN_PATTERNS
 from unspin.core.resources import seed_paths
 from unspin.core.session import is_session_path
 from unspin.gui.article_pane import ArticlePane
+from unspin.gui.busy import busy_cursor
+from unspin.gui.evidence_actions import EvidenceActions
 from unspin.gui.find_bar import FindBar
 from unspin.gui.jobs import CompareJob, ViewResult
 from unspin.gui.link_strip import LinkStrip
@@ -26,7 +29,8 @@ from unspin.gui.verdict_bar import VerdictBar
 
 LEFT, RIGHT = 0, 1
 MAX_RECENT = 10
-FILE_FILTER = "Texts (*.txt *.md *.markdown *.text);;All files (*)"
+FILE_FILTER = (f"Articles ({' '.join(OPEN_PATTERNS)});;Texts (*.txt *.md *.markdown *.text);;"
+               "Web pages (*.html *.htm *.xhtml);;Word documents (*.docx);;PDF (*.pdf);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +47,7 @@ class MainWindow(QMainWindow):
         self.job: CompareJob | None = None
         self._last_pane: ArticlePane | None = None
         self._compare_when_loaded = False
+        self.evidence = EvidenceActions(self)
         self.setWindowTitle("Unspin")
         self._build_ui()
         self.sessions = SessionController(self)
@@ -112,6 +117,11 @@ class MainWindow(QMainWindow):
         self.act_swap_sides = a("S&wap Sides", self.swap_sides, "Ctrl+Shift+X")
         self.act_reload = a("R&eload", self.reload, QKeySequence(K.Refresh))
         self.act_quit = a("&Quit", self.close, QKeySequence(K.Quit))
+        self.act_paste_left = a("Paste as &Left", lambda: self.evidence.paste(LEFT), "Ctrl+Shift+V")
+        self.act_paste_right = a("Paste as &Right", lambda: self.evidence.paste(RIGHT), "Ctrl+Alt+V")
+        self.act_export = a("E&xport Report…", self.evidence.export_report, "Ctrl+E")
+        self.act_preview = a("Print Pre&view…", self.evidence.preview_report, "Ctrl+Shift+P")
+        self.act_print = a("&Print…", self.evidence.print_report, QKeySequence(K.Print))
         self.act_find = a("&Find…", self.open_find, QKeySequence(K.Find))
         self.act_find_next = a("Find &Next", lambda: self.find_bar.find(False), "Ctrl+G")
         self.act_find_prev = a("Find Pre&vious", lambda: self.find_bar.find(True), "Ctrl+Shift+G")
@@ -139,8 +149,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_swap_sides, self.act_reload])
         file_menu.addSeparator()
+        file_menu.addActions([self.act_export, self.act_preview, self.act_print])
+        file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.act_paste_left, self.act_paste_right])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_prev, self.act_filter])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
@@ -197,18 +211,23 @@ class MainWindow(QMainWindow):
         """Load *path* into one side; on failure show why and keep what was there."""
         pane = self.panes[side]
         try:
-            document = load_document(path)
+            with busy_cursor():  # a long PDF takes a moment (~0.5 s per 100 pages)
+                document = load_document(path)
         except LoadError as exc:
             pane.show_error(f"Could not open {exc.path}: {exc.reason}.")
             self.statusBar().showMessage(f"Could not open {os.path.basename(exc.path)}: {exc.reason}")
             return False
+        self.show_document(side, document, compare_now)
+        return True
+
+    def show_document(self, side: int, document: Document, compare_now: bool = True):
+        """Put a loaded or pasted document into one side and compare."""
         self.documents[side] = document
         self._forget_view()
-        pane.set_document(document)
+        self.panes[side].set_document(document)
         self.statusBar().showMessage(f"Opened {document.name}", 4000)
         if compare_now:
             self.start_comparison()
-        return True
 
     def swap_sides(self):
         """Exchange the left and right documents."""
