@@ -173,8 +173,8 @@ def wrong_sense(thesaurus: Thesaurus, old: str, new: str, function_word: bool) -
     """Why *new* replacing *old* is a wrong-sense synonym, or None if some link fits.
 
     A link fits when it goes through a common sense of the old word and, for a function
-    word (preposition, article, auxiliary...), through an adverb sense (the only role
-    WordNet shares with them). Nouns, verbs and adjectives never fit a function word.
+    word (preposition, article, auxiliary...), through a verb or adverb sense that is the
+    word's main use ("have" -> "possess"). Nouns and adjectives never fit a function word.
     """
     links = thesaurus.links(old, new)
     if not links:
@@ -188,11 +188,21 @@ def wrong_sense(thesaurus: Thesaurus, old: str, new: str, function_word: bool) -
 
 
 def _misfit(sense: Sense, senses: tuple[Sense, ...], function_word: bool) -> bool:
-    if function_word and sense.pos != "r":
-        return True
-    if function_word and sense.pos == "r":
-        return sense.tags == 0 and sum(s.tags for s in senses if s.pos == "r") > 0
+    if function_word:
+        # "have" -> "possess", "just" -> "only": a verb or adverb sense fits when it is the
+        # function word's main use; "can" -> "tin" (a noun) never does.
+        return sense.pos not in ("v", "r") or sense.pos != dominant_pos(senses) or \
+            (sense.tags == 0 and any(s.tags for s in senses if s.pos == sense.pos))
     return is_rare(sense, senses)
+
+
+def dominant_pos(senses: tuple[Sense, ...]) -> str:
+    """The part of speech with the most tagged uses (the first listed when none are tagged)."""
+    totals: dict[str, int] = {}
+    for s in senses:
+        pos = "a" if s.pos == "s" else s.pos
+        totals[pos] = totals.get(pos, 0) + s.tags
+    return max(totals, key=lambda p: totals[p]) if totals else ""
 
 
 def describe(old: str, new: str, link: Link, function_word: bool) -> str:

@@ -1,0 +1,230 @@
+"""Single-document mode: ``scan(doc) -> ScanResult`` flags words a spinner likely produced.
+
+Without the original, a spinner's swap shows itself twice: the word is a thesaurus
+synonym of a common function word through a sense that cannot be meant (``astatine`` is
+"At", ``successful`` is similar to the adjective "in"), or a known spinner output
+(``resources/spinner_signatures.tsv``); and it stands in a slot that fits the function
+word, not itself ("successful the city", "whitethorn be", "astatine least"). A flag
+needs a candidate original and either that context or a very rare word.
+
+The rules in :mod:`unspin.core.context` judge the slot; the candidates come from the
+thesaurus, so swaps never seen before are found too.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from unspin.core.context import Slot, fits_role, is_closed_class, role_of
+from unspin.core.documents import Document
+from unspin.core.language import detect_language
+from unspin.core.scoring import load_function_words, load_signatures, zipf
+from unspin.core.swaps import Reason
+from unspin.core.thesaurus import default_thesaurus, wrong_sense
+
+#: A word is flagged at this score.
+FLAG_SCORE = 0.75
+SIGNATURE_WEIGHT = 0.6
+WRONG_SENSE_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.6
+RARE_WEIGHT = 0.5
+#: Below this Zipf frequency a word is rare enough to be suspect anywhere (conscionable).
+RARE_ZIPF = 2.0
+#: A candidate must be at least this much rarer than the word it would replace.
+MIN_DROP = 1.5
+#: Flag density (score-weighted, per word) at which the spin score reaches 1 - 1/e.
+SPIN_DENSITY_SCALE = 0.02
+
+WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)*")
+_BREAK_RE = regex.compile(r"[^\s\p{L}\p{M}\p{N}'’\-]")
+_SENTENCE_END = ".!?…\n"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A word likely produced by a spinner, with its likely original."""
+
+    start: int
+    end: int
+    word: str
+    original: str
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What a scan found in one document."""
+
+    document: Document
+    status: str = "completed"  # or "cancelled", "unsupported"
+    language: str = ""
+    words: int = 0
+    flags: tuple[Flag, ...] = ()
+    spin_score: float = 0.0
+    verdict: str = ""
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    original: str
+    reason: Reason
+
+
+def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None,
+         progress: Callable[[float], None] | None = None) -> ScanResult:
+    """Flag the words of one document that a synonym spinner likely produced."""
+    doc = doc if isinstance(doc, Document) else Document.from_text(doc, "text")
+    language = detect_language(doc.text)
+    words = list(WORD_RE.finditer(doc.text))
+    if language != "en":
+        return ScanResult(doc, "unsupported", language, len(words), verdict=(
+            f"Scanning a text alone needs English (this one looks like '{language}'): "
+            "open its original beside it to compare."))
+    flags = []
+    table = candidate_table()
+    for k, match in enumerate(words):
+        if k % 2000 == 0:
+            if should_cancel is not None and should_cancel():
+                return ScanResult(doc, "cancelled", language, len(words), verdict="Scan cancelled.")
+            if progress is not None:
+                progress(k / max(1, len(words)))
+        candidates = table.get(match.group().lower())
+        if candidates:
+            flag = _judge(doc.text, words, k, candidates)
+            if flag is not None:
+                flags.append(flag)
+    spin = spin_score(flags, len(words))
+    return ScanResult(doc, "completed", language, len(words), tuple(flags), spin,
+                      scan_verdict(flags, len(words), spin))
+
+
+def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...]) -> Flag | None:
+    """The flag for word *k*, or None when its context does not betray a spinner."""
+    match = words[k]
+    word = match.group()
+    if not (word.islower() or word.istitle()):
+        return None  # NaN, iOS, DNA: spinners write lower case or capitalise the first letter
+    slot = _slot(text, words, k, candidate_table())
+    if word.istitle() and not slot.sentence_start and k:
+        return None  # "Coffee Pot Control": a capital inside a sentence is a name or title
+    best = None
+    for cand in _merged(candidates):
+        reasons = list(cand[1])
+        if fits_role(role_of(cand[0]), slot, word.lower()):
+            reasons.append(Reason("context", f"'{word}' stands where '{cand[0]}' belongs"
+                                  f" ({slot.describe()})", CONTEXT_WEIGHT))
+        if zipf(word.lower()) < RARE_ZIPF:
+            reasons.append(Reason("rare_word", f"'{word}' is a rare word "
+                                  f"({zipf(word.lower()):.1f} on the Zipf scale)", RARE_WEIGHT))
+        if not any(r.code in ("context", "rare_word") for r in reasons):
+            continue  # a thesaurus link alone is no evidence: "if successful" is fine English
+        score = 1.0 - math.prod(1.0 - r.weight for r in reasons)
+        if best is None or score > best[0]:
+            best = (score, cand[0], reasons)
+    if best is None or best[0] < FLAG_SCORE:
+        return None
+    original = best[1].capitalize() if word[:1].isupper() else best[1]
+    return Flag(match.start(), match.end(), word, original, round(best[0], 3), tuple(best[2]))
+
+
+def _merged(candidates: tuple[_Candidate, ...]):
+    """(original, reasons) per distinct original; best supported first (signature and
+    thesaurus agreeing), then in table order (observed swaps before thesaurus guesses)."""
+    by_original: dict[str, list[Reason]] = {}
+    for c in candidates:
+        by_original.setdefault(c.original, []).append(c.reason)
+    return sorted(by_original.items(), key=lambda item: -len(item[1]))
+
+
+def likely_original(word: str, table) -> str:
+    """The best candidate original of *word*, or the word itself."""
+    candidates = table.get(word.lower())
+    return _merged(candidates)[0][0] if candidates else word
+
+
+def _slot(text: str, words, k: int, table) -> Slot:
+    """The words either side of word *k*, cut at punctuation; a neighbour that is itself
+    a spinner's word reads as its likely original ("pinch nan US": "with the US")."""
+    start, end = words[k].span()
+    prev_gap = text[words[k - 1].end():start] if k else "\n"
+    next_gap = text[end:words[k + 1].start()] if k + 1 < len(words) else "."
+    prev = likely_original(words[k - 1].group(), table) if k and not _breaks(prev_gap) else None
+    nxt = likely_original(words[k + 1].group(), table) \
+        if k + 1 < len(words) and not _breaks(next_gap) else None
+    sentence_start = k == 0 or any(c in _SENTENCE_END for c in prev_gap)
+    digit_next = bool(regex.match(r"\s*\p{N}", next_gap)) or (
+        nxt is None and bool(regex.match(r"[ \t]*\p{N}", text[end:end + 3])))
+    after = words[k + 2] if nxt is not None and k + 2 < len(words) else None
+    after_next = likely_original(after.group(), table) \
+        if after is not None and not _breaks(text[words[k + 1].end():after.start()]) else None
+    return Slot(prev, nxt, sentence_start, digit_next, after_next)
+
+
+def _breaks(gap: str) -> bool:
+    """Punctuation between two words, except a hyphen inside a compound (Western-supplied)
+    or an opening quote."""
+    gap = gap.rstrip("“‘\"(")  # an opening quote does not end the clause: nan “more positive”
+    return bool(_BREAK_RE.search(gap)) or ("-" in gap and gap != "-")
+
+
+@lru_cache(maxsize=1)
+def candidate_table() -> dict[str, tuple[_Candidate, ...]]:
+    """Word -> the function words it may have replaced, from signatures and the thesaurus."""
+    table: dict[str, list[_Candidate]] = {}
+    function_words = load_function_words()
+    for (old, new), sig in load_signatures().items():
+        if " " in old or " " in new or not _plausible(old, new, function_words):
+            continue
+        table.setdefault(new, []).append(_Candidate(old, Reason(
+            "signature", f"'{old}' → '{new}' is a known spinner swap ({sig.note})", SIGNATURE_WEIGHT)))
+    thesaurus = default_thesaurus()
+    for old in sorted(function_words):
+        if not old.isalpha():
+            continue
+        for new in thesaurus.neighbours(old):
+            if new.isalpha() and not is_closed_class(new) and _plausible(old, new, function_words):
+                text = wrong_sense(thesaurus, old, new, True)
+                if text:
+                    table.setdefault(new, []).append(_Candidate(old, Reason(
+                        "wrong_sense", text, WRONG_SENSE_WEIGHT)))
+    return {new: tuple(cands) for new, cands in table.items()}
+
+
+def _plausible(old: str, new: str, function_words: frozenset[str]) -> bool:
+    """A function word replaced by a much rarer content word: what a spinner does."""
+    return old in function_words and new not in function_words and zipf(new) <= zipf(old) - MIN_DROP
+
+
+def spin_score(flags, words: int) -> float:
+    """How strongly the text looks spun, in [0, 1]: the density of flagged words."""
+    if not words:
+        return 0.0
+    weighted = sum(f.score * f.score for f in flags)
+    return round(1.0 - math.exp(-(weighted / words) / SPIN_DENSITY_SCALE), 3)
+
+
+def scan_verdict(flags, words: int, spin: float) -> str:
+    """A one-line verdict on one document."""
+    if not flags:
+        return f"No sign of a spinner in {words:,} words."
+    examples = ", ".join(dict.fromkeys(f"“{f.word}” (for “{f.original}”)" for f in flags[:40]))
+    examples = ", ".join(examples.split(", ")[:3])
+    per_k = 1000 * len(flags) / max(1, words)
+    if spin >= 0.6:
+        return f"Likely spun: {len(flags)} words look like spinner swaps ({per_k:.0f} per 1,000 words), e.g. {examples}."
+    if spin >= 0.3:
+        return f"Possibly spun: {len(flags)} words look like spinner swaps, e.g. {examples}."
+    return f"Little sign of a spinner: {len(flags)} odd word{'s' if len(flags) > 1 else ''}, e.g. {examples}."
+
+
+__all__ = ["Flag", "ScanResult", "scan", "spin_score"]
