@@ -52,13 +52,14 @@ class Slot:
     sentence_start: bool
     digit_next: bool  # a number follows ("in 2019", "at 10 am")
     after_next: str | None = None  # the word after the next one
+    next_as_written: str | None = None  # the next word as the text has it (next may be its original)
 
     def describe(self) -> str:
         """The neighbours as the reader sees them, for a reason sentence."""
         if self.digit_next:
             return "before a number"
         if self.next:
-            return f"before '{self.next}'"
+            return f"before '{self.next_as_written or self.next}'"
         return f"after '{self.prev}'" if self.prev else "at the start of a sentence"
 
 
@@ -88,7 +89,8 @@ def _preposition(slot: Slot, word: str) -> bool:
         return True  # "in and around", "at or near"
     # "... successful Ukraine": a name after it, unless the word is used as an adjective
     capital_next = bool(slot.next) and slot.next[:1].isupper() and nxt != "i"
-    return capital_next and bool(prev) and prev not in DETERMINERS | BE_FORMS | _INTENSIFIERS
+    return capital_next and bool(prev) and prev not in DETERMINERS | BE_FORMS | _INTENSIFIERS \
+        and prev not in CONJUNCTIONS  # "if successful Note that ...": a new clause may follow
 
 
 def _determiner(slot: Slot, word: str) -> bool:

@@ -120,7 +120,12 @@ def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...]) -> Flag
     best = None
     for cand in _merged(candidates):
         reasons = list(cand[1])
-        if fits_role(role_of(cand[0]), slot, word.lower()):
+        role = role_of(cand[0])
+        observed = any(r.code == "signature" for r in reasons)
+        # a noun opening a sentence before another noun is an ordinary compound
+        # ("Hello world", "Data science") unless a spinner was seen making that very swap
+        compound = role == "determiner" and slot.sentence_start and not observed
+        if not compound and fits_role(role, slot, word.lower()):
             reasons.append(Reason("context", f"'{word}' stands where '{cand[0]}' belongs"
                                   f" ({slot.describe()})", CONTEXT_WEIGHT))
         if zipf(word.lower()) < RARE_ZIPF:
@@ -167,12 +172,15 @@ def _slot(text: str, words, k: int, table) -> Slot:
     after = words[k + 2] if nxt is not None and k + 2 < len(words) else None
     after_next = likely_original(after.group(), table) \
         if after is not None and not _breaks(text[words[k + 1].end():after.start()]) else None
-    return Slot(prev, nxt, sentence_start, digit_next, after_next)
+    return Slot(prev, nxt, sentence_start, digit_next, after_next,
+                words[k + 1].group() if nxt is not None else None)
 
 
 def _breaks(gap: str) -> bool:
     """Punctuation between two words, except a hyphen inside a compound (Western-supplied)
-    or an opening quote."""
+    or an opening quote; a blank line does."""
+    if gap.count("\n") > 1:
+        return True  # a blank line: a new paragraph
     gap = gap.rstrip("“‘\"(")  # an opening quote does not end the clause: nan “more positive”
     return bool(_BREAK_RE.search(gap)) or ("-" in gap and gap != "-")
 
