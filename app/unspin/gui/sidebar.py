@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from unspin.core.swaps import Swap
 from unspin.gui.swap_model import (
     COUNT,
+    HEADERS,
     NEW,
     OLD,
     REASON,
@@ -131,8 +132,10 @@ class SwapSidebar(QWidget):
                        self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._update_count)
 
-    def set_swaps(self, swaps) -> None:
-        """Show *swaps* (in their given order); the current row is cleared."""
+    def set_swaps(self, swaps, headers: tuple[str, str] | None = None) -> None:
+        """Show *swaps* (in their given order); the current row is cleared. *headers*
+        retitles the first two columns (default: Old, New)."""
+        self.model.set_titles(*(headers or HEADERS[:2]))
         self.model.set_swaps(swaps)
         self.details.setText("Select a swap to see why it scores as it does "
                              "and to go to its occurrences (Enter, F3)." if swaps else "")
