@@ -34,7 +34,8 @@ _ARTICLES = frozenset("the a an this that these those some any no every each my 
                        "their".split())
 #: Words that follow a preposition in fixed phrases but never an adjective or a noun.
 _AFTER_PREPOSITION = frozenset("least most first last once well soon addition fact particular "
-                               "order front general short just only nearly almost".split())
+                               "order front general short just only nearly almost though if one two "
+                               "three four five six seven eight nine ten hundred thousand million".split())
 _AFTER_MODAL = frozenset("be have not also still never only now soon then well likely".split())
 _INTENSIFIERS = frozenset("very most more less so too highly quite rather".split())
 
@@ -83,7 +84,8 @@ def _preposition(slot: Slot, word: str) -> bool:
     if _can_be(word, "v") and (word.endswith(("ed", "ing")) or slot.sentence_start or prev == "to"
                                or prev in MODALS or prev in SUBJECT_PRONOUNS):
         return False  # "connected the towns", "to dispatch a frame": a verb takes an object too
-    if slot.digit_next or nxt in DETERMINERS or nxt in OBJECT_PRONOUNS or nxt in _AFTER_PREPOSITION:
+    if slot.digit_next or nxt in DETERMINERS or nxt in OBJECT_PRONOUNS or nxt in _AFTER_PREPOSITION \
+            or nxt in SUBJECT_PRONOUNS:  # "as we", "as it" (a conjunction's slot)
         return True
     if nxt in ("and", "or") and _lower(slot.after_next) in PREPOSITIONS:
         return True  # "in and around", "at or near"
@@ -97,9 +99,10 @@ def _determiner(slot: Slot, word: str) -> bool:
     nxt, prev = _lower(slot.next), _lower(slot.prev)
     if not nxt or nxt in AUXILIARIES or nxt in PREPOSITIONS or nxt in CONJUNCTIONS or nxt in _ARTICLES:
         return False  # (but "the most", "the few": quantifiers follow an article)
-    if (prev in DETERMINERS and prev != "that") or prev in _INTENSIFIERS or _can_be(word, "a") \
-            or _can_be(word, "r"):
+    if (prev in _ARTICLES and prev != "that") or prev in _INTENSIFIERS or _can_be(word, "a"):
         return False  # "an extraordinary step": an adjective stands before a noun too
+    if _can_be(word, "r"):  # an adverb before a noun is out of place: "remove wholly items"
+        return nxt.islower() and _is_noun(nxt)
     return True
 
 
@@ -145,6 +148,13 @@ def is_closed_class(word: str) -> bool:
     """A function word of one of the roles above (never a spinner's content word)."""
     return any(word in words for _, words in ROLES) or word in PREPOSITIONS or word in AUXILIARIES \
         or word in CONJUNCTIONS or word in OBJECT_PRONOUNS
+
+
+def _is_noun(word: str) -> bool:
+    """A word mostly used as a noun ("items", "methods"; not "new", "replace")."""
+    from unspin.core.thesaurus import default_thesaurus, dominant_pos
+
+    return dominant_pos(default_thesaurus().senses(word)) == "n"
 
 
 def _is_base_verb(word: str) -> bool:

@@ -128,10 +128,13 @@ def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...]) -> Flag
         if not compound and fits_role(role, slot, word.lower()):
             reasons.append(Reason("context", f"'{word}' stands where '{cand[0]}' belongs"
                                   f" ({slot.describe()})", CONTEXT_WEIGHT))
+        if word.islower() and _only_a_name(word):
+            reasons.append(Reason("lower_case_name", f"'{word}' is written in lower case, yet it is only "
+                                  f"known as a name ({_only_a_name(word)})", CONTEXT_WEIGHT))
         if zipf(word.lower()) < RARE_ZIPF:
             reasons.append(Reason("rare_word", f"'{word}' is a rare word "
                                   f"({zipf(word.lower()):.1f} on the Zipf scale)", RARE_WEIGHT))
-        if not any(r.code in ("context", "rare_word") for r in reasons):
+        if not any(r.code in ("context", "rare_word", "lower_case_name") for r in reasons):
             continue  # a thesaurus link alone is no evidence: "if successful" is fine English
         score = 1.0 - math.prod(1.0 - r.weight for r in reasons)
         if best is None or score > best[0]:
@@ -140,6 +143,15 @@ def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...]) -> Flag
         return None
     original = best[1].capitalize() if word[:1].isupper() else best[1]
     return Flag(match.start(), match.end(), word, original, round(best[0], 3), tuple(best[2]))
+
+
+def _only_a_name(word: str) -> str:
+    """The name *word* spells when WordNet knows it only capitalised ("oregon": Oregon), else ''."""
+    senses = default_thesaurus().senses(word)
+    spellings = {s.spelled(word) for s in senses if s.lemma == word.lower()}
+    if spellings and all(sp[:1].isupper() for sp in spellings):
+        return sorted(spellings)[0]
+    return ""
 
 
 def _merged(candidates: tuple[_Candidate, ...]):
