@@ -36,6 +36,15 @@ def test_database_is_opened_read_only():
         th._db.execute("DELETE FROM senses")
 
 
+def test_database_opens_from_an_awkward_path(tmp_path):
+    """An install folder with spaces, '#' and '?' in its name still opens the thesaurus."""
+    folder = tmp_path / "my apps #1 ?"
+    folder.mkdir()
+    copy = folder / "thesaurus.sqlite"
+    copy.write_bytes(resource_path("wordnet/thesaurus.sqlite").read_bytes())
+    assert Thesaurus(copy).links("at", "astatine")
+
+
 @pytest.mark.parametrize("word,base", [("mice", "mouse"), ("running", "run"), ("was", "be"),
                                        ("boxes", "box"), ("larger", "large")])
 def test_inflections_reach_their_base_form(word, base):

@@ -74,3 +74,13 @@ def test_hovering_a_flag_explains_it(qtbot, window):
     flag = window.scan.view.result.flags[0]
     text = window.right_pane.tooltip_provider(flag.start)
     assert f"likely “{flag.original.lower()}”" in text.lower() and "spinner" in text
+
+
+def test_a_text_in_another_language_is_not_scanned(qtbot, window, tmp_path):
+    """A French text alone gets a message that the scan needs English, and no flags."""
+    path = tmp_path / "article.txt"
+    path.write_text("Le président a déclaré que la décision était prise dans la nuit. " * 20, encoding="utf-8")
+    window.load_file(1, str(path))
+    qtbot.waitUntil(lambda: window.scan.job is None, timeout=20000)
+    assert "needs English" in window.verdict_bar.verdict.text()
+    assert window.sidebar.view.model().rowCount() == 0 and not window.scan.active

@@ -16,6 +16,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from unspin.core.resources import resource_path
 
@@ -86,7 +87,8 @@ class Thesaurus:
     def _query(self, sql: str, args: tuple) -> list[tuple]:
         with self._lock:
             if self._db is None:
-                uri = f"file:{self.path}?mode=ro&immutable=1"
+                # a URI (spaces, '#' and '?' escaped) so the file is opened read-only
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro&immutable=1"
                 self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             return self._db.execute(sql, args).fetchall()
 

@@ -118,7 +118,10 @@ class ScanController(QObject):
         if generation != self.generation:
             return  # the document changed meanwhile
         self.job = None
-        if not view.result.completed and view.result.status == "cancelled":
+        if view.result.status == "cancelled":
+            return
+        if view.result.status == "unsupported":  # not English: say so, flag nothing
+            self.verdict_bar.show_message(view.result.verdict)
             return
         self.view = view
         pane = self.panes[self.side]
