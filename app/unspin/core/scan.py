@@ -37,6 +37,8 @@ RARE_WEIGHT = 0.5
 RARE_ZIPF = 2.0
 #: A candidate must be at least this much rarer than the word it would replace.
 MIN_DROP = 1.5
+#: ... or this much for a swap a spinner was seen making (have -> person).
+SIGNATURE_DROP = 1.0
 #: Flag density (score-weighted, per word) at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.02
 
@@ -203,7 +205,7 @@ def candidate_table() -> dict[str, tuple[_Candidate, ...]]:
     table: dict[str, list[_Candidate]] = {}
     function_words = load_function_words()
     for (old, new), sig in load_signatures().items():
-        if " " in old or " " in new or not _plausible(old, new, function_words):
+        if " " in old or " " in new or not _plausible(old, new, function_words, SIGNATURE_DROP):
             continue
         table.setdefault(new, []).append(_Candidate(old, Reason(
             "signature", f"'{old}' → '{new}' is a known spinner swap ({sig.note})", SIGNATURE_WEIGHT)))
@@ -220,9 +222,10 @@ def candidate_table() -> dict[str, tuple[_Candidate, ...]]:
     return {new: tuple(cands) for new, cands in table.items()}
 
 
-def _plausible(old: str, new: str, function_words: frozenset[str]) -> bool:
+def _plausible(old: str, new: str, function_words: frozenset[str], drop: float = 0.0) -> bool:
     """A function word replaced by a much rarer content word: what a spinner does."""
-    return old in function_words and new not in function_words and zipf(new) <= zipf(old) - MIN_DROP
+    return old in function_words and new not in function_words and \
+        zipf(new) <= zipf(old) - (drop or MIN_DROP)
 
 
 def spin_score(flags, words: int) -> float:
