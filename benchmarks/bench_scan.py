@@ -90,6 +90,10 @@ def bench_docstrings() -> None:
             found += (x, y) in flags and flags[x, y].original.lower() == old
     print(f"docstrings spun by bench_engine's spinner: {found}/{total} = {100 * found / max(1, total):.1f} % of "
           f"function words swapped for much rarer words flagged right; spin score {result.spin_score:.2f}")
+    swapped = {(truth[k + 2], truth[k + 3]): text[truth[k]:truth[k + 1]].lower() for k in range(0, len(truth), 4)}
+    right = sum(1 for f in result.flags if swapped.get((f.start, f.end)) == f.original.lower())
+    print(f"  precision: {right} of {len(result.flags)} flags ({100 * right / max(1, len(result.flags)):.1f} %) "
+          f"are swapped words with the right original")
 
 
 if __name__ == "__main__":

@@ -147,6 +147,18 @@ def test_right_sense_words_are_not_flagged():
     assert scan(text).flags == ()
 
 
+def test_a_swap_seen_again_and_again_makes_its_other_occurrences_suspect():
+    """In a text that keeps writing 'successful' for 'in', a bare 'successful binary' is flagged
+    too, while 'a successful launch' in the same text is left alone."""
+    spun = ("Officials met successful the city. Talks went on successful the capital. "
+            "They spoke successful the morning. Work continued successful binary form. "
+            "It was a successful launch.")
+    flagged = {spun[f.start - 9:f.end + 7]: f for f in scan(spun).flags if f.word == "successful"}
+    assert len(flagged) == 4
+    binary = next(f for text, f in flagged.items() if "binary" in text)
+    assert binary.original == "in" and any(r.code == "consistent" for r in binary.reasons)
+
+
 def test_other_languages_are_not_scanned():
     """A French text is reported as unsupported rather than given false flags."""
     text = "Le président a déclaré que la décision était prise dans la nuit de dimanche à lundi. " * 5

@@ -75,6 +75,13 @@ def fits_role(role: str, slot: Slot, word: str) -> bool:
     return bool(check and check(slot, word))
 
 
+def reads_as_itself(slot: Slot) -> bool:
+    """A slot where a content word is at home: after an article, a form of "be" or an
+    intensifier ("a successful", "was successful", "most successful")."""
+    prev = _lower(slot.prev)
+    return prev in _ARTICLES or prev in BE_FORMS or prev in _INTENSIFIERS or not slot.next
+
+
 def _lower(w: str | None) -> str:
     return w.lower() if w else ""
 

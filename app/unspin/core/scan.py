@@ -14,13 +14,14 @@ thesaurus, so swaps never seen before are found too.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 import regex
 
-from unspin.core.context import Slot, fits_role, is_closed_class, role_of
+from unspin.core.context import Slot, fits_role, is_closed_class, reads_as_itself, role_of
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.scoring import load_function_words, load_signatures, zipf
@@ -33,6 +34,9 @@ SIGNATURE_WEIGHT = 0.6
 WRONG_SENSE_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.6
 RARE_WEIGHT = 0.5
+CONSISTENT_WEIGHT = 0.5
+#: A swap confirmed by its context this many times makes its other occurrences suspect.
+CONFIRMED_TIMES = 3
 #: Below this Zipf frequency a word is rare enough to be suspect anywhere (conscionable).
 RARE_ZIPF = 2.0
 #: A candidate must be at least this much rarer than the word it would replace.
@@ -92,7 +96,7 @@ def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None
         return ScanResult(doc, "unsupported", language, len(words), verdict=(
             f"Scanning a text alone needs English (this one looks like '{language}'): "
             "open its original beside it to compare."))
-    flags = []
+    flags, unflagged = [], []
     table = candidate_table()
     for k, match in enumerate(words):
         if k % 2000 == 0:
@@ -102,15 +106,29 @@ def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None
                 progress(k / max(1, len(words)))
         candidates = table.get(match.group().lower())
         if candidates:
-            flag = _judge(doc.text, words, k, candidates)
-            if flag is not None:
-                flags.append(flag)
+            flag = _judge(doc.text, words, k, candidates, {})
+            flags.append(flag) if flag is not None else unflagged.append(k)
+    flags = _second_pass(doc.text, words, flags, unflagged, table)
     spin = spin_score(flags, len(words))
     return ScanResult(doc, "completed", language, len(words), tuple(flags), spin,
                       scan_verdict(flags, len(words), spin))
 
 
-def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...]) -> Flag | None:
+def _second_pass(text: str, words, flags: list[Flag], unflagged: list[int], table) -> list[Flag]:
+    """Once a text shows a swap again and again (in -> successful, confirmed by context
+    each time), its other occurrences are suspect too, unless they read as the word itself
+    ("a successful launch")."""
+    confirmed = Counter((f.word.lower(), f.original.lower()) for f in flags
+                        if any(r.code == "context" for r in f.reasons))
+    confirmed = {pair: n for pair, n in confirmed.items() if n >= CONFIRMED_TIMES}
+    if not confirmed:
+        return flags
+    more = [_judge(text, words, k, table[words[k].group().lower()], confirmed) for k in unflagged]
+    return sorted(flags + [f for f in more if f is not None], key=lambda f: f.start)
+
+
+def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...],
+           confirmed: dict[tuple[str, str], int]) -> Flag | None:
     """The flag for word *k*, or None when its context does not betray a spinner."""
     match = words[k]
     word = match.group()
@@ -130,13 +148,17 @@ def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...]) -> Flag
         if not compound and fits_role(role, slot, word.lower()):
             reasons.append(Reason("context", f"'{word}' stands where '{cand[0]}' belongs"
                                   f" ({slot.describe()})", CONTEXT_WEIGHT))
+        elif confirmed.get((word.lower(), cand[0]), 0) and not reads_as_itself(slot):
+            reasons.append(Reason("consistent", f"this text puts '{word.lower()}' for '{cand[0]}' "
+                                  f"{confirmed[word.lower(), cand[0]]} times where the sentence "
+                                  f"shows it", CONSISTENT_WEIGHT))
         if word.islower() and _only_a_name(word):
             reasons.append(Reason("lower_case_name", f"'{word}' is written in lower case, yet it is only "
                                   f"known as a name ({_only_a_name(word)})", CONTEXT_WEIGHT))
         if zipf(word.lower()) < RARE_ZIPF:
             reasons.append(Reason("rare_word", f"'{word}' is a rare word "
                                   f"({zipf(word.lower()):.1f} on the Zipf scale)", RARE_WEIGHT))
-        if not any(r.code in ("context", "rare_word", "lower_case_name") for r in reasons):
+        if not any(r.code in ("context", "rare_word", "lower_case_name", "consistent") for r in reasons):
             continue  # a thesaurus link alone is no evidence: "if successful" is fine English
         score = 1.0 - math.prod(1.0 - r.weight for r in reasons)
         if best is None or score > best[0]:
