@@ -86,8 +86,8 @@ def legitimate_edits(text: str) -> str:
     """An editor's changes: a reworded sentence, updated figures, an added paragraph, house style."""
     paragraphs = text.split("\n\n")
     paragraphs[1] = "In a statement on Monday, officials gave a fuller account of the decision."
-    edited = "\n\n".join(paragraphs[:4] + ["This article was updated with the latest figures and "
-                                           "reaction from officials in Washington and Kyiv."] + paragraphs[4:])
+    added = "This article was updated with the latest figures and reaction from officials in Washington."
+    edited = "\n\n".join(paragraphs[:4] + [added] + paragraphs[4:])
     for old, new in (("US", "U.S."), ("per cent", "percent"), ("Kyiv", "Kiev"), ("2024", "2025"),
                      ("said", "says"), ("“", '"'), ("”", '"')):
         edited = edited.replace(old, new)

@@ -37,6 +37,8 @@ RARE_WEIGHT = 0.5
 CONSISTENT_WEIGHT = 0.5
 #: A swap confirmed by its context this many times makes its other occurrences suspect.
 CONFIRMED_TIMES = 3
+#: A flag needs one of these besides its candidate original.
+EVIDENCE = ("context", "consistent", "lower_case_name", "rare_word")
 #: Below this Zipf frequency a word is rare enough to be suspect anywhere (conscionable).
 RARE_ZIPF = 2.0
 #: A candidate must be at least this much rarer than the word it would replace.
@@ -138,35 +140,42 @@ def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...],
     if word.istitle() and not slot.sentence_start and k:
         return None  # "Coffee Pot Control": a capital inside a sentence is a name or title
     best = None
-    for cand in _merged(candidates):
-        reasons = list(cand[1])
-        role = role_of(cand[0])
-        observed = any(r.code == "signature" for r in reasons)
-        # a noun opening a sentence before another noun is an ordinary compound
-        # ("Hello world", "Data science") unless a spinner was seen making that very swap
-        compound = role == "determiner" and slot.sentence_start and not observed
-        if not compound and fits_role(role, slot, word.lower()):
-            reasons.append(Reason("context", f"'{word}' stands where '{cand[0]}' belongs"
-                                  f" ({slot.describe()})", CONTEXT_WEIGHT))
-        elif confirmed.get((word.lower(), cand[0]), 0) and not reads_as_itself(slot):
-            reasons.append(Reason("consistent", f"this text puts '{word.lower()}' for '{cand[0]}' "
-                                  f"{confirmed[word.lower(), cand[0]]} times where the sentence "
-                                  f"shows it", CONSISTENT_WEIGHT))
-        if word.islower() and _only_a_name(word):
-            reasons.append(Reason("lower_case_name", f"'{word}' is written in lower case, yet it is only "
-                                  f"known as a name ({_only_a_name(word)})", CONTEXT_WEIGHT))
-        if zipf(word.lower()) < RARE_ZIPF:
-            reasons.append(Reason("rare_word", f"'{word}' is a rare word "
-                                  f"({zipf(word.lower()):.1f} on the Zipf scale)", RARE_WEIGHT))
-        if not any(r.code in ("context", "rare_word", "lower_case_name", "consistent") for r in reasons):
+    for original, prior in _merged(candidates):
+        reasons = prior + _evidence(word, original, prior, slot, confirmed)
+        if not any(r.code in EVIDENCE for r in reasons):
             continue  # a thesaurus link alone is no evidence: "if successful" is fine English
         score = 1.0 - math.prod(1.0 - r.weight for r in reasons)
         if best is None or score > best[0]:
-            best = (score, cand[0], reasons)
+            best = (score, original, reasons)
     if best is None or best[0] < FLAG_SCORE:
         return None
     original = best[1].capitalize() if word[:1].isupper() else best[1]
     return Flag(match.start(), match.end(), word, original, round(best[0], 3), tuple(best[2]))
+
+
+def _evidence(word: str, original: str, prior: list[Reason], slot: Slot,
+              confirmed: dict[tuple[str, str], int]) -> list[Reason]:
+    """What in the text itself says *word* stands for *original*."""
+    out = []
+    low = word.lower()
+    role = role_of(original)
+    # a noun opening a sentence before another noun is an ordinary compound
+    # ("Hello world", "Data science") unless a spinner was seen making that very swap
+    compound = role == "determiner" and slot.sentence_start and all(r.code != "signature" for r in prior)
+    if not compound and fits_role(role, slot, low):
+        out.append(Reason("context", f"'{word}' stands where '{original}' belongs ({slot.describe()})",
+                          CONTEXT_WEIGHT))
+    elif confirmed.get((low, original)) and not reads_as_itself(slot):
+        out.append(Reason("consistent", f"this text puts '{low}' for '{original}' "
+                          f"{confirmed[low, original]} times where the sentence shows it", CONSISTENT_WEIGHT))
+    name = _only_a_name(word) if word.islower() else ""
+    if name:
+        out.append(Reason("lower_case_name", f"'{word}' is written in lower case, yet it is only "
+                          f"known as a name ({name})", CONTEXT_WEIGHT))
+    if zipf(low) < RARE_ZIPF:
+        out.append(Reason("rare_word", f"'{word}' is a rare word ({zipf(low):.1f} on the Zipf scale)",
+                          RARE_WEIGHT))
+    return out
 
 
 def _only_a_name(word: str) -> str:
@@ -262,11 +271,12 @@ def scan_verdict(flags, words: int, spin: float) -> str:
     """A one-line verdict on one document."""
     if not flags:
         return f"No sign of a spinner in {words:,} words."
-    examples = ", ".join(dict.fromkeys(f"“{f.word}” (for “{f.original}”)" for f in flags[:40]))
-    examples = ", ".join(examples.split(", ")[:3])
+    distinct = dict.fromkeys(f"“{f.word.lower()}” (for “{f.original.lower()}”)" for f in flags)
+    examples = ", ".join(list(distinct)[:3])
     per_k = 1000 * len(flags) / max(1, words)
     if spin >= 0.6:
-        return f"Likely spun: {len(flags)} words look like spinner swaps ({per_k:.0f} per 1,000 words), e.g. {examples}."
+        return (f"Likely spun: {len(flags)} words look like spinner swaps ({per_k:.0f} per 1,000 words),"
+                f" e.g. {examples}.")
     if spin >= 0.3:
         return f"Possibly spun: {len(flags)} words look like spinner swaps, e.g. {examples}."
     return f"Little sign of a spinner: {len(flags)} odd word{'s' if len(flags) > 1 else ''}, e.g. {examples}."
