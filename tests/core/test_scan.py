@@ -159,6 +159,20 @@ def test_a_swap_seen_again_and_again_makes_its_other_occurrences_suspect():
     assert binary.original == "in" and any(r.code == "consistent" for r in binary.reasons)
 
 
+def test_rare_synonyms_of_common_words_are_flagged_with_the_common_word():
+    """'twelvemonth', 'cognize', 'macrocosm' (in no table) are flagged as year, know, world."""
+    text = ("The company said last twelvemonth that it would cognize the results soon. "
+            "In the macrocosm of finance, that matters.")
+    assert {(f.word, f.original) for f in scan(text).flags} == {
+        ("twelvemonth", "year"), ("cognize", "know"), ("macrocosm", "world")}
+
+
+def test_a_rare_word_the_text_keeps_using_is_its_topic():
+    """A rare word used again and again (a technical term) is not flagged as a spinner's pick."""
+    text = " ".join(f"Section {n}: the macrocosm model is described here." for n in range(8))
+    assert scan(text).flags == ()
+
+
 def test_other_languages_are_not_scanned():
     """A French text is reported as unsupported rather than given false flags."""
     text = "Le président a déclaré que la décision était prise dans la nuit de dimanche à lundi. " * 5

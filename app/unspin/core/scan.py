@@ -37,6 +37,14 @@ RARE_WEIGHT = 0.5
 CONSISTENT_WEIGHT = 0.5
 #: A swap confirmed by its context this many times makes its other occurrences suspect.
 CONFIRMED_TIMES = 3
+#: A content word this common (Zipf scale) may be the original of a rare synonym.
+COMMON_ZIPF = 4.5
+#: A rare word used more often than this in one text is its topic (callable, unary), not a
+#: spinner's pick.
+TOPIC_TIMES = 5
+#: A rare synonym is at least this much rarer than its common word (Zipf points).
+RARE_SYNONYM_DROP = 3.0
+RARE_SYNONYM_WEIGHT = 0.5
 #: A flag needs one of these besides its candidate original.
 EVIDENCE = ("context", "consistent", "lower_case_name", "rare_word")
 #: Below this Zipf frequency a word is rare enough to be suspect anywhere (conscionable).
@@ -106,14 +114,20 @@ def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None
                 return ScanResult(doc, "cancelled", language, len(words), verdict="Scan cancelled.")
             if progress is not None:
                 progress(k / max(1, len(words)))
-        candidates = table.get(match.group().lower())
+        candidates = _candidates(match.group().lower(), table)
         if candidates:
             flag = _judge(doc.text, words, k, candidates, {})
             flags.append(flag) if flag is not None else unflagged.append(k)
-    flags = _second_pass(doc.text, words, flags, unflagged, table)
+    flags = _second_pass(doc.text, words, _without_topic_words(flags), unflagged, table)
     spin = spin_score(flags, len(words))
     return ScanResult(doc, "completed", language, len(words), tuple(flags), spin,
                       scan_verdict(flags, len(words), spin))
+
+
+def _without_topic_words(flags: list[Flag]) -> list[Flag]:
+    """Drop rare-synonym flags of a word the text uses again and again: its own subject."""
+    counts = Counter(f.word.lower() for f in flags if f.reasons[0].code == "rare_synonym")
+    return [f for f in flags if f.reasons[0].code != "rare_synonym" or counts[f.word.lower()] <= TOPIC_TIMES]
 
 
 def _second_pass(text: str, words, flags: list[Flag], unflagged: list[int], table) -> list[Flag]:
@@ -125,7 +139,8 @@ def _second_pass(text: str, words, flags: list[Flag], unflagged: list[int], tabl
     confirmed = {pair: n for pair, n in confirmed.items() if n >= CONFIRMED_TIMES}
     if not confirmed:
         return flags
-    more = [_judge(text, words, k, table[words[k].group().lower()], confirmed) for k in unflagged]
+    more = [_judge(text, words, k, _candidates(words[k].group().lower(), table), confirmed)
+            for k in unflagged]
     return sorted(flags + [f for f in more if f is not None], key=lambda f: f.start)
 
 
@@ -251,6 +266,36 @@ def candidate_table() -> dict[str, tuple[_Candidate, ...]]:
                     table.setdefault(new, []).append(_Candidate(old, Reason(
                         "wrong_sense", text, WRONG_SENSE_WEIGHT)))
     return {new: tuple(cands) for new, cands in table.items()}
+
+
+def _candidates(low: str, table) -> tuple[_Candidate, ...]:
+    """The originals *low* may stand for: from the table, else as a rare synonym."""
+    return table.get(low) or rare_synonym(low)
+
+
+@lru_cache(maxsize=20_000)
+def rare_synonym(word: str) -> tuple[_Candidate, ...]:
+    """A very rare word that is a synonym of a common content word (twelvemonth: year,
+    macrocosm: world): a spinner's pick that writers do not make. The commonest such word
+    is the likely original."""
+    low = word.lower()
+    if not low.isalpha() or zipf(low) >= RARE_ZIPF or is_closed_class(low):
+        return ()
+    thesaurus, function_words = default_thesaurus(), load_function_words()
+    if any(zipf(base) >= RARE_ZIPF for base, _ in thesaurus.base_forms(low)):
+        return ()  # "appends", "midpoints": an inflection splits the frequency of a normal word
+    olds = set()
+    for sense in thesaurus.senses(low):
+        for synset in (sense.synset, *sense.links):
+            olds.update(w.lower() for w in thesaurus.synset_lemmas(synset))
+    olds = [w for w in olds if w.isalpha() and len(w) > 2 and w not in function_words
+            and zipf(w) >= COMMON_ZIPF and zipf(w) - zipf(low) >= RARE_SYNONYM_DROP]
+    if not olds:
+        return ()
+    old = max(olds, key=zipf)
+    return (_Candidate(old, Reason("rare_synonym", f"'{low}' is a rare synonym of the common word "
+                                   f"'{old}' ({zipf(low):.1f} against {zipf(old):.1f} on the Zipf scale)",
+                                   RARE_SYNONYM_WEIGHT)),)
 
 
 def _plausible(old: str, new: str, function_words: frozenset[str], drop: float = 0.0) -> bool:
