@@ -55,8 +55,9 @@ class Signature:
 class Scorer:
     """Scores swaps for one language; loads its data once."""
 
-    def __init__(self, language: str = "en"):
+    def __init__(self, language: str = "en", frequencies: dict[str, float] | None = None):
         self.language = language
+        self.frequencies = frequencies or {}  # looked up already (elsewhere); others: zipf()
         self.signatures = load_signatures()
         self.function_words = load_function_words() if language == "en" else \
             stopwords().get(language, frozenset())
@@ -134,7 +135,7 @@ class Scorer:
             return None
         content = [w for w in new_words if w not in fw and not _is_numeral(w)]
         if self.language != "en":  # short lists there: a content word must also be uncommon
-            content = [w for w in content if zipf(w, self.language) < 4.5]
+            content = [w for w in content if self._zipf(w) < 4.5]
         if not content:
             return None
         kind = "function word" if len(old_words) == 1 else "function words"
@@ -161,13 +162,34 @@ class Scorer:
     def _rarity(self, old: str, new: str) -> Reason | None:
         if " " in old.strip() or " " in new.strip():
             return None
-        z_old, z_new = zipf(normalize(old), self.language), zipf(normalize(new), self.language)
+        z_old, z_new = self._zipf(normalize(old)), self._zipf(normalize(new))
         drop = z_old - z_new
         if z_old < 3.0 or drop < RARITY_DROP or _is_numeral(normalize(new)):
             return None
         weight = min(0.5, 0.15 * drop)
         return Reason("rare_word", f"a common word ('{old}', {z_old:.1f} on the Zipf scale) became a much"
                       f" rarer one ('{new}', {z_new:.1f})", round(weight, 2))
+
+
+    def _zipf(self, word: str) -> float:
+        known = self.frequencies.get(word)
+        return zipf(word, self.language) if known is None else known
+
+
+def words_looked_up(swaps) -> set[str]:
+    """Every word whose frequency scoring *swaps* (either way round) may look up."""
+    words = set()
+    for swap in swaps:
+        old, new = normalize(swap.old), normalize(swap.new)
+        words.update(old.split())
+        words.update(new.split())
+        words.update((old, new))
+    return words
+
+
+def frequencies_loaded() -> bool:
+    """True once this process has loaded the word-frequency list."""
+    return zipf.cache_info().currsize > 0
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -113,13 +114,21 @@ class SwapSidebar(QWidget):
 
     @staticmethod
     def _size_columns(header: QHeaderView) -> None:
-        """Old and New resizable, Count and Score fitted, Reason taking the rest."""
+        """Old and New resizable, Count and Score as wide as their titles and figures,
+        Reason taking the rest. Not fitted to the contents: that reads every row of a
+        book's thousands of swaps each time the list changes."""
         header.setStretchLastSection(False)
         for column in (OLD, NEW):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
             header.resizeSection(column, _OLD_NEW_WIDTH)
-        for column in (COUNT, SCORE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        metrics = header.fontMetrics()
+        padding = 2 * metrics.horizontalAdvance("M")
+        mark = header.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        widths = {COUNT: max(metrics.horizontalAdvance("Count"), metrics.horizontalAdvance("00000")),
+                  SCORE: max(metrics.horizontalAdvance("Score"), mark + metrics.horizontalAdvance("0.00"))}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.resizeSection(column, width + padding + 12)  # 12: the sort indicator
         header.setSectionResizeMode(REASON, QHeaderView.Stretch)
 
     def _connect_signals(self) -> None:
