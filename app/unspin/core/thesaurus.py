@@ -129,10 +129,6 @@ class Thesaurus:
         """The words of one synset."""
         return self._synset(synset)[2]
 
-    def is_known(self, word: str) -> bool:
-        """Whether WordNet has *word* (or a base form of it) at all."""
-        return bool(self.base_forms(word))
-
     def links(self, old: str, new: str) -> list[Link]:
         """Every sense of *old* through which *new* is a synonym or "similar to" word."""
         targets = {s.synset for s in self.senses(new)}
