@@ -1,4 +1,5 @@
-"""Command line: ``unspin compare OLD NEW`` runs headless; ``unspin [FILES]`` opens the window.
+"""Command line: ``unspin compare OLD NEW`` and ``unspin scan FILE`` run headless;
+``unspin [FILES]`` opens the window.
 
 The compare path never imports Qt, so it runs on servers and in batch jobs.
 """
@@ -43,7 +44,8 @@ def window_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unspin",
         description="Unspin shows two versions of an article side by side and which words were "
-                    "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW'.")
+                    "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW', "
+                    "'unspin scan FILE' (one text, no original).")
     p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy; or a saved session (.unspin)")
     p.add_argument("--new-window", action="store_true",
                    help="open a separate window instead of handing the files to the running one")
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "compare":
         return run_compare(compare_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "scan":
+        from unspin.scan_command import run_scan
+
+        return run_scan(argv[1:])
     args = window_parser().parse_args(argv)
     if args.install_desktop or args.uninstall_desktop:
         from unspin.desktop import run_desktop_command

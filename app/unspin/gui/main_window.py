@@ -22,6 +22,7 @@ from unspin.gui.jobs import CompareJob, ViewResult
 from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
 from unspin.gui.open_requests import FileRouter
+from unspin.gui.scan_mode import ScanController
 from unspin.gui.scroll_sync import ScrollSync
 from unspin.gui.session_controller import SessionController
 from unspin.gui.sidebar import SwapSidebar
@@ -93,8 +94,11 @@ class MainWindow(QMainWindow):
         self.statusBar().setMinimumHeight(self.cancel_button.sizeHint().height() + 4)
         self.sync = ScrollSync(self.left_pane, self.right_pane, self)
         self.navigator = Navigator(self.left_pane, self.right_pane, self.sync)
-        self.left_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=True)
-        self.right_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=False)
+        self.scan = ScanController(self.panes, self.sidebar, self.verdict_bar, self)
+        self.left_pane.tooltip_provider = \
+            lambda pos: self.navigator.explain(pos, left=True) or self.scan.explain(pos, LEFT)
+        self.right_pane.tooltip_provider = \
+            lambda pos: self.navigator.explain(pos, left=False) or self.scan.explain(pos, RIGHT)
         self.resize(1300, 820)
 
     def _action(self, text, slot, shortcut=None, checkable=False, tip=None) -> QAction:
@@ -250,6 +254,7 @@ class MainWindow(QMainWindow):
     def _forget_view(self):
         """Drop what was shown of the previous comparison: it no longer matches the texts."""
         self.view = None
+        self.scan.stop()
         self.navigator.set_view(None)
         self.sync.set_alignment(())
         self.link_strip.set_alignment(())
@@ -269,6 +274,10 @@ class MainWindow(QMainWindow):
             self.job.cancel()
         if old is None or new is None:
             self.verdict_bar.show_message("Open a second text to compare it with the first.")
+            if any(pane.is_loading() for pane in self.panes):
+                self._compare_when_loaded = True
+            elif (old or new) is not None:
+                self.scan.start(LEFT if old else RIGHT, old or new)  # one text: scan it alone
             return
         if any(pane.is_loading() for pane in self.panes):
             self._compare_when_loaded = True
@@ -344,11 +353,15 @@ class MainWindow(QMainWindow):
         """Take both panes to the first occurrence of *swap*."""
         if swap is not None and self.view is not None:
             self.statusBar().showMessage(self.navigator.select_swap(swap))
+        elif swap is not None and self.scan.active:
+            self.statusBar().showMessage(self.scan.select(swap))
 
     def step_occurrence(self, step: int):
         """Next or previous occurrence of the selected swap."""
         if self.view is not None:
             self.statusBar().showMessage(self.navigator.step_occurrence(step))
+        elif self.scan.active:
+            self.statusBar().showMessage(self.scan.step(step))
 
     def step_change(self, step: int):
         """Next or previous change (Alt+Down / Alt+Up)."""
@@ -470,6 +483,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.cancel_comparison()
+        self.scan.stop()
         QThreadPool.globalInstance().waitForDone(3000)  # cancelled jobs stop within moments
         self.save_settings()
         super().closeEvent(event)

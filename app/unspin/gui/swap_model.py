@@ -65,6 +65,13 @@ class SwapTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._swaps: tuple[Swap, ...] = tuple(swaps)
         self._cells: dict[int, tuple[str, ...]] = {}  # display texts of the rows shown so far
+        self._titles = HEADERS[:2]  # a scan of one text shows "Likely original", "Word"
+
+    def set_titles(self, old: str, new: str) -> None:
+        """Titles of the first two columns."""
+        if (old, new) != self._titles:
+            self._titles = (old, new)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, OLD, NEW)
 
     def set_swaps(self, swaps) -> None:
         """Replace all the swaps (a model reset)."""
@@ -128,7 +135,7 @@ class SwapTableModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.DisplayRole:
-            return HEADERS[section]
+            return self._titles[section] if section in (OLD, NEW) else HEADERS[section]
         if role == Qt.ToolTipRole:
             return HEADER_TIPS[section]
         if role == Qt.TextAlignmentRole and section in NUMERIC:
