@@ -136,7 +136,7 @@ def apply_view(self, view):
     QApplication.instance().quit()
 mw.MainWindow.apply_view = apply_view
 from unspin.gui.app import run_window
-sys.exit(run_window([]))
+sys.exit(run_window([], new_window=True))
 """
 
 

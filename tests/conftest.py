@@ -19,6 +19,17 @@ def seed_comparison():
     return compare(load_document(ORIGINAL), load_document(SPUN))
 
 
+@pytest.fixture(autouse=True)
+def private_instance_name(monkeypatch):
+    """Every test gets its own single-instance socket name: no test can reach a running
+    Unspin of the user's, nor another test's server."""
+    import uuid
+
+    name = f"unspin-test-{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("UNSPIN_INSTANCE_NAME", name)
+    return name
+
+
 def _hypothesis_profiles():
     """CI runs the property tests with a fixed seed: a failure there must be reproducible."""
     import os

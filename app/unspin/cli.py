@@ -1,7 +1,7 @@
-"""Command line: ``unspin compare OLD NEW`` and ``unspin batch ORIGINAL COPY...`` run headless;
-``unspin [FILES]`` opens the window.
+"""Command line: ``unspin compare OLD NEW``, ``unspin scan FILE`` and ``unspin batch ORIGINAL
+COPY...`` run headless; ``unspin [FILES]`` opens the window.
 
-The compare and batch paths never import Qt, so it runs on servers and in batch jobs.
+The headless paths never import Qt, so they run on servers and in batch jobs.
 """
 
 from __future__ import annotations
@@ -21,12 +21,15 @@ def compare_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unspin compare",
         description="Compare an original text with a suspect copy and list the swapped words.")
-    p.add_argument("old", help="the original text (.txt, .md)")
+    p.add_argument("old", help="the original text (.txt, .md, .html, .docx, .pdf)")
     p.add_argument("new", help="the suspect copy")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text",
                    help="text: verdict and top swaps (default); json: everything (schema "
                         "unspin.comparison v1); csv: the swap table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--report", metavar="FILE",
+                   help="also write an evidence report; its type comes from the extension: "
+                        ".html (self-contained, printable), .pdf, .csv (swap table), .json")
     p.add_argument("--top", type=int, default=20, metavar="N", help="swaps listed in text output (20)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
@@ -45,8 +48,18 @@ def window_parser() -> argparse.ArgumentParser:
         prog="unspin",
         description="Unspin shows two versions of an article side by side and which words were "
                     "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW', "
-                    "'unspin batch ORIGINAL COPY...'.")
-    p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy")
+                    "'unspin scan FILE' (one text, no original), 'unspin batch ORIGINAL COPY...' (many copies).")
+    p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy; or a saved session (.unspin)")
+    p.add_argument("--new-window", action="store_true",
+                   help="open a separate window instead of handing the files to the running one")
+    desktop = p.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                   help="add Unspin to your desktop's applications and file associations "
+                        "(under $XDG_DATA_HOME, default ~/.local/share) and exit")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                   help="remove what --install-desktop added and exit")
+    # builds check themselves with it: open the pair, compare, paint, exit 0 (or 1 with the reason)
+    p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--version", action="version", version=f"unspin {__version__}")
     return p
 
@@ -60,13 +73,21 @@ def main(argv: list[str] | None = None) -> int:
         from unspin.cli_batch import batch_parser, run_batch
 
         return run_batch(batch_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "scan":
+        from unspin.scan_command import run_scan
+
+        return run_scan(argv[1:])
     args = window_parser().parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from unspin.desktop import run_desktop_command
+
+        return run_desktop_command(install=args.install_desktop)
     if len(args.files) > 2:
         print("unspin: error: give at most two files (the original, then the copy)", file=sys.stderr)
         return EXIT_INPUT
     from unspin.gui.app import run_window
 
-    return run_window(args.files)
+    return run_window(args.files, new_window=args.new_window, smoke_test=args.smoke_test)
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -74,7 +95,12 @@ def run_compare(args: argparse.Namespace) -> int:
     from unspin.core.compare import CompareOptions, compare
     from unspin.core.documents import LoadError, load_document
     from unspin.core.report import to_csv, to_json, to_text, write_atomic
+    from unspin.report_files import report_format
 
+    if args.report and report_format(args.report) is None:
+        print(f"unspin: error: {args.report}: unknown report type (use .html, .pdf, .csv or "
+              ".json)", file=sys.stderr)
+        return EXIT_INPUT
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
         old = load_document(args.old, max_bytes=max_bytes)
@@ -97,4 +123,20 @@ def run_compare(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
     else:
         sys.stdout.write(output)
+    return _write_report(result, args.report) if args.report else EXIT_OK
+
+
+def _write_report(result, path: str) -> int:
+    """Write the --report file; a failure is reported, never swallowed."""
+    from unspin.report_files import write_report
+
+    try:
+        write_report(result, path)
+    except OSError as exc:
+        print(f"unspin: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except ImportError as exc:  # a PDF needs Qt and the system libraries it loads
+        print(f"unspin: error: cannot make the PDF {path}: Qt is not usable here ({exc}); "
+              "write an .html report instead", file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_OK

@@ -75,3 +75,44 @@ def test_usage_error_exits_2():
     """A missing argument is a usage error (argparse's exit code 2)."""
     r = unspin("compare", ORIGINAL)
     assert r.returncode == 2 and "usage" in r.stderr
+
+
+@pytest.mark.parametrize("name,check", [
+    ("evidence.html", lambda data: data.startswith(b"<!DOCTYPE html>") and b"<script" not in data),
+    ("evidence.pdf", lambda data: data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")),
+    ("swaps.csv", lambda data: data.splitlines()[1].startswith(b"the,nan,")),
+    ("all.json", lambda data: b'"schema": "unspin.comparison"' in data),
+])
+def test_report_option_writes_the_format_of_the_extension(tmp_path, name, check):
+    """--report FILE writes an HTML, PDF, CSV or JSON report; the summary still goes to stdout."""
+    out = tmp_path / name
+    r = unspin("compare", ORIGINAL, SPUN, "--report", out)
+    assert r.returncode == 0, r.stderr
+    assert "Verdict: Likely spun" in r.stdout and check(out.read_bytes())
+
+
+def test_report_of_an_unknown_type_is_a_usage_error(tmp_path):
+    """--report with an unknown extension exits 2 before any work and writes nothing."""
+    r = unspin("compare", ORIGINAL, SPUN, "--report", tmp_path / "report.docx")
+    assert r.returncode == 2 and "unknown report type" in r.stderr
+    assert not (tmp_path / "report.docx").exists()
+
+
+def test_report_that_cannot_be_written_exits_1(tmp_path):
+    """A report into a missing folder: exit 1, the file named, no traceback."""
+    r = unspin("compare", ORIGINAL, SPUN, "--report", tmp_path / "nope" / "r.html")
+    assert r.returncode == 1 and "r.html" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_formats_are_named_in_the_summary(tmp_path):
+    """A PDF and a Word file are compared from the command line; the summary says what was read."""
+    from tests.pagemaker import docx_bytes
+    from tests.pdfmaker import make_pdf, wrap_paragraphs
+
+    old, new = tmp_path / "a.pdf", tmp_path / "b.docx"
+    old.write_bytes(make_pdf(wrap_paragraphs(ORIGINAL.read_text(encoding="utf-8"))))
+    new.write_bytes(docx_bytes(SPUN.read_text(encoding="utf-8")))
+    r = unspin("compare", old, new, "--format", "json")
+    data = json.loads(r.stdout)
+    assert (data["old"]["format"], data["old"]["detail"], data["new"]["format"]) == ("pdf", "4 pages", "docx")
+    assert (data["swaps"][0]["old"], data["swaps"][0]["new"]) == ("the", "nan")

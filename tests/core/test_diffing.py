@@ -1,5 +1,6 @@
 """Word diff properties: ops rebuild both texts, equal means equal, cancel says so."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,15 +72,58 @@ def test_runs_are_in_order_and_disjoint():
         last_i, last_j = i + n - 1, j + n - 1
 
 
-def test_two_process_tokenizing_gives_the_same_comparison():
-    """Tokenizing the copy in a second process changes nothing in the result."""
+@pytest.mark.parametrize("start", ["fork", "server"])
+def test_a_second_process_gives_the_same_comparison(start, monkeypatch, caplog):
+    """The copy tokenized, the paragraphs aligned and the word frequencies looked up in a
+    second process (forked, or from a fork server) give the comparison made in one process."""
+    from unspin.core import parallel as second_process
+    from unspin.core.compare import CompareOptions
+    from unspin.core.scoring import zipf
+    from tests.conftest import ORIGINAL, SPUN
+
+    if start == "server":
+        monkeypatch.setattr(second_process, "_can_fork", lambda: False)
+    old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8") + " 😀 日本"
+    zipf.cache_clear()  # a fresh process: the second one loads the word list
+    parallel = compare(old, new, options=CompareOptions(parallel=True))
+    serial = compare(old, new, options=CompareOptions(parallel=False))
+    assert [(s.old, s.new, s.count, s.occurrences, s.score, s.reasons) for s in parallel.swaps] == \
+        [(s.old, s.new, s.count, s.occurrences, s.score, s.reasons) for s in serial.swaps]
+    assert any(r.code == "rare_word" for s in serial.swaps for r in s.reasons)
+    assert parallel.new_tokens.word_mask == serial.new_tokens.word_mask
+    assert list(parallel.new_tokens.offsets) == list(serial.new_tokens.offsets)
+    assert parallel.alignment == serial.alignment and len(serial.alignment) > 3
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]  # no fallback was needed
+
+
+def test_a_failing_second_process_falls_back_to_this_one(monkeypatch, caplog):
+    """When the second process dies, the comparison is made here, and a warning says so."""
+    from unspin.core import parallel as second_process
     from unspin.core.compare import CompareOptions
     from tests.conftest import ORIGINAL, SPUN
 
-    old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8") + " 😀 日本"
-    serial = compare(old, new, options=CompareOptions(parallel=False))
-    parallel = compare(old, new, options=CompareOptions(parallel=True))
-    assert [(s.old, s.new, s.count, s.occurrences) for s in parallel.swaps] == \
-        [(s.old, s.new, s.count, s.occurrences) for s in serial.swaps]
-    assert parallel.new_tokens.word_mask == serial.new_tokens.word_mask
-    assert list(parallel.new_tokens.offsets) == list(serial.new_tokens.offsets)
+    def dies(self, vocab):
+        raise EOFError("killed")
+
+    monkeypatch.setattr(second_process.SecondProcess, "tokens", dies)
+    old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8")
+    result = compare(old, new, options=CompareOptions(parallel=True))
+    assert result.swaps[0].old == "the" and result.swaps[0].new == "nan"
+    assert any("second process failed" in r.getMessage() for r in caplog.records)
+
+
+def test_comparing_leaves_the_garbage_collector_as_it_found_it():
+    """compare() pauses the cyclic collector while it runs and restores it, cancelled or not."""
+    import gc
+
+    assert gc.isenabled()
+    compare("a b c d", "a x c d")
+    assert gc.isenabled()
+    compare("a b c d " * 5000, "a x c d " * 5000, should_cancel=lambda: True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare("a b c d", "a x c d")
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()

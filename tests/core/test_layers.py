@@ -18,20 +18,22 @@ def run(body):
 
 
 def test_core_never_imports_qt():
-    """Importing every core module and comparing loads no PySide6 module."""
+    """Importing every core module (the format loaders too) and comparing loads no PySide6 module."""
     body = ("import pkgutil, importlib, unspin.core\n"
-            "for m in pkgutil.iter_modules(unspin.core.__path__):\n"
-            "    importlib.import_module('unspin.core.' + m.name)\n"
+            "for m in pkgutil.walk_packages(unspin.core.__path__, 'unspin.core.'):\n"
+            "    importlib.import_module(m.name)\n"
             "from unspin.core.compare import compare\ncompare('a b c', 'a x c')")
     result = run(body)
     assert result.returncode == 0, result.stderr
 
 
-def test_compare_command_never_imports_qt():
-    """Running 'unspin compare' end to end loads no PySide6 module."""
+def test_compare_command_never_imports_qt(tmp_path):
+    """Running 'unspin compare' end to end, with an HTML report, loads no PySide6 module."""
+    report = str(tmp_path / "report.html")
     body = (f"from unspin.cli import main\nimport io, contextlib\n"
             f"with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    assert main(['compare', {str(ORIGINAL)!r}, {str(SPUN)!r}, '--format', 'json']) == 0")
+            f"    assert main(['compare', {str(ORIGINAL)!r}, {str(SPUN)!r}, '--format', 'json', "
+            f"'--report', {report!r}]) == 0")
     result = run(body)
     assert result.returncode == 0, result.stderr
 

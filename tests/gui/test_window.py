@@ -183,6 +183,8 @@ def test_one_file_leaves_the_copy_pane_inviting_a_drop(qtbot, window):
     window.open_initial([str(ORIGINAL)])
     assert window.right_pane.stack.currentWidget() is window.right_pane.drop_zone
     assert "second text" in window.verdict_bar.verdict.text()
+    qtbot.waitUntil(lambda: window.scan.active, timeout=20000)  # then it is scanned alone
+    assert "second text" in window.verdict_bar.figures.text()
 
 
 def test_swap_sides_exchanges_the_texts(qtbot, window):

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from unspin.core.paragraphs import paragraph_spans
 from unspin.core.tokens import Tokens
 
 #: A link needs this share of the shorter paragraph's words, or MIN_LINK_WORDS words.
@@ -36,59 +37,66 @@ class Block(NamedTuple):
 
 
 @dataclass(frozen=True)
-class _Side:
-    tokens: Tokens
-    paragraphs: list[tuple[int, int]]
-    first_tokens: list[int]  # first token index of each paragraph
+class Layout:
+    """Where one text's paragraphs are, in code points and in tokens: all the alignment
+    needs, small enough to send to another process."""
 
-    @classmethod
-    def build(cls, tokens: Tokens, paragraphs):
-        return cls(tokens, paragraphs, tokens.tokens_at(s for s, _ in paragraphs))
-
-    def paragraph_of(self, k: int) -> int:
-        return bisect_right(self.first_tokens, k) - 1
-
-    def paragraph_end_token(self, p: int) -> int:
-        return self.first_tokens[p + 1] if p + 1 < len(self.first_tokens) else len(self.tokens)
-
-    def words(self, p: int) -> int:
-        return self.tokens.words_in(self.first_tokens[p], self.paragraph_end_token(p))
+    paragraphs: list[tuple[int, int]]  # code-point spans
+    first_tokens: list[int]  # first token of each paragraph
+    words: list[int]  # words in each paragraph
+    token_count: int
+    text_length: int
 
     def start_of(self, p: int) -> int:
         """Start offset of paragraph *p*; the text's end past the last paragraph."""
-        return self.paragraphs[p][0] if p < len(self.paragraphs) else len(self.tokens.text)
+        return self.paragraphs[p][0] if p < len(self.paragraphs) else self.text_length
 
 
-def align_paragraphs(old: Tokens, new: Tokens, old_paragraphs, new_paragraphs,
-                     runs) -> tuple[Block, ...]:
+def layout_of(tokens: Tokens) -> Layout:
+    """The paragraph layout of a tokenized text."""
+    paragraphs = paragraph_spans(tokens.text)
+    first = tokens.tokens_at(s for s, _ in paragraphs)
+    count = tokens.word_mask.count
+    words = [count("1", a, b) for a, b in zip(first, first[1:] + [len(tokens)])]
+    return Layout(paragraphs, first, words, len(tokens), len(tokens.text))
+
+
+def align_paragraphs(sa: Layout, sb: Layout, runs) -> tuple[Block, ...]:
     """Blocks of aligned paragraphs, in order, tiling both texts."""
-    sa, sb = _Side.build(old, old_paragraphs), _Side.build(new, new_paragraphs)
     links = _strong_links(sa, sb, _shared_words(sa, sb, runs))
     return tuple(_blocks(sa, sb, _components(links)))
 
 
-def _shared_words(sa: _Side, sb: _Side, runs) -> Counter:
+def _shared_words(sa: Layout, sb: Layout, runs) -> Counter:
     """Matched tokens between each pair of paragraphs (one sweep: runs are in order)."""
     shared: Counter = Counter()
-    fa, fb = sa.first_tokens + [len(sa.tokens)], sb.first_tokens + [len(sb.tokens)]
-    pa = pb = -1  # paragraph indices: fa[pa] <= i < fa[pa + 1]
+    fa, fb = sa.first_tokens + [sa.token_count], sb.first_tokens + [sb.token_count]
+    last_a, last_b = len(fa) - 2, len(fb) - 2
+    pa = pb = -1  # paragraph indices: fa[pa] <= i < fa[pa + 1] = end_a
+    end_a, end_b = fa[0], fb[0]
     for i, j, n in runs:
+        if i + n <= end_a and j + n <= end_b and pa >= 0 and pb >= 0:  # most runs
+            shared[pa, pb] += n
+            continue
         while n > 0:
-            while pa + 1 < len(fa) - 1 and fa[pa + 1] <= i:
-                pa += 1
-            while pb + 1 < len(fb) - 1 and fb[pb + 1] <= j:
-                pb += 1
-            step = min(n, fa[pa + 1] - i, fb[pb + 1] - j)
+            if i >= end_a:
+                pa = min(bisect_right(fa, i) - 1, last_a)
+                end_a = fa[pa + 1]
+            if j >= end_b:
+                pb = min(bisect_right(fb, j) - 1, last_b)
+                end_b = fb[pb + 1]
+            step = min(n, end_a - i, end_b - j)
             if pa >= 0 and pb >= 0:
                 shared[pa, pb] += step
             i, j, n = i + step, j + step, n - step
     return shared
 
 
-def _strong_links(sa: _Side, sb: _Side, shared: Counter) -> list[tuple[int, int]]:
+def _strong_links(sa: Layout, sb: Layout, shared: Counter) -> list[tuple[int, int]]:
     links = []
+    words_a, words_b = sa.words, sb.words
     for (pa, pb), w in shared.items():
-        shorter = min(sa.words(pa), sb.words(pb))
+        shorter = min(words_a[pa], words_b[pb])
         if w and (w >= MIN_LINK_WORDS or w >= MIN_LINK_SHARE * shorter):
             links.append((pa, pb))
     return sorted(links)
@@ -106,7 +114,7 @@ def _components(links):
     return groups
 
 
-def _blocks(sa: _Side, sb: _Side, groups):
+def _blocks(sa: Layout, sb: Layout, groups):
     """Blocks for the linked groups and the unlinked paragraphs between them."""
     ranges = []
     pa = pb = 0
@@ -121,7 +129,7 @@ def _blocks(sa: _Side, sb: _Side, groups):
     old_pos = new_pos = 0
     for n, (kind, a1, a2, b1, b2) in enumerate(ranges):
         last = n == len(ranges) - 1
-        old_end = len(sa.tokens.text) if last else sa.start_of(a2)
-        new_end = len(sb.tokens.text) if last else sb.start_of(b2)
+        old_end = sa.text_length if last else sa.start_of(a2)
+        new_end = sb.text_length if last else sb.start_of(b2)
         yield Block(kind, old_pos, old_end, new_pos, new_end, (a1, a2), (b1, b2))
         old_pos, new_pos = old_end, new_end

@@ -7,7 +7,10 @@ scores -> statistics and verdict. The result is an immutable value; views only d
 from __future__ import annotations
 
 import dataclasses
+import gc
+import logging
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -15,11 +18,14 @@ from unspin.core.alignment import Block, align_paragraphs
 from unspin.core.diffing import Cancelled, Op, OpList, diff_codes
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
-from unspin.core.paragraphs import paragraph_spans
-from unspin.core.scoring import SUSPICIOUS, Scorer, zipf
+from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
+                                  worth_a_second_process)
+from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, load_signatures,
+                                 words_looked_up)
 from unspin.core.swaps import Swap, find_swaps
-from unspin.core.parallel import tokenize_pair
 from unspin.core.tokens import Tokens, Vocabulary
+
+_log = logging.getLogger(__name__)
 
 #: Suspicious-word density at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.05
@@ -31,7 +37,7 @@ class CompareOptions:
 
     language: str = "auto"  # a wordfreq code, or "auto": detected from the original
     suspicious: float = SUSPICIOUS
-    parallel: bool | None = None  # tokenize in two processes: None = when the texts are big
+    parallel: bool | None = None  # use a second process: None = when the texts are big
 
 
 @dataclass(frozen=True)
@@ -118,9 +124,32 @@ def compare(old: Document | str, new: Document | str, *, options: CompareOptions
     new = new if isinstance(new, Document) else Document.from_text(new, "new")
     report = progress or (lambda fraction: None)
     try:
-        return _compare(old, new, options, should_cancel, report)
+        with collector_paused():
+            return _compare(old, new, options, should_cancel, report)
     except Cancelled:
         return Comparison(old=old, new=new, status="cancelled", verdict="Comparison cancelled.")
+
+
+@contextmanager
+def collector_paused(freeze_survivors: bool = False):
+    """Pause Python's cyclic garbage collector: a comparison makes millions of small
+    acyclic objects, and each full collection over them found nothing but took up to
+    50 ms, holding the GIL (a window comparing in a worker thread froze that long).
+
+    The first collection after the pause scans every object made during it that is
+    still alive; *freeze_survivors* moves them out of the collector's sight instead
+    (``gc.freeze``: they are still freed when no longer referenced), for callers that
+    must not stall at all.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if freeze_survivors:
+                gc.freeze()
+            gc.enable()
 
 
 def _compare(old: Document, new: Document, options, should_cancel, report) -> Comparison:
@@ -131,20 +160,34 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
         report(fraction)
 
     language = detect_language(old.text or new.text) if options.language == "auto" else options.language
-    ot, nt = tokenize_pair(old.text, new.text, Vocabulary(), parallel=options.parallel,
-                           while_waiting=lambda: zipf("the", language))  # loads the word list
+    parallel = options.parallel
+    if parallel is None:
+        parallel = worth_a_second_process(len(old.text) + len(new.text))
+    # the word list is loaded once a process: only a fresh process sends it to the second one
+    second = start_second_process(new.text, language, frequencies=not frequencies_loaded()) \
+        if parallel else None
+    try:
+        return _compare_with(old, new, options, language, second, step, report, should_cancel)
+    finally:
+        if second is not None:
+            second.close()
+
+
+def _compare_with(old: Document, new: Document, options, language: str, second: SecondProcess | None,
+                  step, report, should_cancel) -> Comparison:
+    ot, nt, old_layout, new_layout = tokenize_pair(old.text, new.text, Vocabulary(), second)
+    second = second if second is not None and not second.failed else None
     step(0.1)
     diff = diff_codes(ot.codes, nt.codes, should_cancel=should_cancel,
                       progress=lambda f: report(0.1 + 0.6 * f))
     step(0.7)
-    old_paragraphs, new_paragraphs = paragraph_spans(old.text), paragraph_spans(new.text)
-    alignment = align_paragraphs(ot, nt, old_paragraphs, new_paragraphs, diff.runs)
+    if second is not None:  # aligned there while the swaps are paired here
+        second.start_alignment(old_layout, diff.runs)
+    pairing = find_swaps(ot, nt, diff.ops, old_breaks=old_layout.first_tokens,
+                         new_breaks=new_layout.first_tokens, known_pairs=load_signatures().keys())
     step(0.75)
-    scorer = Scorer(language)
-    pairing = find_swaps(ot, nt, diff.ops,
-                         old_breaks=ot.tokens_at(s for s, _ in old_paragraphs),
-                         new_breaks=nt.tokens_at(s for s, _ in new_paragraphs),
-                         known_pairs=scorer.signatures.keys())
+    alignment = _alignment(second, old_layout, new_layout, diff.runs)
+    scorer = Scorer(language, _frequencies(second, pairing.swaps))
     swaps = sorted((scorer.score(s) for s in pairing.swaps),
                    key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
     step(0.95)
@@ -162,6 +205,29 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
                       swaps=tuple(swaps), sides_look_swapped=looks_swapped,
                       stats=stats, spin_score=spin, verdict=text,
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
+
+
+def _alignment(second: SecondProcess | None, old_layout, new_layout, runs) -> tuple[Block, ...]:
+    """The paragraph alignment: from the second process when it was asked for it."""
+    if second is not None and not second.failed:
+        try:
+            return second.alignment()
+        except (OSError, EOFError) as exc:
+            _log.warning("the second process failed (%s); aligning here", exc)
+            second.failed = True
+    return align_paragraphs(old_layout, new_layout, runs)
+
+
+def _frequencies(second: SecondProcess | None, swaps) -> dict[str, float] | None:
+    """Word frequencies the scorer will need, from the second process when it has them."""
+    if second is None or second.failed or not second.serves_frequencies:
+        return None
+    try:
+        return second.frequencies(words_looked_up(swaps))
+    except (OSError, EOFError) as exc:
+        _log.warning("the second process failed (%s); looking up word frequencies here", exc)
+        second.failed = True
+        return None
 
 
 def _stats(ot: Tokens, nt: Tokens, runs, pairing, swaps, suspicious: float) -> Stats:

@@ -43,6 +43,7 @@ MAX_ANCHORLESS_PRODUCT = 4_000_000
 MAX_REPEAT_ANCHOR = 8
 _CANCEL_CHECK_EVERY = 256
 _ONES = re.compile(b"\x01+")
+_ONE = re.compile("1")
 
 
 class Cancelled(Exception):
@@ -265,8 +266,9 @@ def _anchor_chain(sa: str, sb: str) -> list[tuple[int, int]]:
     ca, cb = count_in_slices(sa), count_in_slices(sb)
     unique = {c for c, k in ca.items() if k == 1 and cb.get(c) == 1}
     if unique:
-        pos_b = {c: j for j, c in enumerate(sb) if c in unique}
-        pairs = [(i, pos_b[c]) for i, c in enumerate(sa) if c in unique]
+        ia, ib = _positions_of(sa, ca, unique), _positions_of(sb, cb, unique)
+        pos_b = dict(zip(map(sb.__getitem__, ib), ib))
+        pairs = list(zip(ia, map(pos_b.__getitem__, map(sa.__getitem__, ia))))
     else:
         repeated = {c for c, k in ca.items() if k <= MAX_REPEAT_ANCHOR and cb.get(c) == k}
         if not repeated:
@@ -282,6 +284,16 @@ def _anchor_chain(sa: str, sb: str) -> list[tuple[int, int]]:
                 pairs.append((i, seen_b[c][nth[c]]))
                 nth[c] += 1
     return _longest_increasing(pairs)
+
+
+def _positions_of(s: str, counts, wanted: set[str]) -> list[int]:
+    """Positions in *s* of the characters in *wanted* (*counts*: every character of *s*).
+    A translation and a regex scan: twice as fast as a Python loop over a long gap."""
+    table = {ord(c): "1" if c in wanted else "0" for c in counts}
+    positions = []
+    for k in range(0, len(s), SLICE):  # slices: no long GIL-holding call (see slices)
+        positions.extend(k + m.start() for m in _ONE.finditer(s[k:k + SLICE].translate(table)))
+    return positions
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

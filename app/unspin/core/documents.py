@@ -54,8 +54,9 @@ class Document:
     newline: str = "LF"
     size_bytes: int = 0
     sha256: str = ""
-    format: str = "text"
-    title: str = ""
+    format: str = "text"  # text, html, docx, pdf or clipboard (see core.formats)
+    title: str = ""  # the title the source declares, if any
+    detail: str = ""  # what else the loader found, e.g. "12 pages"
 
     @classmethod
     def from_text(cls, text: str, name: str = "untitled") -> "Document":
@@ -67,14 +68,25 @@ class Document:
 
 
 def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read *path* as text, or raise ``LoadError`` saying why it cannot be compared."""
+    """Read *path* as text (plain, Markdown, web page, Word or PDF), or raise ``LoadError``
+    saying why it cannot be compared. The digest is of the bytes read."""
+    from unspin.core.formats import TEXT, extract, sniff_format
+
     data = read_bytes(path, max_bytes=max_bytes)
-    text, encoding = decode_bytes(data, path)
+    fmt = sniff_format(data, path)
+    title = detail = ""
+    if fmt == TEXT:
+        text, encoding = decode_bytes(data, path)
+    else:
+        extracted = extract(fmt, data, path)
+        text, encoding, title, detail = (extracted.text, extracted.encoding, extracted.title,
+                                         extracted.detail)
     text, newline = normalize_newlines(text)
     p = Path(path)
     return Document(text=text, name=p.name, path=str(p.absolute()), encoding=encoding,
                     newline=newline, size_bytes=len(data),
-                    sha256=hashlib.sha256(data).hexdigest())
+                    sha256=hashlib.sha256(data).hexdigest(), format=fmt, title=title,
+                    detail=detail)
 
 
 def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

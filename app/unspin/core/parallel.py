@@ -1,59 +1,144 @@
-"""Tokenizing the two texts at the same time, in two processes, when they are big.
+"""A second process for big comparisons: it tokenizes the copy, aligns the paragraphs
+and looks up word frequencies while this process does the rest.
 
 Tokenizing is the largest single cost of a comparison (a 10 MB text takes over a
 second) and the two texts are independent, so the copy is tokenized in a second process
 with a vocabulary of its own while this process does the original; its codes are then
-translated into the shared vocabulary.
+translated into the shared vocabulary. Once the word diff is known, the paragraph
+alignment (from small paragraph layouts and the equal runs) is made there while this
+process pairs the swaps. Loading the word-frequency list costs a fixed 0.2 s, so the
+second process loads it too, while this one diffs, and answers the scorer's lookups.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import sys
+import threading
 from array import array
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable
 
+from unspin.core.alignment import Block, Layout, align_paragraphs, layout_of
 from unspin.core.slices import SLICE
 from unspin.core.tokens import OFFSET_TYPE, Tokens, Vocabulary, tokenize
 
 _log = logging.getLogger(__name__)
 
-#: Combined size (characters) from which the second process pays for itself.
-PARALLEL_MIN_CHARS = 3_000_000
+_KINDS = ("aligned", "inserted", "deleted", "rewritten")
+
+#: Combined size (characters) from which a forked second process pays for itself.
+FORK_MIN_CHARS = 1_000_000
+#: The same for a process started from a fork server (slower to start, and the text is
+#: sent to it through a pipe).
+SERVER_MIN_CHARS = 3_000_000
 
 
-def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary, parallel: bool | None = None,
-                  while_waiting=None) -> tuple[Tokens, Tokens]:
-    """Tokens of both texts in *vocab*; in two processes when *parallel* (default: when big).
+def worth_a_second_process(total_chars: int) -> bool:
+    """True when texts of *total_chars* together compare faster with a second process."""
+    return total_chars >= (FORK_MIN_CHARS if _can_fork() else SERVER_MIN_CHARS)
 
-    *while_waiting* is called once this process is done with its text and the other may
-    still be busy: a moment for other work.
-    """
-    if parallel is None:
-        parallel = len(old_text) + len(new_text) >= PARALLEL_MIN_CHARS
-    if not parallel:
-        return tokenize(old_text, vocab), tokenize(new_text, vocab)
-    try:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=_context())
-        future = pool.submit(_tokenize_alone, new_text)
-    except (OSError, RuntimeError, ValueError) as exc:  # no second process to be had here
-        _log.warning("tokenizing in one process: %s", exc)
-        return tokenize(old_text, vocab), tokenize(new_text, vocab)
-    with pool:
-        old_tokens = tokenize(old_text, vocab)
-        if while_waiting is not None:
-            while_waiting()
+
+class SecondProcess:
+    """Tokenizes one text in another process, then serves word frequencies from it."""
+
+    def __init__(self, text: str, language: str, *, frequencies: bool = True):
+        self.text = text
+        context = _context()
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, text, language, frequencies),
+                                        daemon=True, name="unspin-second")
+        self._process.start()
+        child.close()
+        self.serves_frequencies = frequencies
+        self._tokens_received = False
+        self.failed = False  # set by callers when a request failed: ask no more
+
+    def tokens(self, vocab: Vocabulary) -> tuple[Tokens, Layout]:
+        """The text's tokens in *vocab* and its layout (OSError/EOFError if the process died)."""
+        packed, layout = self._conn.recv()
+        self._tokens_received = True
+        return _unpack(self.text, packed, vocab), layout
+
+    def start_alignment(self, old_layout: Layout, runs) -> None:
+        """Have the paragraphs aligned there; collect the blocks with ``alignment()``."""
+        flat = array(OFFSET_TYPE)
+        for run in runs:
+            flat.extend(run)
+        self._conn.send(("align", old_layout, flat.tobytes()))
+
+    def alignment(self) -> tuple[Block, ...]:
+        """The blocks asked for with ``start_alignment``."""
+        kinds, flat_bytes = self._conn.recv()
+        flat = array(OFFSET_TYPE)
+        flat.frombytes(flat_bytes)
+        return tuple(Block(_KINDS[kind], *flat[8 * k:8 * k + 4], (flat[8 * k + 4], flat[8 * k + 5]),
+                           (flat[8 * k + 6], flat[8 * k + 7])) for k, kind in enumerate(kinds))
+
+    def frequencies(self, words: Iterable[str]) -> dict[str, float]:
+        """Zipf frequencies of *words*, looked up in the second process."""
+        words = sorted(set(words))
+        self._conn.send(("zipf", words))
+        return dict(zip(words, self._conn.recv()))
+
+    def close(self) -> None:
+        """Tell the process to end and reap it; kill it if it is still busy (cancelled)."""
         try:
-            packed = future.result()
-        except BrokenProcessPool as exc:  # e.g. a __main__ the child cannot import
+            if self._tokens_received:
+                self._conn.send(None)
+        except OSError:
+            pass
+        self._conn.close()
+        # a forked child holds a copy of our end of the pipe, so it never sees it close
+        self._process.join(timeout=1.0 if self._tokens_received else 0)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def start_second_process(text: str, language: str, frequencies: bool = True) -> SecondProcess | None:
+    """A SecondProcess for *text*, or None (with a warning) when none can be started here."""
+    try:
+        return SecondProcess(text, language, frequencies=frequencies)
+    except (OSError, RuntimeError, ValueError) as exc:
+        _log.warning("comparing in one process: %s", exc)
+        return None
+
+
+def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
+                  second: SecondProcess | None = None) -> tuple[Tokens, Tokens, Layout, Layout]:
+    """Tokens and paragraph layouts of both texts in *vocab*; the copy's from *second*
+    when given (None after this if it failed)."""
+    old_tokens = tokenize(old_text, vocab)
+    old_layout = layout_of(old_tokens)
+    if second is not None:
+        try:
+            new_tokens, new_layout = second.tokens(vocab)
+            return old_tokens, new_tokens, old_layout, new_layout
+        except (OSError, EOFError) as exc:  # e.g. killed, or out of memory
             _log.warning("the second process failed (%s); tokenizing here", exc)
-            return old_tokens, tokenize(new_text, vocab)
-    return old_tokens, _unpack(new_text, packed, vocab)
+            second.failed = True
+    new_tokens = tokenize(new_text, vocab)
+    return old_tokens, new_tokens, old_layout, layout_of(new_tokens)
+
+
+def _can_fork() -> bool:
+    """Forking is fast and needs no pickling, but is only safe in a single-threaded
+    process (a window's worker thread may hold a lock the child would inherit) and
+    only dependable on Linux."""
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    try:  # threads of every kind (Qt's too), not only Python's
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def _context():
-    """A start method that is safe from a threaded process (the window's worker thread)."""
+    """Fork when safe, else a fork server (safe from a threaded process), else spawn."""
+    if _can_fork():
+        return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
@@ -61,12 +146,48 @@ def _context():
     return context
 
 
-def _tokenize_alone(text: str) -> tuple[bytes, bytes, str, str]:
-    """In the second process: codes, offsets and the vocabulary's keys of one text, as
-    three flat objects (unpickling many small ones would hold the GIL for long); keys
-    never contain whitespace, so a newline separates them."""
-    vocab = Vocabulary()
-    tokens = tokenize(text, vocab)
+def _serve(conn, text: str, language: str, frequencies: bool) -> None:
+    """The second process: send the text's tokens and layout, then answer requests."""
+    try:
+        vocab = Vocabulary()
+        tokens = tokenize(text, vocab)
+        layout = layout_of(tokens)
+        conn.send((_pack(tokens, vocab), layout))
+        if frequencies:
+            from unspin.core.scoring import zipf
+
+            zipf("the", language)  # loads the word list while the other process diffs
+        while (request := conn.recv()) is not None:
+            if request[0] == "align":
+                conn.send(_flat_blocks(_align(request[1], layout, request[2])))
+            else:
+                conn.send([zipf(word, language) for word in request[1]])
+    except (EOFError, OSError):  # the other side is done, or gone
+        pass
+    finally:
+        conn.close()
+
+
+def _align(old_layout: Layout, new_layout: Layout, flat_runs: bytes) -> tuple[Block, ...]:
+    """Paragraph alignment from the runs sent flat (i, j, n, i, j, n, ...)."""
+    runs = array(OFFSET_TYPE)
+    runs.frombytes(flat_runs)
+    return align_paragraphs(old_layout, new_layout, zip(runs[0::3], runs[1::3], runs[2::3]))
+
+
+def _flat_blocks(blocks) -> tuple[bytes, bytes]:
+    """Blocks as a kind byte each and eight integers each: two flat objects to send
+    (unpickling tens of thousands of tuples would hold the other process's GIL for long)."""
+    flat = array(OFFSET_TYPE)
+    for b in blocks:
+        flat.extend((b.old_start, b.old_end, b.new_start, b.new_end, *b.old_paragraphs, *b.new_paragraphs))
+    return bytes(_KINDS.index(b.kind) for b in blocks), flat.tobytes()
+
+
+def _pack(tokens: Tokens, vocab: Vocabulary) -> tuple[bytes, bytes, str, str]:
+    """Codes, offsets and the vocabulary's keys of one text, as flat objects (unpickling
+    many small ones would hold the GIL for long); keys never contain whitespace, so a
+    newline separates them."""
     return (tokens.codes.encode("utf-32-le"), tokens.offsets.tobytes(), "\n".join(vocab.keys),
             tokens.word_mask)
 

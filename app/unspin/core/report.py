@@ -47,7 +47,8 @@ def to_dict(c: Comparison) -> dict:
 
 def _document(doc, words: int) -> dict:
     return {"name": doc.name, "path": doc.path, "encoding": doc.encoding, "newline": doc.newline,
-            "format": doc.format, "bytes": doc.size_bytes, "sha256": doc.sha256,
+            "format": doc.format, "title": doc.title, "detail": doc.detail,
+            "bytes": doc.size_bytes, "sha256": doc.sha256,
             "chars": len(doc.text), "words": words}
 
 
@@ -97,8 +98,8 @@ def to_text(c: Comparison, top: int = 20) -> str:
     """A human summary: documents, verdict, statistics and the top swaps."""
     s = c.stats
     lines = [
-        f"Old: {c.old.name} ({c.old.encoding}, {s.old_words} words)",
-        f"New: {c.new.name} ({c.new.encoding}, {s.new_words} words)",
+        f"Old: {c.old.name} ({read_as(c.old)}, {s.old_words} words)",
+        f"New: {c.new.name} ({read_as(c.new)}, {s.new_words} words)",
         f"Language: {c.language}",
         "",
         f"Verdict: {c.verdict}",
@@ -122,6 +123,17 @@ def to_text(c: Comparison, top: int = 20) -> str:
     return "\n".join(lines) + "\n"
 
 
+def read_as(doc) -> str:
+    """How a document was read, briefly: "UTF-8", "PDF, 4 pages", "Web page, UTF-8"."""
+    from unspin.core.formats import FORMAT_LABELS, TEXT
+
+    if doc.format == TEXT:
+        return doc.encoding
+    label = FORMAT_LABELS.get(doc.format, doc.format)
+    extra = doc.encoding if doc.encoding not in ("", label, "PDF", "DOCX") else ""
+    return ", ".join(x for x in (label, extra, doc.detail) if x)
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write *content* to *path* via a temporary file in the same folder, then rename:
     an existing file is only replaced once the new one is complete."""
@@ -129,6 +141,7 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     try:
+        _set_usual_mode(fd, target)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -140,3 +153,17 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _set_usual_mode(fd: int, target: Path) -> None:
+    """mkstemp makes files only the owner can read; a report is shared, so give it the
+    mode of the file it replaces, or what the umask allows for a new file."""
+    if not hasattr(os, "fchmod"):
+        return
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.fchmod(fd, mode)

@@ -2,7 +2,7 @@
 
 Evidence that a swap came from a synonym spinner, each with a weight:
 a known spinner swap (``resources/spinner_signatures.tsv``), a function word replaced by
-a content word, a common word replaced by a much rarer one (word frequencies from
+a content word, a thesaurus synonym of the wrong sense (``core/thesaurus.py``), a common word replaced by a much rarer one (word frequencies from
 wordfreq), a number word written as a numeral, and the same swap made many times.
 Weights combine like independent evidence: ``1 - prod(1 - w)``.
 
@@ -21,11 +21,13 @@ from functools import lru_cache
 from unspin.core.language import stopwords
 from unspin.core.resources import read_table, resource_path
 from unspin.core.swaps import Reason, Swap, letters_only, normalize
+from unspin.core.thesaurus import default_thesaurus, wrong_sense
 
 SUSPICIOUS = 0.5
 BASE_WEIGHT = 0.1
 SIGNATURE_WEIGHT = 0.9
 FUNCTION_WORD_WEIGHT = 0.6
+WRONG_SENSE_WEIGHT = 0.7
 NUMERAL_WEIGHT = 0.45
 #: A drop of this many points on the Zipf scale counts as "much rarer".
 RARITY_DROP = 1.5
@@ -53,8 +55,9 @@ class Signature:
 class Scorer:
     """Scores swaps for one language; loads its data once."""
 
-    def __init__(self, language: str = "en"):
+    def __init__(self, language: str = "en", frequencies: dict[str, float] | None = None):
         self.language = language
+        self.frequencies = frequencies or {}  # looked up already (elsewhere); others: zipf()
         self.signatures = load_signatures()
         self.function_words = load_function_words() if language == "en" else \
             stopwords().get(language, frozenset())
@@ -85,8 +88,8 @@ class Scorer:
         if sig is not None:
             reasons.append(Reason("signature", f"'{old}' → '{new}' is a known spinner swap"
                                   f" ({sig.note}; seen in {sig.observed_in})", SIGNATURE_WEIGHT))
-        reasons.extend(r for r in (self._function_word(old, new), self._numeral(old, new),
-                                   self._rarity(old, new)) if r is not None)
+        reasons.extend(r for r in (self._function_word(old, new), self._wrong_sense(old, new),
+                                   self._numeral(old, new), self._rarity(old, new)) if r is not None)
         if len(reasons) > 1 and swap.count >= 3:
             reasons.append(Reason("consistent", f"the same swap is made {swap.count} times",
                                   min(0.3, 0.05 * swap.count)))
@@ -132,12 +135,24 @@ class Scorer:
             return None
         content = [w for w in new_words if w not in fw and not _is_numeral(w)]
         if self.language != "en":  # short lists there: a content word must also be uncommon
-            content = [w for w in content if zipf(w, self.language) < 4.5]
+            content = [w for w in content if self._zipf(w) < 4.5]
         if not content:
             return None
         kind = "function word" if len(old_words) == 1 else "function words"
         return Reason("function_word", f"the {kind} '{old}' became the content word"
                       f"{'s' if len(content) > 1 else ''} '{' '.join(content)}'", FUNCTION_WORD_WEIGHT)
+
+    def _wrong_sense(self, old: str, new: str) -> Reason | None:
+        """A thesaurus synonym of the wrong sense (at -> astatine); English only."""
+        lo, ln = normalize(old), normalize(new)
+        if self.language != "en" or not (lo.isalpha() and ln.isalpha()) or _acronym(old):
+            return None
+        function_word = lo in self.function_words
+        # the thesaurus is asked only where a spinner is plausible: it keeps 1 MB fast
+        if not function_word and zipf(ln, "en") > zipf(lo, "en") - 1.0:
+            return None
+        text = wrong_sense(default_thesaurus(), lo, ln, function_word)
+        return Reason("wrong_sense", text, WRONG_SENSE_WEIGHT) if text else None
 
     def _numeral(self, old: str, new: str) -> Reason | None:
         if _NUMBER_WORDS.get(normalize(old)) == normalize(new):
@@ -147,13 +162,34 @@ class Scorer:
     def _rarity(self, old: str, new: str) -> Reason | None:
         if " " in old.strip() or " " in new.strip():
             return None
-        z_old, z_new = zipf(normalize(old), self.language), zipf(normalize(new), self.language)
+        z_old, z_new = self._zipf(normalize(old)), self._zipf(normalize(new))
         drop = z_old - z_new
         if z_old < 3.0 or drop < RARITY_DROP or _is_numeral(normalize(new)):
             return None
         weight = min(0.5, 0.15 * drop)
         return Reason("rare_word", f"a common word ('{old}', {z_old:.1f} on the Zipf scale) became a much"
                       f" rarer one ('{new}', {z_new:.1f})", round(weight, 2))
+
+
+    def _zipf(self, word: str) -> float:
+        known = self.frequencies.get(word)
+        return zipf(word, self.language) if known is None else known
+
+
+def words_looked_up(swaps) -> set[str]:
+    """Every word whose frequency scoring *swaps* (either way round) may look up."""
+    words = set()
+    for swap in swaps:
+        old, new = normalize(swap.old), normalize(swap.new)
+        words.update(old.split())
+        words.update(new.split())
+        words.update((old, new))
+    return words
+
+
+def frequencies_loaded() -> bool:
+    """True once this process has loaded the word-frequency list."""
+    return zipf.cache_info().currsize > 0
 
 
 def edit_distance(a: str, b: str) -> int:

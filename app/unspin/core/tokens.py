@@ -50,7 +50,7 @@ _NEEDS_FULL_RE = regex.compile(
 #: Texts are tokenized and scanned in slices of about this many characters, cut at
 #: whitespace, so that no single C call holds the GIL long enough to freeze a window
 #: (a 10 MB split takes half a second in one call).
-SLICE = 1 << 18
+SLICE = 1 << 16
 
 # Matching treats typographic variants of the apostrophe as one character; the
 # translation keeps string lengths so offsets stay valid.

@@ -7,9 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
+                               QSizePolicy, QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from unspin.core.documents import Document
+from unspin.core.report import read_as
 from unspin.gui.highlighting import PaneHighlighter
 from unspin.gui.offsets import OffsetMap
 
@@ -42,6 +43,9 @@ class ArticlePane(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.info = QLabel("")
         self.info.setObjectName("pane_info")
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # titles come from the files
+        # a long title is cut off rather than widening one pane over the other
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.open_button = QToolButton(text="Open…", toolTip=f"Open a file in the {self.side_name.lower()} pane")
         header = QHBoxLayout()
         header.setContentsMargins(6, 2, 4, 2)
@@ -148,7 +152,9 @@ class ArticlePane(QWidget):
         self.title.setToolTip(doc.path or doc.name)
         newline = f" · {doc.newline}" if doc.newline != "LF" else ""
         size = f"{words:,} words" if words is not None else _size(doc.size_bytes)
-        self.info.setText(f"{doc.encoding}{newline} · {size}")
+        title = f" · “{_elide(doc.title, 50)}”" if doc.title else ""
+        self.info.setText(f"{read_as(doc)}{newline} · {size}{title}")
+        self.info.setToolTip(doc.title)
 
     def clear(self):
         """Back to the empty drop zone."""
@@ -255,6 +261,10 @@ def _slice_end(text: str, start: int) -> int:
 
 def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+
+
+def _elide(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _escape(text: str) -> str:

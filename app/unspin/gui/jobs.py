@@ -9,11 +9,16 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from unspin.core.compare import CompareOptions, Comparison, compare
+from unspin.core.compare import CompareOptions, Comparison, collector_paused, compare
 from unspin.core.diffing import EQUAL
 from unspin.core.documents import Document
 from unspin.core.highlights import Highlights, build_highlights
 from unspin.gui.offsets import OffsetMap
+
+
+#: Let big comparisons use a second process (None: when the engine finds it worth it).
+#: Off: measured under Xvfb, handing results between processes stalled the window.
+SECOND_PROCESS: bool | None = False
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class ViewResult:
     changes: array = field(default_factory=lambda: array("q"))
     old_offsets: OffsetMap | None = None
     new_offsets: OffsetMap | None = None
+    block_starts: tuple[array, array] = (array("q"), array("q"))  # of the aligned blocks
 
     @classmethod
     def build(cls, comparison: Comparison) -> "ViewResult":
@@ -33,8 +39,10 @@ class ViewResult:
         if not comparison.completed:
             return cls(comparison, None)
         changes = array("q", (k for k, op in enumerate(comparison.ops.raw()) if op[0] != EQUAL))
+        blocks = comparison.alignment
+        starts = (array("q", (b.old_start for b in blocks)), array("q", (b.new_start for b in blocks)))
         return cls(comparison, build_highlights(comparison), changes,
-                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text))
+                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text), starts)
 
 
 class JobSignals(QObject):
@@ -63,11 +71,11 @@ class CompareJob(QRunnable):
 
     def run(self):
         try:
-            # One process: a second one is faster on books but its hand-off stalls the
-            # window for about 0.1 s (measured under Xvfb); the window must stay fluid.
-            result = compare(self.old, self.new, options=CompareOptions(parallel=False),
-                             should_cancel=self._cancel.is_set, progress=self._report)
-            self.signals.finished.emit(self.generation, ViewResult.build(result))
+            with collector_paused(freeze_survivors=True):  # the view is built in bulk too
+                result = compare(self.old, self.new, options=CompareOptions(parallel=SECOND_PROCESS),
+                                 should_cancel=self._cancel.is_set, progress=self._report)
+                view = ViewResult.build(result)
+            self.signals.finished.emit(self.generation, view)
         except Exception as exc:  # shown to the user with its reason, and logged in full
             traceback.print_exc()
             self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")

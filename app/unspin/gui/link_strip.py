@@ -26,10 +26,10 @@ class LinkStrip(QWidget):
         for pane in (left, right):
             pane.editor.verticalScrollBar().valueChanged.connect(self.update)
 
-    def set_alignment(self, blocks):
-        """Draw these blocks (empty: nothing)."""
+    def set_alignment(self, blocks, old_starts=None):
+        """Draw these blocks (empty: nothing); *old_starts*: their old start offsets."""
         self.blocks = blocks
-        self._old_starts = [b.old_start for b in blocks]
+        self._old_starts = old_starts if old_starts is not None else [b.old_start for b in blocks]
         self.update()
 
     def paintEvent(self, _event):

@@ -4,32 +4,42 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgressBar,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from unspin import __version__
 from unspin.core.documents import Document, LoadError, load_document
+from unspin.core.formats import OPEN_PATTERNS
 from unspin.core.resources import seed_paths
+from unspin.core.session import is_session_path
 from unspin.gui.article_pane import ArticlePane
 from unspin.gui.batch_dialog import open_batch_dialog
+from unspin.gui.busy import busy_cursor
+from unspin.gui.evidence_actions import EvidenceActions
 from unspin.gui.find_bar import FindBar
 from unspin.gui.jobs import CompareJob, ViewResult
 from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
+from unspin.gui.open_requests import FileRouter
+from unspin.gui.scan_mode import ScanController
 from unspin.gui.scroll_sync import ScrollSync
+from unspin.gui.session_controller import SessionController
 from unspin.gui.sidebar import SwapSidebar
 from unspin.gui.unspun_view import UnspunView
 from unspin.gui.verdict_bar import VerdictBar
 
 LEFT, RIGHT = 0, 1
 MAX_RECENT = 10
-FILE_FILTER = "Texts (*.txt *.md *.markdown *.text);;All files (*)"
+FILE_FILTER = (f"Articles ({' '.join(OPEN_PATTERNS)});;Texts (*.txt *.md *.markdown *.text);;"
+               "Web pages (*.html *.htm *.xhtml);;Word documents (*.docx);;PDF (*.pdf);;All files (*)")
 
 
 class MainWindow(QMainWindow):
     """Shows the comparison of the left (original) and right (copy) documents."""
+
+    comparison_shown = Signal()  # a finished comparison is on screen
 
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -41,8 +51,11 @@ class MainWindow(QMainWindow):
         self.batch_dialog = None  # File → Compare Against Many…
         self._last_pane: ArticlePane | None = None
         self._compare_when_loaded = False
+        self.evidence = EvidenceActions(self)
         self.setWindowTitle("Unspin")
         self._build_ui()
+        self.sessions = SessionController(self)
+        self.opener = FileRouter(self)  # files from a second launch or a file-open event
         self._build_actions()
         self._build_menus()
         self._connect_signals()
@@ -84,8 +97,11 @@ class MainWindow(QMainWindow):
         self.statusBar().setMinimumHeight(self.cancel_button.sizeHint().height() + 4)
         self.sync = ScrollSync(self.left_pane, self.right_pane, self)
         self.navigator = Navigator(self.left_pane, self.right_pane, self.sync)
-        self.left_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=True)
-        self.right_pane.tooltip_provider = lambda pos: self.navigator.explain(pos, left=False)
+        self.scan = ScanController(self.panes, self.sidebar, self.verdict_bar, self)
+        self.left_pane.tooltip_provider = \
+            lambda pos: self.navigator.explain(pos, left=True) or self.scan.explain(pos, LEFT)
+        self.right_pane.tooltip_provider = \
+            lambda pos: self.navigator.explain(pos, left=False) or self.scan.explain(pos, RIGHT)
         self.unspun_view = UnspunView(self)
         self.resize(1300, 820)
 
@@ -106,9 +122,16 @@ class MainWindow(QMainWindow):
         self.act_open_right = a("Open &Right…", lambda: self.choose_file(RIGHT), "Ctrl+Shift+O")
         self.act_many = a("Compare Against &Many…", lambda: self.compare_against_many(), "Ctrl+M",
                           tip="Rank many suspect copies against the left text")
+        self.act_open_session = a("Open &Session…", self.sessions.open_dialog, "Ctrl+Alt+O")
+        self.act_save_session = a("Sa&ve Session…", self.sessions.save_dialog, QKeySequence(K.Save))
         self.act_swap_sides = a("S&wap Sides", self.swap_sides, "Ctrl+Shift+X")
         self.act_reload = a("R&eload", self.reload, QKeySequence(K.Refresh))
         self.act_quit = a("&Quit", self.close, QKeySequence(K.Quit))
+        self.act_paste_left = a("Paste as &Left", lambda: self.evidence.paste(LEFT), "Ctrl+Shift+V")
+        self.act_paste_right = a("Paste as &Right", lambda: self.evidence.paste(RIGHT), "Ctrl+Alt+V")
+        self.act_export = a("E&xport Report…", self.evidence.export_report, "Ctrl+E")
+        self.act_preview = a("Print Pre&view…", self.evidence.preview_report, "Ctrl+Shift+P")
+        self.act_print = a("&Print…", self.evidence.print_report, QKeySequence(K.Print))
         self.act_find = a("&Find…", self.open_find, QKeySequence(K.Find))
         self.act_find_next = a("Find &Next", lambda: self.find_bar.find(False), "Ctrl+G")
         self.act_find_prev = a("Find Pre&vious", lambda: self.find_bar.find(True), "Ctrl+Shift+G")
@@ -135,10 +158,16 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Recent &Comparisons")
         file_menu.addAction(self.act_many)
         file_menu.addSeparator()
+        file_menu.addActions([self.act_open_session, self.act_save_session])
+        file_menu.addSeparator()
         file_menu.addActions([self.act_swap_sides, self.act_reload])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_export, self.act_preview, self.act_print])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.act_paste_left, self.act_paste_right])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_prev, self.act_filter])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
@@ -152,7 +181,7 @@ class MainWindow(QMainWindow):
         for side, pane in enumerate(self.panes):
             pane.loaded.connect(self._on_pane_loaded)
             pane.open_requested.connect(lambda s=side: self.choose_file(s))
-            pane.file_dropped.connect(lambda path, s=side: self.load_file(s, path))
+            pane.file_dropped.connect(lambda path, s=side: self.open_file(s, path))
         self.sidebar.swap_selected.connect(self.select_swap)
         self.sidebar.step_requested.connect(self.step_occurrence)
         self.find_bar.find_requested.connect(self.find_in_pane)
@@ -175,24 +204,43 @@ class MainWindow(QMainWindow):
             self.documents[side].path else ""
         path, _ = QFileDialog.getOpenFileName(self, f"Open {('left', 'right')[side]} text", start, FILE_FILTER)
         if path:
+            self.open_file(side, path)
+
+    def open_file(self, side: int, path: str):
+        """A chosen or dropped file: a session opens its pair, a text goes into *side*."""
+        if is_session_path(path):
+            self.sessions.open_session(path)
+        else:
             self.load_file(side, path)
+
+    def clear_side(self, side: int):
+        """Empty one pane (its comparison is gone with it)."""
+        self.documents[side] = None
+        self._forget_view()
+        self.panes[side].clear()
+        self.panes[side].hide_error()
 
     def load_file(self, side: int, path: str, compare_now: bool = True) -> bool:
         """Load *path* into one side; on failure show why and keep what was there."""
         pane = self.panes[side]
         try:
-            document = load_document(path)
+            with busy_cursor():  # a long PDF takes a moment (~0.5 s per 100 pages)
+                document = load_document(path)
         except LoadError as exc:
             pane.show_error(f"Could not open {exc.path}: {exc.reason}.")
             self.statusBar().showMessage(f"Could not open {os.path.basename(exc.path)}: {exc.reason}")
             return False
+        self.show_document(side, document, compare_now)
+        return True
+
+    def show_document(self, side: int, document: Document, compare_now: bool = True):
+        """Put a loaded or pasted document into one side and compare."""
         self.documents[side] = document
         self._forget_view()
-        pane.set_document(document)
+        self.panes[side].set_document(document)
         self.statusBar().showMessage(f"Opened {document.name}", 4000)
         if compare_now:
             self.start_comparison()
-        return True
 
     def swap_sides(self):
         """Exchange the left and right documents."""
@@ -216,6 +264,7 @@ class MainWindow(QMainWindow):
         """Drop what was shown of the previous comparison: it no longer matches the texts."""
         self.view = None
         self.unspun_view.forget()
+        self.scan.stop()
         self.navigator.set_view(None)
         self.sync.set_alignment(())
         self.link_strip.set_alignment(())
@@ -235,6 +284,10 @@ class MainWindow(QMainWindow):
             self.job.cancel()
         if old is None or new is None:
             self.verdict_bar.show_message("Open a second text to compare it with the first.")
+            if any(pane.is_loading() for pane in self.panes):
+                self._compare_when_loaded = True
+            elif (old or new) is not None:
+                self.scan.start(LEFT if old else RIGHT, old or new)  # one text: scan it alone
             return
         if any(pane.is_loading() for pane in self.panes):
             self._compare_when_loaded = True
@@ -296,12 +349,13 @@ class MainWindow(QMainWindow):
         self.right_pane.set_offsets(view.new_offsets)
         self.left_pane.highlighter.set_layers((h.old_ops, h.old_swaps), self.left_pane.offsets)
         self.right_pane.highlighter.set_layers((h.new_ops, h.new_swaps), self.right_pane.offsets)
-        self.sync.set_alignment(c.alignment)
-        self.link_strip.set_alignment(c.alignment)
+        self.sync.set_alignment(c.alignment, view.block_starts)
+        self.link_strip.set_alignment(c.alignment, view.block_starts[0])
         self.navigator.set_view(view)
         self.verdict_bar.show_comparison(c)
         self.sidebar.set_swaps(c.swaps)
         self.sync.sync_from(self.left_pane)
+        self.comparison_shown.emit()
         self.unspun_view.view_changed(view)
 
     def compare_against_many(self, paths: list[str] | None = None):
@@ -314,11 +368,15 @@ class MainWindow(QMainWindow):
         """Take both panes to the first occurrence of *swap*."""
         if swap is not None and self.view is not None:
             self.statusBar().showMessage(self.navigator.select_swap(swap))
+        elif swap is not None and self.scan.active:
+            self.statusBar().showMessage(self.scan.select(swap))
 
     def step_occurrence(self, step: int):
         """Next or previous occurrence of the selected swap."""
         if self.view is not None:
             self.statusBar().showMessage(self.navigator.step_occurrence(step))
+        elif self.scan.active:
+            self.statusBar().showMessage(self.scan.step(step))
 
     def step_change(self, step: int):
         """Next or previous change (Alt+Down / Alt+Up)."""
@@ -442,6 +500,7 @@ class MainWindow(QMainWindow):
         self.cancel_comparison()
         if self.batch_dialog is not None:
             self.batch_dialog.cancel()
+        self.scan.stop()
         QThreadPool.globalInstance().waitForDone(3000)  # cancelled jobs stop within moments
         self.save_settings()
         super().closeEvent(event)

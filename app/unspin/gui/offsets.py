@@ -18,8 +18,7 @@ class OffsetMap:
         self._astral = array("q")
         if not text.isascii():
             for k in range(0, len(text), _SLICE):  # slices: no long GIL-holding call
-                if max(text[k:k + _SLICE]) >= "\U00010000":
-                    self._astral.extend(m.start() for m in _ASTRAL.finditer(text, k, k + _SLICE))
+                self._astral.extend(m.start() for m in _ASTRAL.finditer(text, k, k + _SLICE))
         # UTF-16 position of each astral character, for the reverse direction
         self._astral16 = array("q", (p + k for k, p in enumerate(self._astral)))
 

@@ -55,8 +55,9 @@ def main(argv=None) -> int:
     window.open_initial(args.files)
 
     def shoot():
-        if window.view is None and window.job is not None and not window.progress.isHidden():
-            QTimer.singleShot(50, shoot)  # a comparison is running: wait for it
+        busy = window.view is None and window.job is not None and not window.progress.isHidden()
+        if busy or window.scan.job is not None:
+            QTimer.singleShot(50, shoot)  # a comparison or a scan is running: wait for it
             return
         if args.unspun and not window.act_unspun.isChecked():
             window.act_unspun.trigger()

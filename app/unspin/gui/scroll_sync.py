@@ -31,11 +31,12 @@ class ScrollSync(QObject):
         left.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.left))
         right.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.right))
 
-    def set_alignment(self, blocks: tuple[Block, ...]):
-        """Use these aligned blocks (empty: no syncing)."""
+    def set_alignment(self, blocks: tuple[Block, ...], starts=None):
+        """Use these aligned blocks (empty: no syncing); *starts*: their old and new start
+        offsets if already at hand (a book has tens of thousands of blocks)."""
         self._blocks = blocks
-        self._old_starts = [b.old_start for b in blocks]
-        self._new_starts = [b.new_start for b in blocks]
+        self._old_starts, self._new_starts = starts if starts is not None else (
+            [b.old_start for b in blocks], [b.new_start for b in blocks])
 
     def set_enabled(self, enabled: bool):
         """Link or unlink the panes; linking again lines the right pane up with the left."""

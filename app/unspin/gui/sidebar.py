@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from unspin.core.swaps import Swap
 from unspin.gui.swap_model import (
     COUNT,
+    HEADERS,
     NEW,
     OLD,
     REASON,
@@ -56,6 +58,7 @@ class SwapSidebar(QWidget):
         self.model = SwapTableModel(parent=self)
         self.proxy = SwapFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._noun = ("distinct swap", "distinct swaps")  # in a scan of one text: flagged words
         self._build_ui()
         self._connect_signals()
         self._update_count()
@@ -111,13 +114,21 @@ class SwapSidebar(QWidget):
 
     @staticmethod
     def _size_columns(header: QHeaderView) -> None:
-        """Old and New resizable, Count and Score fitted, Reason taking the rest."""
+        """Old and New resizable, Count and Score as wide as their titles and figures,
+        Reason taking the rest. Not fitted to the contents: that reads every row of a
+        book's thousands of swaps each time the list changes."""
         header.setStretchLastSection(False)
         for column in (OLD, NEW):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
             header.resizeSection(column, _OLD_NEW_WIDTH)
-        for column in (COUNT, SCORE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        metrics = header.fontMetrics()
+        padding = 2 * metrics.horizontalAdvance("M")
+        mark = header.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        widths = {COUNT: max(metrics.horizontalAdvance("Count"), metrics.horizontalAdvance("00000")),
+                  SCORE: max(metrics.horizontalAdvance("Score"), mark + metrics.horizontalAdvance("0.00"))}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.resizeSection(column, width + padding + 12)  # 12: the sort indicator
         header.setSectionResizeMode(REASON, QHeaderView.Stretch)
 
     def _connect_signals(self) -> None:
@@ -131,8 +142,12 @@ class SwapSidebar(QWidget):
                        self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._update_count)
 
-    def set_swaps(self, swaps) -> None:
-        """Show *swaps* (in their given order); the current row is cleared."""
+    def set_swaps(self, swaps, headers: tuple[str, str] | None = None) -> None:
+        """Show *swaps* (in their given order); the current row is cleared. *headers*
+        retitles the first two columns (default: Old, New)."""
+        self.model.set_titles(*(headers or HEADERS[:2]))
+        self._noun = ("distinct swap", "distinct swaps") if headers is None else \
+            ("distinct flagged word", "distinct flagged words")
         self.model.set_swaps(swaps)
         self.details.setText("Select a swap to see why it scores as it does "
                              "and to go to its occurrences (Enter, F3)." if swaps else "")
@@ -175,7 +190,7 @@ class SwapSidebar(QWidget):
             self.count_label.setText(f"{shown} of {total} shown")
             return
         suspicious = sum(s.score >= self.proxy.threshold for s in self.model.swaps())
-        noun = "distinct swap" if total == 1 else "distinct swaps"
+        noun = self._noun[total != 1]
         self.count_label.setText(f"{total} {noun}, {suspicious} suspicious")
 
 

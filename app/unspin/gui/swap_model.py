@@ -26,6 +26,14 @@ HEADER_TIPS = (
 NUMERIC = (COUNT, SCORE)
 # A saturated mid-tone: visible as a marker on light and on dark backgrounds alike.
 _SUSPICIOUS_MARK = QColor(214, 69, 65)
+# Roles and flags as plain values, made once: data() runs for every cell the view sizes
+# or sorts, and combining Qt enums in Python costs microseconds each time.
+_DISPLAY, _TOOLTIP, _ALIGNMENT, _DECORATION = (
+    Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value,
+    Qt.ItemDataRole.TextAlignmentRole.value, Qt.ItemDataRole.DecorationRole.value)
+_SORT, _SWAP = int(SORT_ROLE), int(SWAP_ROLE)
+_RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _GENERIC_CODE = "different_word"
 
 
@@ -56,11 +64,20 @@ class SwapTableModel(QAbstractTableModel):
     def __init__(self, swaps=(), parent=None):
         super().__init__(parent)
         self._swaps: tuple[Swap, ...] = tuple(swaps)
+        self._cells: dict[int, tuple[str, ...]] = {}  # display texts of the rows shown so far
+        self._titles = HEADERS[:2]  # a scan of one text shows "Likely original", "Word"
+
+    def set_titles(self, old: str, new: str) -> None:
+        """Titles of the first two columns."""
+        if (old, new) != self._titles:
+            self._titles = (old, new)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, OLD, NEW)
 
     def set_swaps(self, swaps) -> None:
         """Replace all the swaps (a model reset)."""
         self.beginResetModel()
         self._swaps = tuple(swaps)
+        self._cells.clear()
         self.endResetModel()
 
     def swaps(self) -> tuple[Swap, ...]:
@@ -82,34 +99,43 @@ class SwapTableModel(QAbstractTableModel):
     def flags(self, index):
         """Cells are enabled and selectable, never editable."""
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        return _CELL_FLAGS
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         """The value of one cell for *role*."""
-        if not index.isValid() or not 0 <= index.row() < len(self._swaps):
+        row = index.row()
+        if not 0 <= row < len(self._swaps) or not index.isValid():
             return None
-        swap, column = self._swaps[index.row()], index.column()
-        if role == Qt.DisplayRole:
-            return self._display(swap, column)
-        if role == SORT_ROLE:
+        column = index.column()
+        if role == _DISPLAY:
+            return self._row_texts(row)[column]
+        swap = self._swaps[row]
+        if role == _SORT:
             return self._sort_key(swap, column)
-        if role == SWAP_ROLE:
+        if role == _SWAP:
             return swap
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             return swap_tooltip(swap)
-        if role == Qt.TextAlignmentRole and column in NUMERIC:
-            return Qt.AlignRight | Qt.AlignVCenter
-        if role == Qt.DecorationRole and column == SCORE and swap.score >= SUSPICIOUS_SCORE:
+        if role == _ALIGNMENT and column in NUMERIC:
+            return _RIGHT_ALIGNED
+        if role == _DECORATION and column == SCORE and swap.score >= SUSPICIOUS_SCORE:
             return _SUSPICIOUS_MARK
         return None
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._cells.get(row)
+        if texts is None:
+            swap = self._swaps[row]
+            texts = self._cells[row] = tuple(self._display(swap, c) for c in range(len(HEADERS)))
+        return texts
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         """Column titles and their tooltips; numeric columns first sort descending."""
         if orientation != Qt.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.DisplayRole:
-            return HEADERS[section]
+            return self._titles[section] if section in (OLD, NEW) else HEADERS[section]
         if role == Qt.ToolTipRole:
             return HEADER_TIPS[section]
         if role == Qt.TextAlignmentRole and section in NUMERIC:

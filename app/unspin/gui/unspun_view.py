@@ -11,14 +11,15 @@ with its own highlights, lined up with the original again.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import html
 import traceback
+from array import array
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from unspin.core.alignment import Block
+from unspin.core.compare import collector_paused
 from unspin.core.highlights import Layer
 from unspin.core.restore import Unspun, unspun_layers, unspun_text
 from unspin.gui.jobs import ViewResult
@@ -32,6 +33,7 @@ class Prepared(NamedTuple):
     unspun: Unspun
     layers: tuple[Layer, Layer]
     alignment: tuple[Block, ...]
+    block_starts: tuple[array, array]  # old and new start of each aligned block
     offsets: OffsetMap
 
 
@@ -41,7 +43,9 @@ def prepare(view: ViewResult) -> Prepared:
     u = unspun_text(c)
     alignment = tuple(b._replace(new_start=u.to_unspun(b.new_start), new_end=u.to_unspun(b.new_end))
                       for b in c.alignment)
-    return Prepared(view, u, unspun_layers(h.new_ops, h.new_swaps, u), alignment, OffsetMap(u.text))
+    starts = (view.block_starts[0], array("q", (b.new_start for b in alignment)))
+    return Prepared(view, u, unspun_layers(h.new_ops, h.new_swaps, u), alignment, starts,
+                    OffsetMap(u.text))
 
 
 class UnspinSignals(QObject):
@@ -61,19 +65,15 @@ class UnspinJob(QRunnable):
         self.setAutoDelete(False)  # the controller keeps it until the next request
 
     def run(self):
-        # The hundreds of thousands of small objects made here set off full garbage
-        # collections, each holding the GIL over every object of the comparison: the window
-        # froze 30-120 ms at a time on a 1 MB copy (measured). Nothing made here is cyclic.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            self.signals.finished.emit(self.generation, prepare(self.view))
+            # hundreds of thousands of small objects: full collections over them froze the
+            # window 30-120 ms at a time on a 1 MB copy (measured)
+            with collector_paused(freeze_survivors=True):
+                prepared = prepare(self.view)
+            self.signals.finished.emit(self.generation, prepared)
         except Exception as exc:  # shown in the status bar, logged in full
             traceback.print_exc()
             self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
-        finally:
-            if collecting:
-                gc.enable()
 
 
 class UnspunView(QObject):
@@ -175,8 +175,8 @@ class UnspunView(QObject):
         pane = w.right_pane
         pane.set_offsets(p.offsets)
         pane.highlighter.set_layers(p.layers, p.offsets)
-        w.sync.set_alignment(p.alignment)
-        w.link_strip.set_alignment(p.alignment)
+        w.sync.set_alignment(p.alignment, p.block_starts)
+        w.link_strip.set_alignment(p.alignment, p.block_starts[0])
         w.navigator.set_right_mapping(p.unspun.to_unspun, p.unspun.to_copy)
         pane.tooltip_provider = self.explain
         w.verdict_bar.show_restored = True
@@ -187,8 +187,8 @@ class UnspunView(QObject):
         self._reset_decorations()
         w.right_pane.set_offsets(view.new_offsets)
         w.right_pane.highlighter.set_layers((h.new_ops, h.new_swaps), w.right_pane.offsets)
-        w.sync.set_alignment(c.alignment)
-        w.link_strip.set_alignment(c.alignment)
+        w.sync.set_alignment(c.alignment, view.block_starts)
+        w.link_strip.set_alignment(c.alignment, view.block_starts[0])
 
     def _reset_decorations(self):
         w = self.window

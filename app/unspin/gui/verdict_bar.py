@@ -61,6 +61,17 @@ class VerdictBar(QWidget):
             f"{s.deleted:,} deleted · {s.inserted:,} inserted · {s.swaps:,} swaps "
             f"({s.distinct_swaps:,} distinct), {s.suspicious_swaps:,} suspicious")
 
+    def show_scan(self, result):
+        """Show the verdict of a single-document scan."""
+        self.score.setText(f"<div style='font-size:18pt;font-weight:600'>{result.spin_score:.2f}</div>"
+                           f"<div>spin score</div>")
+        self.score.setToolTip("Scanned alone: 0 = no sign of a spinner, 1 = certainly spun")
+        self.verdict.setText(f"<b>{_escape(result.verdict)}</b>")
+        per_k = 1000 * len(result.flags) / max(1, result.words)
+        self.figures.setText(f"One text scanned without its original: {len(result.flags):,} flagged "
+                             f"words in {result.words:,} ({per_k:.1f} per 1,000) · open a second "
+                             f"text to compare the two")
+
     def show_message(self, text: str):
         """Show a plain message instead of a verdict."""
         self.score.setText("")

@@ -1,0 +1,178 @@
+"""Session files (``.unspin``): a saved comparison to reopen later, by double-click or File menu.
+
+A session is a small JSON document (schema ``unspin.session``, version 1)::
+
+    {"schema": "unspin.session", "version": 1, "generator": "unspin 0.1.0",
+     "old": {"path": "original.txt", "absolute": "/home/me/case/original.txt", "sha256": "…"},
+     "new": {...}, "options": {"language": "auto", "suspicious_only": false, "filter": ""},
+     "selected_swap": {"old": "at", "new": "astatine"}}
+
+``path`` is relative to the session file's folder when possible (so a folder of evidence
+can be moved or shared as a whole); ``absolute`` is the fallback when the session file
+alone was moved. ``sha256`` lets the app say when a file changed since the session was
+saved. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from unspin import __version__
+from unspin.core.report import write_atomic
+
+SCHEMA = "unspin.session"
+VERSION = 1
+SUFFIX = ".unspin"
+MAX_SESSION_BYTES = 1024 * 1024  # a session is a few hundred bytes; anything huge is not one
+
+
+class SessionError(Exception):
+    """A session file that cannot be read or written, with the path and the reason."""
+
+    def __init__(self, path: str | os.PathLike, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SessionFile:
+    """One side of a session: where the file is and what it held when saved."""
+
+    path: str  # absolute, resolved against the session file when loaded
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Session:
+    """Everything needed to reopen a comparison as it was left."""
+
+    old: SessionFile | None
+    new: SessionFile | None
+    language: str = "auto"
+    suspicious_only: bool = False
+    filter_text: str = ""
+    selected_swap: tuple[str, str] | None = None
+    extra: dict = field(default_factory=dict, compare=False)  # keys a newer version added
+
+
+def save_session(session: Session, path: str | os.PathLike) -> None:
+    """Write *session* to *path* atomically, file paths relative to its folder when possible."""
+    target = Path(path).absolute()
+    for side in (session.old, session.new):
+        if side is not None and _same_file(side.path, target):
+            raise SessionError(target, "this is one of the compared files; choose another name")
+    data = {"schema": SCHEMA, "version": VERSION, "generator": f"unspin {__version__}",
+            "old": _side_json(session.old, target.parent),
+            "new": _side_json(session.new, target.parent),
+            "options": {"language": session.language, "suspicious_only": session.suspicious_only,
+                        "filter": session.filter_text},
+            "selected_swap": ({"old": session.selected_swap[0], "new": session.selected_swap[1]}
+                              if session.selected_swap else None)}
+    try:
+        write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except OSError as exc:
+        raise SessionError(target, f"cannot write it ({exc.strerror or exc})") from exc
+
+
+def load_session(path: str | os.PathLike) -> Session:
+    """Read a session file, or raise ``SessionError`` saying why it is not a usable session."""
+    source = Path(path).absolute()
+    data = _read_json(source)
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise SessionError(source, "not an Unspin session file")
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise SessionError(source, "the session has no valid format version")
+    if version > VERSION:
+        raise SessionError(source, f"saved by a newer Unspin (session format {version}; "
+                                   f"this version reads up to {VERSION})")
+    options = data.get("options")
+    options = {} if options is None else options
+    if not isinstance(options, dict):
+        raise SessionError(source, "'options' is not an object")
+    return Session(old=_side_from_json(data.get("old"), source, "old"),
+                   new=_side_from_json(data.get("new"), source, "new"),
+                   language=_text(options.get("language", "auto"), source, "options.language") or "auto",
+                   suspicious_only=bool(options.get("suspicious_only", False)),
+                   filter_text=_text(options.get("filter", ""), source, "options.filter"),
+                   selected_swap=_swap_from_json(data.get("selected_swap"), source),
+                   extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS})
+
+
+def is_session_path(path: str | os.PathLike) -> bool:
+    """True when *path* names a session file (by its suffix)."""
+    return str(path).lower().endswith(SUFFIX)
+
+
+_KNOWN_KEYS = {"schema", "version", "generator", "old", "new", "options", "selected_swap"}
+
+
+def _read_json(source: Path):
+    try:
+        if source.is_dir():
+            raise SessionError(source, "it is a folder, not a session file")
+        with open(source, "rb") as fh:
+            raw = fh.read(MAX_SESSION_BYTES + 1)
+    except FileNotFoundError:
+        raise SessionError(source, "no such file") from None
+    except OSError as exc:
+        raise SessionError(source, f"cannot read it ({exc.strerror or exc})") from exc
+    if len(raw) > MAX_SESSION_BYTES:
+        raise SessionError(source, "too big to be a session file (over 1 MB)")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SessionError(source, "not an Unspin session file (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise SessionError(source, f"the session file is damaged (invalid JSON at line "
+                                   f"{exc.lineno}, column {exc.colno})") from None
+
+
+def _side_json(side: SessionFile | None, folder: Path) -> dict | None:
+    if side is None:
+        return None
+    absolute = os.path.abspath(side.path)
+    try:
+        relative = Path(os.path.relpath(absolute, folder)).as_posix()
+    except ValueError:  # Windows: another drive has no relative path
+        relative = absolute
+    return {"path": relative, "absolute": absolute, "sha256": side.sha256}
+
+
+def _side_from_json(value, source: Path, key: str) -> SessionFile | None:
+    """Resolve a stored side: relative to the session first, then the absolute fallback."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("path"), str) or not value["path"]:
+        raise SessionError(source, f"'{key}' has no file path")
+    candidates = [source.parent / Path(value["path"])]
+    if isinstance(value.get("absolute"), str) and value["absolute"]:
+        candidates.append(Path(value["absolute"]))
+    found = next((c for c in candidates if c.exists()), candidates[0])
+    return SessionFile(path=os.path.normpath(str(found)), sha256=_text(value.get("sha256", ""), source, key))
+
+
+def _swap_from_json(value, source: Path) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise SessionError(source, "'selected_swap' is not an object")
+    return (_text(value.get("old", ""), source, "selected_swap.old"),
+            _text(value.get("new", ""), source, "selected_swap.new"))
+
+
+def _text(value, source: Path, key: str) -> str:
+    if not isinstance(value, str):
+        raise SessionError(source, f"'{key}' is not text")
+    return value
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == str(b)

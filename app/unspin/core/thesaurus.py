@@ -1,0 +1,216 @@
+"""Offline thesaurus: WordNet 3.0 senses, synonyms and "similar to" links, read per word.
+
+The data is ``resources/wordnet/thesaurus.sqlite`` (built by
+``resources/wordnet/build_thesaurus.py``), opened read-only on first use, so a comparison
+that needs no thesaurus pays nothing. Inflected forms are reduced with WordNet's own
+"morphy" rules and exception lists (``was`` -> ``be``, ``mice`` -> ``mouse``).
+
+:func:`wrong_sense` explains a swap a spinner's thesaurus produced: the new word is a
+synonym of the old one only through a sense that does not fit ("'astatine' is a synonym
+of 'at' only as the chemical symbol At").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from unspin.core.resources import resource_path
+
+POS_NAMES = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}
+#: A sense is rare when it carries less than this share of its word's tagged uses.
+RARE_SHARE = 0.05
+#: ... and the word has at least this many tagged uses (else frequencies mean little).
+MIN_TAGS = 8
+_NOUN_SUBSTANCE = 27
+
+_MORPHY = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+          ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+          ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense of a word: its synset, part of speech, rank and how often it is used."""
+
+    lemma: str  # the base form looked up
+    synset: int
+    pos: str  # n, v, a, s (adjective satellite), r
+    rank: int  # 1 = the word's most frequent sense in this part of speech
+    tags: int  # uses tagged in the SemCor corpus (0 = never seen)
+    lemmas: tuple[str, ...]
+    links: tuple[int, ...]  # "similar to" synsets
+    gloss: str
+    lexfile: int
+
+    @property
+    def pos_name(self) -> str:
+        """'noun', 'verb', 'adjective' or 'adverb'."""
+        return POS_NAMES[self.pos]
+
+    def spelled(self, word: str) -> str:
+        """The synset's own spelling of *word* ('At' for 'at')."""
+        return next((l for l in self.lemmas if l.lower() == word.lower()), word)
+
+    @property
+    def is_chemical_symbol(self) -> bool:
+        """An element's symbol: 'At' in {astatine, At, atomic number 85}."""
+        return self.lexfile == _NOUN_SUBSTANCE and any(l.startswith("atomic number") for l in self.lemmas)
+
+
+@dataclass(frozen=True)
+class Link:
+    """How a new word relates to an old one: through which sense, as synonym or similar-to."""
+
+    sense: Sense  # the old word's sense
+    relation: str  # "synonym" or "similar"
+
+
+class Thesaurus:
+    """Per-word lookups in the shipped WordNet database (thread-safe, read-only)."""
+
+    def __init__(self, path=None):
+        self.path = path or resource_path("wordnet/thesaurus.sqlite")
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        self.senses = lru_cache(maxsize=50_000)(self._senses)
+        self._synset = lru_cache(maxsize=50_000)(self._synset_row)
+
+    def _query(self, sql: str, args: tuple) -> list[tuple]:
+        with self._lock:
+            if self._db is None:
+                # a URI (spaces, '#' and '?' escaped) so the file is opened read-only
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro&immutable=1"
+                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            return self._db.execute(sql, args).fetchall()
+
+    def base_forms(self, word: str) -> list[tuple[str, str]]:
+        """(base form, pos) pairs WordNet knows for *word*, the word itself first."""
+        w = word.lower().replace("’", "'")
+        found = [(w, pos) for (pos,) in self._query("SELECT DISTINCT pos FROM senses WHERE form = ?", (w,))]
+        for base, pos in self._query("SELECT base, pos FROM exceptions WHERE form = ?", (w,)):
+            found.append((base, pos))
+        for pos, rules in _MORPHY.items():
+            for suffix, ending in rules:
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    base = w[: len(w) - len(suffix)] + ending
+                    if (base, pos) not in found and self._known(base, pos):
+                        found.append((base, pos))
+        return found
+
+    def _known(self, form: str, pos: str) -> bool:
+        return bool(self._query("SELECT 1 FROM senses WHERE form = ? AND pos = ? LIMIT 1", (form, pos)))
+
+    def _senses(self, word: str) -> tuple[Sense, ...]:
+        """Every sense of *word* and of its base forms."""
+        out = []
+        for base, pos in self.base_forms(word):
+            rows = self._query("SELECT rank, synset, tags FROM senses WHERE form = ? AND pos = ? "
+                               "ORDER BY rank", (base, pos))
+            for rank, synset, tags in rows:
+                spos, lexfile, lemmas, links, gloss = self._synset(synset)
+                out.append(Sense(base, synset, spos, rank, tags, lemmas, links, gloss, lexfile))
+        return tuple(out)
+
+    def _synset_row(self, synset: int) -> tuple:
+        pos, lexfile, lemmas, links, gloss = self._query(
+            "SELECT pos, lexfile, lemmas, links, gloss FROM synsets WHERE id = ?", (synset,))[0]
+        return pos, lexfile, tuple(lemmas.split("\t")), tuple(int(x) for x in links.split()), gloss
+
+    def synset_lemmas(self, synset: int) -> tuple[str, ...]:
+        """The words of one synset."""
+        return self._synset(synset)[2]
+
+    def links(self, old: str, new: str) -> list[Link]:
+        """Every sense of *old* through which *new* is a synonym or "similar to" word."""
+        targets = {s.synset for s in self.senses(new)}
+        if not targets:
+            return []
+        out = []
+        for sense in self.senses(old):
+            if sense.synset in targets:
+                out.append(Link(sense, "synonym"))
+            elif targets.intersection(sense.links):
+                out.append(Link(sense, "similar"))
+        return out
+
+    def neighbours(self, word: str) -> dict[str, list[Link]]:
+        """Every one-word synonym or similar-to word of *word*, with the links to it."""
+        out: dict[str, list[Link]] = {}
+        for sense in self.senses(word):
+            related = [(sense.lemmas, "synonym")] + [(self.synset_lemmas(t), "similar") for t in sense.links]
+            for lemmas, relation in related:
+                for lemma in lemmas:
+                    low = lemma.lower()
+                    if " " not in low and low != word.lower():
+                        out.setdefault(low, []).append(Link(sense, relation))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_thesaurus() -> Thesaurus:
+    """The shipped thesaurus, shared (it opens its file on the first lookup)."""
+    return Thesaurus()
+
+
+def is_rare(sense: Sense, senses: tuple[Sense, ...]) -> bool:
+    """Whether *sense* is a rarely used sense of its word."""
+    total = sum(s.tags for s in senses)
+    return total >= MIN_TAGS and sense.tags / total < RARE_SHARE
+
+
+def wrong_sense(thesaurus: Thesaurus, old: str, new: str, function_word: bool) -> str | None:
+    """Why *new* replacing *old* is a wrong-sense synonym, or None if some link fits.
+
+    A link fits when it goes through a common sense of the old word and, for a function
+    word (preposition, article, auxiliary...), through a verb or adverb sense that is the
+    word's main use ("have" -> "possess"). Nouns and adjectives never fit a function word.
+    """
+    links = thesaurus.links(old, new)
+    if not links:
+        return None
+    senses = thesaurus.senses(old)
+    fitting = [l for l in links if not _misfit(l.sense, senses, function_word)]
+    if fitting:
+        return None
+    best = min(links, key=lambda l: (l.sense.tags == 0, -l.sense.tags, l.sense.rank))
+    return describe(old, new, best, function_word)
+
+
+def _misfit(sense: Sense, senses: tuple[Sense, ...], function_word: bool) -> bool:
+    if function_word:
+        # "have" -> "possess", "just" -> "only": a verb or adverb sense fits when it is the
+        # function word's main use; "can" -> "tin" (a noun) never does.
+        return sense.pos not in ("v", "r") or sense.pos != dominant_pos(senses) or \
+            (sense.tags == 0 and any(s.tags for s in senses if s.pos == sense.pos))
+    return is_rare(sense, senses)
+
+
+def dominant_pos(senses: tuple[Sense, ...]) -> str:
+    """The part of speech with the most tagged uses (the first listed when none are tagged)."""
+    totals: dict[str, int] = {}
+    for s in senses:
+        pos = "a" if s.pos == "s" else s.pos
+        totals[pos] = totals.get(pos, 0) + s.tags
+    return max(totals, key=lambda p: totals[p]) if totals else ""
+
+
+def describe(old: str, new: str, link: Link, function_word: bool) -> str:
+    """The reason sentence for a wrong-sense link."""
+    sense = link.sense
+    how = "a synonym of" if link.relation == "synonym" else "similar to"
+    if sense.is_chemical_symbol:
+        return f"'{new}' is {how} '{old}' only as the chemical symbol {sense.spelled(old)}"
+    meaning = f" ({sense.gloss})" if sense.gloss else ""
+    if function_word:
+        return (f"'{new}' is {how} '{old}' only as the {sense.pos_name} {sense.spelled(old)}"
+                f"{meaning}, not as the function word")
+    return f"'{new}' is {how} '{old}' only in a rare sense, the {sense.pos_name}{meaning}"

@@ -1,0 +1,137 @@
+"""Evidence in and out of the window: paste as left/right, export a report, print.
+
+A small controller beside the main window (which only wires the actions): it asks the
+window for its documents and comparison and hands pasted documents back to it.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from unspin.core.documents import LoadError
+from unspin.core.formats import document_from_clipboard
+from unspin.gui.busy import busy_cursor
+from unspin.gui.pdf_report import footer_text, paint_report, report_document
+from unspin.report_files import report_format, write_report
+
+#: Save-dialog filters and the format and extension each one stands for.
+EXPORT_FILTERS = {"Evidence report, web page (*.html *.htm)": ("html", ".html"),
+                  "Evidence report, PDF (*.pdf)": ("pdf", ".pdf"),
+                  "Swap table, CSV (*.csv)": ("csv", ".csv"),
+                  "Everything, JSON (*.json)": ("json", ".json")}
+
+
+class EvidenceActions:
+    """Paste, export and print for a MainWindow (``documents``, ``view``, ``show_document``)."""
+
+    def __init__(self, window):
+        self.window = window
+        self.last_folder = ""
+
+    # --- paste -------------------------------------------------------------------
+
+    def paste(self, side: int) -> bool:
+        """Put the clipboard's text into one side (a whole web page: its article)."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        markup = mime.html() if mime is not None and mime.hasHtml() else ""
+        name = f"Clipboard {datetime.now().strftime('%H:%M')}"
+        try:
+            document = document_from_clipboard(text, markup, name)
+        except LoadError as exc:
+            self.window.statusBar().showMessage(f"Nothing pasted: {exc.reason}", 6000)
+            return False
+        self.window.show_document(side, document)
+        return True
+
+    # --- export ------------------------------------------------------------------
+
+    def comparison(self):
+        """The finished comparison on screen, or None (with a word to the user why)."""
+        view = self.window.view
+        if view is None or not view.comparison.completed:
+            self.window.statusBar().showMessage("Nothing to report yet: open two texts and let "
+                                                "the comparison finish.", 6000)
+            return None
+        return view.comparison
+
+    def export_report(self) -> str | None:
+        """Ask for a file name and write the report there; returns the path written."""
+        c = self.comparison()
+        if c is None:
+            return None
+        suggested = os.path.join(self.last_folder or _folder_of(c.old.path),
+                                 f"unspin-report-{Path(c.old.name).stem}-vs-{Path(c.new.name).stem}.html")
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Export Report", suggested,
+                                                   ";;".join(EXPORT_FILTERS))
+        if not path:
+            return None
+        fmt = report_format(path)
+        if fmt is None:  # no or an unknown extension: the chosen filter decides
+            fmt, suffix = EXPORT_FILTERS.get(chosen, ("html", ".html"))
+            path += suffix
+        return path if self.write(c, path, fmt) else None
+
+    def write(self, c, path: str, fmt: str) -> bool:
+        """Write one report, telling the user how it went."""
+        try:
+            with busy_cursor():
+                write_report(c, path, fmt)
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Export Report",
+                                f"The report could not be written to {path}:\n"
+                                f"{exc.strerror or exc}")
+            return False
+        self.last_folder = os.path.dirname(path)
+        self.window.statusBar().showMessage(f"Report written to {path}", 8000)
+        return True
+
+    # --- print -------------------------------------------------------------------
+
+    def print_report(self) -> None:
+        """Print the report after the print dialog."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        c = self.comparison()
+        if c is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_report(self._document(c), printer, footer_text(c))
+
+    def preview_report(self) -> None:
+        """Show the report's pages in a print preview (print from there)."""
+        dialog = self.preview_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def preview_dialog(self):
+        """The print preview dialog of the current report, not yet shown."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        c = self.comparison()
+        if c is None:
+            return None
+        document = self._document(c)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle("Print Preview: Unspin evidence report")
+        dialog.paintRequested.connect(lambda device: paint_report(document, device, footer_text(c)))
+        # the dialog owns neither: keep both alive as long as it is
+        dialog.report_document, dialog.report_printer = document, printer
+        dialog.resize(900, 1000)
+        return dialog
+
+    def _document(self, c):
+        with busy_cursor():
+            return report_document(c)
+
+
+def _folder_of(path: str | None) -> str:
+    return os.path.dirname(path) if path else os.path.expanduser("~")

@@ -1,0 +1,145 @@
+"""File → Save Session / Open Session: the window's state to and from ``.unspin`` files.
+
+The dialogs and the warning are callables so tests can drive the logic without a modal box.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from unspin.core.session import SUFFIX, Session, SessionError, SessionFile, load_session, save_session
+
+LEFT, RIGHT = 0, 1
+SIDE_NAMES = ("original", "copy")
+SESSION_FILTER = f"Unspin sessions (*{SUFFIX});;All files (*)"
+
+
+def _ask_save_path(window, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(window, "Save session", suggested, SESSION_FILTER)
+    return path
+
+
+def _ask_open_path(window, start: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(window, "Open session", start, SESSION_FILTER)
+    return path
+
+
+def _warn(window, title: str, text: str) -> None:
+    QMessageBox.warning(window, title, text)
+
+
+class SessionController:
+    """Saves and restores the pair, the swap-list filters and the selected swap."""
+
+    def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn):
+        self.window = window
+        self.ask_save_path, self.ask_open_path, self.warn = ask_save_path, ask_open_path, warn
+        self.pending_swap: tuple[str, str] | None = None
+        self.last_path = ""
+        window.comparison_shown.connect(self._select_pending_swap)
+
+    # --- saving ----------------------------------------------------------------------
+
+    def current_session(self) -> Session:
+        """The window's state as a session."""
+        sides = [SessionFile(d.path, d.sha256) if d is not None and d.path else None
+                 for d in self.window.documents]
+        sidebar = self.window.sidebar
+        swap = sidebar.selected_swap()
+        return Session(sides[LEFT], sides[RIGHT], suspicious_only=sidebar.suspicious_box.isChecked(),
+                       filter_text=sidebar.filter_edit.text(),
+                       selected_swap=(swap.old, swap.new) if swap is not None else None)
+
+    def save_dialog(self) -> bool:
+        """Ask for a file name and save the session there."""
+        path = self.ask_save_path(self.window, self._suggested_name())
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += SUFFIX  # double-clicking it later needs the suffix
+        return self.save(path)
+
+    def save(self, path: str) -> bool:
+        """Save the window's state to *path*; a failure is shown with its reason."""
+        try:
+            save_session(self.current_session(), path)
+        except SessionError as exc:
+            self.warn(self.window, "Could not save the session", f"Could not save {exc.path}: {exc.reason}.")
+            return False
+        self.last_path = str(Path(path).absolute())
+        self.window.statusBar().showMessage(f"Saved the session to {self.last_path}", 6000)
+        return True
+
+    def _suggested_name(self) -> str:
+        old, new = self.window.documents
+        if self.last_path:
+            return self.last_path
+        if old is None or not old.path:
+            return "comparison" + SUFFIX
+        name = Path(old.name).stem + (f" vs {Path(new.name).stem}" if new is not None else "")
+        return str(Path(old.path).parent / (name + SUFFIX))
+
+    # --- opening ---------------------------------------------------------------------
+
+    def open_dialog(self) -> bool:
+        """Ask for a session file and open it."""
+        start = os.path.dirname(self.last_path) if self.last_path else ""
+        path = self.ask_open_path(self.window, start)
+        return self.open_session(path) if path else False
+
+    def open_session(self, path: str) -> bool:
+        """Open the pair of a session; a missing file opens the other and says which one."""
+        try:
+            session = load_session(path)
+        except SessionError as exc:
+            self.warn(self.window, "Could not open the session", f"Could not open {exc.path}: {exc.reason}.")
+            return False
+        self.last_path = str(Path(path).absolute())
+        problems = self._load_sides(session)
+        sidebar = self.window.sidebar
+        sidebar.filter_edit.setText(session.filter_text)
+        sidebar.suspicious_box.setChecked(session.suspicious_only)
+        self.pending_swap = session.selected_swap
+        self.window.start_comparison()
+        if problems:
+            self.warn(self.window, "Session opened with problems", "\n\n".join(problems))
+        return True
+
+    def _load_sides(self, session: Session) -> list[str]:
+        """Load both sides; return sentences about missing, unreadable or changed files."""
+        problems = []
+        for side, saved in enumerate((session.old, session.new)):
+            name = SIDE_NAMES[side]
+            self.window.clear_side(side)  # a failed load must not leave the previous text there
+            if saved is None:
+                continue
+            if not os.path.exists(saved.path):
+                message = f"The {name} is missing: {saved.path} no longer exists."
+                self.window.panes[side].show_error(message)
+                problems.append(message + " Open it again with its pane's Open button.")
+            elif not self.window.load_file(side, saved.path, compare_now=False):
+                problems.append(f"The {name} could not be opened: "
+                                f"{self.window.panes[side].error_text()}")
+            elif saved.sha256 and self.window.documents[side].sha256 != saved.sha256:
+                problems.append(f"The {name} ({saved.path}) has changed since the session was "
+                                "saved: the comparison shows its current text.")
+        return problems
+
+    def _select_pending_swap(self) -> None:
+        """Once the comparison is shown, select the swap the session had selected."""
+        wanted, self.pending_swap = self.pending_swap, None
+        if wanted is None:
+            return
+        sidebar = self.window.sidebar
+        model = sidebar.view.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if (index.data(), model.index(row, 1).data()) == wanted:
+                sidebar.view.setCurrentIndex(index)
+                sidebar.view.scrollTo(index)
+                return
+        self.window.statusBar().showMessage(
+            f"The session's selected swap “{wanted[0]} → {wanted[1]}” is not in this comparison", 8000)

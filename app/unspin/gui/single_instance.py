@@ -1,0 +1,198 @@
+"""One window per user: a later ``unspin FILE`` hands its files to the running one.
+
+The first process listens on a per-user local socket (QLocalServer). A later process
+connects, sends one message and waits for the answer ``ok``::
+
+    4-byte big-endian length, then UTF-8 JSON:
+    {"app": "unspin", "version": 1, "cwd": "/home/me", "files": ["/home/me/a.txt"]}
+
+Malformed, foreign or oversized messages are logged and answered ``error``; the server
+keeps running. A socket left behind by a crashed run is removed and the name reused.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+import struct
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE_BYTES = 256 * 1024  # thousands of paths; anything bigger is not from us
+NAME_ENV = "UNSPIN_INSTANCE_NAME"  # tests and side-by-side installs use their own name
+CLIENT_TIMEOUT_MS = 3000
+SERVER_READ_TIMEOUT_MS = 5000  # a client that stops half-way is dropped
+_HEADER = struct.Struct(">I")
+
+
+def instance_name() -> str:
+    """The per-user socket: in ``$XDG_RUNTIME_DIR`` when there is one, else a name derived
+    from the user's (``$UNSPIN_INSTANCE_NAME`` overrides both)."""
+    override = os.environ.get(NAME_ENV)
+    if override:
+        return override
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isdir(runtime):
+        # a private per-user folder: no other user can take the name first
+        return os.path.join(runtime, "unspin-instance")
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no login name (containers): the uid still separates users
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    return "unspin-" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:16]
+
+
+def encode_message(files: list[str], cwd: str) -> bytes:
+    """The framed request carrying absolute *files* and the sender's working directory."""
+    body = json.dumps({"app": "unspin", "version": PROTOCOL_VERSION, "cwd": cwd,
+                       "files": [os.path.abspath(os.path.join(cwd, f)) for f in files]}).encode("utf-8")
+    return _HEADER.pack(len(body)) + body
+
+
+def decode_message(body: bytes) -> list[str]:
+    """The absolute paths of a request body, or ``ValueError`` saying what is wrong with it."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"not JSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("app") != "unspin":
+        raise ValueError("not an Unspin message")
+    if data.get("version") != PROTOCOL_VERSION:
+        raise ValueError(f"unsupported message version {data.get('version')!r}")
+    files, cwd = data.get("files"), data.get("cwd")
+    if not isinstance(cwd, str) or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise ValueError("'files' must be a list of paths and 'cwd' a path")
+    return [os.path.abspath(os.path.join(cwd, f)) for f in files]
+
+
+def send_to_running(files: list[str], cwd: str, name: str | None = None,
+                    timeout_ms: int = CLIENT_TIMEOUT_MS) -> bool:
+    """Hand *files* to a running Unspin; True once it confirmed, False if none answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or instance_name())
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(encode_message(files, cwd))
+    answer = b""
+    if socket.waitForBytesWritten(timeout_ms):
+        while len(answer) < 3 and socket.waitForReadyRead(timeout_ms):
+            answer += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return answer.startswith(b"ok")
+
+
+class InstanceServer(QObject):
+    """Listens for later processes and emits the files each one sends."""
+
+    files_received = Signal(list)
+    message_rejected = Signal(str)  # the reason, for tests and the log
+
+    def __init__(self, name: str | None = None, parent=None):
+        super().__init__(parent)
+        self.name = name or instance_name()
+        self.server = QLocalServer(self)
+        # only this user may connect (the socket file gets mode 0700 on Unix)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._on_new_connection)
+
+    def listen(self) -> bool:
+        """Start listening; False when another live instance already owns the name.
+
+        Ask first: with an access option Qt renames its socket over an existing one, so
+        listen() alone would silently steal the name from a running window.
+        """
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(500):
+            probe.disconnectFromServer()
+            return False
+        if self.server.listen(self.name):
+            return True
+        # nobody answers but the name is taken: a crashed run left its socket file behind
+        log.info("removing the stale single-instance socket %s", self.name)
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
+
+    def close(self):
+        """Stop listening and free the name."""
+        self.server.close()
+
+    def _on_new_connection(self):
+        while self.server.hasPendingConnections():
+            _Connection(self.server.nextPendingConnection(), self)
+
+
+class _Connection(QObject):
+    """Reads one framed request from a client, then answers and closes.
+
+    Only the socket is deleted when done; this small object stays with the server until
+    it closes. Deleting it as well (deleteLater) made PySide 6.11 crash when the server
+    was destroyed soon after (measured: a segfault in ~QObject, 1 run in 4).
+    """
+
+    def __init__(self, socket: QLocalSocket, server: InstanceServer):
+        super().__init__(server)
+        self.socket, self.server, self.buffer, self.done = socket, server, b"", False
+        socket.readyRead.connect(self._on_ready_read)
+        socket.disconnected.connect(self._on_disconnected)
+        # a child timer and bound methods: a lambda holding self, freed while Qt destroyed
+        # self, crashed PySide 6.11 (a segfault in the closure's dealloc)
+        self.timer = QTimer(self, singleShot=True, interval=SERVER_READ_TIMEOUT_MS)
+        self.timer.timeout.connect(self._on_timeout)
+        self.timer.start()
+        self._on_ready_read()
+
+    def _on_ready_read(self):
+        if self.done:
+            return
+        self.buffer += bytes(self.socket.readAll().data())
+        if len(self.buffer) < _HEADER.size:
+            return
+        (size,) = _HEADER.unpack_from(self.buffer)
+        if size > MAX_MESSAGE_BYTES or len(self.buffer) > _HEADER.size + MAX_MESSAGE_BYTES:
+            self._reject(f"message of {size} bytes is over the {MAX_MESSAGE_BYTES}-byte limit")
+            return
+        if len(self.buffer) < _HEADER.size + size:
+            return
+        try:
+            files = decode_message(self.buffer[_HEADER.size:_HEADER.size + size])
+        except ValueError as exc:
+            self._reject(str(exc))
+            return
+        self._close(b"ok\n")
+        self.server.files_received.emit(files)
+
+    def _on_timeout(self):
+        self._reject("timed out before the message was complete")
+
+    def _on_disconnected(self):
+        """The client hung up; a half-sent message is dropped (a connect-only probe is not logged)."""
+        if self.done:
+            return
+        if self.buffer:
+            self._reject("the sender hung up before the message was complete", reply=None)
+        else:
+            self._close(None)
+
+    def _reject(self, reason: str, reply: bytes | None = b"error\n"):
+        if self.done:
+            return
+        log.warning("ignored a single-instance message: %s", reason)
+        self._close(reply)
+        self.server.message_rejected.emit(reason)
+
+    def _close(self, reply: bytes | None):
+        self.done = True
+        self.timer.stop()
+        if reply is not None and self.socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            self.socket.write(reply)
+            self.socket.flush()
+            self.socket.disconnectFromServer()
+        self.socket.deleteLater()

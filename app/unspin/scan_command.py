@@ -1,0 +1,52 @@
+"""``unspin scan FILE``: flag spinner words in one document, without its original (no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
+
+
+def scan_parser() -> argparse.ArgumentParser:
+    """Arguments of ``unspin scan``."""
+    p = argparse.ArgumentParser(
+        prog="unspin scan",
+        description="Mark the words of one English text that a synonym spinner likely produced "
+                    "(with the likely original word) and give the text a spin score.")
+    p.add_argument("file", help="the suspect text (.txt, .md)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                   help="text: verdict and flagged words (default); json: everything (schema "
+                        "unspin.scan v1); csv: one row per flagged word")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--top", type=int, default=30, metavar="N", help="flags listed in text output (30)")
+    p.add_argument("--max-size", type=float, default=64, metavar="MB",
+                   help="refuse input files larger than this (64 MB)")
+    return p
+
+
+def run_scan(argv: list[str]) -> int:
+    """Load the file, scan it and write the chosen rendering."""
+    from unspin.core.documents import LoadError, load_document
+    from unspin.core.report import write_atomic
+    from unspin.core.scan import scan
+    from unspin.core.scan_report import to_csv, to_json, to_text
+
+    args = scan_parser().parse_args(argv)
+    try:
+        document = load_document(args.file, max_bytes=int(args.max_size * 1024 * 1024))
+    except LoadError as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    result = scan(document)
+    render = {"json": to_json, "csv": to_csv}.get(args.format)
+    output = render(result) if render else to_text(result, top=args.top)
+    if args.output:
+        try:
+            write_atomic(args.output, output)
+        except OSError as exc:
+            print(f"unspin: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILURE
+    else:
+        sys.stdout.write(output)
+    return EXIT_OK

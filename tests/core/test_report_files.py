@@ -1,0 +1,56 @@
+"""Report files: the format from the extension, written atomically with a usual mode."""
+
+import os
+import stat
+
+import pytest
+
+from unspin.core.report import write_atomic
+from unspin.report_files import report_format, write_report
+
+
+@pytest.mark.parametrize("name,fmt", [("a.html", "html"), ("A.HTM", "html"), ("r.pdf", "pdf"),
+                                      ("s.csv", "csv"), ("x.json", "json"), ("r.docx", None),
+                                      ("report", None)])
+def test_format_comes_from_the_extension(name, fmt):
+    """.html/.htm, .pdf, .csv and .json are reports; anything else is not."""
+    assert report_format(name) == fmt
+
+
+def test_failed_write_keeps_the_old_report(tmp_path, seed_comparison, monkeypatch):
+    """If rendering fails, the existing report is untouched and no temporary file is left."""
+    import unspin.report_files as report_files
+
+    target = tmp_path / "evidence.html"
+    target.write_text("old report")
+
+    def broken(c, fmt):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report_files, "render_report", broken)
+    with pytest.raises(OSError):
+        write_report(seed_comparison, target)
+    assert target.read_text() == "old report" and os.listdir(tmp_path) == ["evidence.html"]
+
+
+def test_written_reports_are_readable_by_others(tmp_path):
+    """A new report gets the umask's mode (not mkstemp's owner-only 0600); a replaced one keeps its mode."""
+    fresh = tmp_path / "new.html"
+    umask = os.umask(0o022)
+    try:
+        write_atomic(fresh, "x")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    kept = tmp_path / "kept.html"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    write_atomic(kept, "new")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text() == "new"
+
+
+def test_unknown_report_type_is_refused(tmp_path, seed_comparison):
+    """Asking for a .docx report raises ValueError naming the file; nothing is written."""
+    with pytest.raises(ValueError, match="report.docx"):
+        write_report(seed_comparison, tmp_path / "report.docx")
+    assert not (tmp_path / "report.docx").exists()

@@ -1,0 +1,194 @@
+"""Single-document scan: spinner words found without the original, clean prose left alone."""
+
+import ast
+import random
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ORIGINAL, SPUN
+from unspin.core.compare import compare
+from unspin.core.documents import Document, load_document
+from unspin.core.scan import candidate_table, scan
+from unspin.core.scoring import load_function_words
+from unspin.core.thesaurus import default_thesaurus, wrong_sense
+
+SEED_WORDS = {"nan", "successful", "pinch", "astatine", "arsenic", "beryllium", "whitethorn", "conscionable"}
+STDLIB_MODULES = ("argparse", "collections/__init__", "textwrap", "shutil", "subprocess", "logging/__init__",
+                  "json/__init__", "csv", "tempfile", "pathlib", "functools", "inspect", "zipfile", "tarfile",
+                  "email/message", "http/client", "unittest/case", "datetime", "ftplib", "imaplib",
+                  "smtplib", "threading", "typing")
+
+
+def _flags_by_span(result):
+    return {(f.start, f.end): f for f in result.flags}
+
+
+def test_seed_spinner_words_are_flagged_with_their_original(seed_comparison):
+    """At least 90 % of the seed's nan/successful/pinch/... (truth: the aligned original) are
+    flagged with the original word, scanning the spun copy alone."""
+    truth = {(x, y): s.old.lower() for s in seed_comparison.swaps if s.kind == "word"
+             and s.new.lower() in SEED_WORDS for _, _, x, y in s.occurrences}
+    flags = _flags_by_span(scan(load_document(SPUN)))
+    right = sum(1 for span, old in truth.items() if span in flags and flags[span].original.lower() == old)
+    print(f"seed 000 alone: {right} of {len(truth)} ({100 * right / len(truth):.1f} %) flagged right")
+    assert len(truth) >= 120
+    assert right >= 0.9 * len(truth)
+
+
+def test_original_seed_has_almost_no_flags():
+    """The fluent original (seed 001) gets fewer than 1 flag per 1,000 words."""
+    result = scan(load_document(ORIGINAL))
+    assert result.words > 1000
+    assert len(result.flags) < result.words / 1000
+
+
+def _docstrings() -> str:
+    lib = Path(sysconfig.get_paths()["stdlib"])
+    texts = []
+    for name in STDLIB_MODULES:
+        tree = ast.parse((lib / f"{name}.py").read_text(encoding="utf-8"))
+        texts += [ast.get_docstring(n) or "" for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))]
+    return "\n\n".join(t for t in texts if t)
+
+
+def test_clean_prose_has_almost_no_flags():
+    """Python's own docstrings (tens of thousands of words) get fewer than 1 flag per 1,000 words."""
+    result = scan(_docstrings())
+    print(f"docstrings: {len(result.flags)} flags in {result.words} words")
+    assert result.words > 30_000
+    assert len(result.flags) < result.words / 1000
+    assert result.spin_score < 0.1
+
+
+def thesaurus_spin(text: str, rate: float, seed: int) -> str:
+    """A spinner that has never been seen: wrong-sense WordNet synonyms of function words."""
+    th, rng = default_thesaurus(), random.Random(seed)
+    choices = {}
+    for old in sorted(load_function_words()):
+        options = sorted(w for w in th.neighbours(old) if w.isalpha() and wrong_sense(th, old, w, True))
+        if options:
+            choices[old] = options
+    def swap(match):
+        word = match.group()
+        options = choices.get(word.lower())
+        if not options or rng.random() > rate:
+            return word
+        new = rng.choice(options)
+        return new.capitalize() if word[0].isupper() else new
+    import re
+    return re.sub(r"[A-Za-z]+", swap, text)
+
+
+def legitimate_edits(text: str) -> str:
+    """An editor's changes: a reworded sentence, updated figures, an added paragraph, house style."""
+    paragraphs = text.split("\n\n")
+    paragraphs[1] = "In a statement on Monday, officials gave a fuller account of the decision."
+    added = "This article was updated with the latest figures and reaction from officials in Washington."
+    edited = "\n\n".join(paragraphs[:4] + [added] + paragraphs[4:])
+    for old, new in (("US", "U.S."), ("per cent", "percent"), ("Kyiv", "Kiev"), ("2024", "2025"),
+                     ("said", "says"), ("“", '"'), ("”", '"')):
+        edited = edited.replace(old, new)
+    return edited
+
+
+@pytest.fixture(scope="module")
+def copies():
+    original = ORIGINAL.read_text(encoding="utf-8")
+    return {"original": original, "edited": legitimate_edits(original),
+            "seed spun": SPUN.read_text(encoding="utf-8"),
+            "thesaurus spun": thesaurus_spin(original, 0.6, seed=6)}
+
+
+def test_scan_separates_spun_from_edited_copies(copies):
+    """Scanned alone, spun copies score far above a legitimately edited one."""
+    scores = {name: scan(text).spin_score for name, text in copies.items()}
+    print("scan spin scores:", scores)
+    assert scores["edited"] < 0.2
+    assert min(scores["seed spun"], scores["thesaurus spun"]) > 0.6
+
+
+def test_compare_separates_spun_from_edited_copies(copies):
+    """Compared with the original, spun copies score far above a legitimately edited one."""
+    scores = {name: compare(copies["original"], text).spin_score
+              for name, text in copies.items() if name != "original"}
+    print("compare spin scores:", scores)
+    assert scores["edited"] < 0.3
+    assert min(scores["seed spun"], scores["thesaurus spun"]) > 0.6
+
+
+def test_unseen_spinner_words_are_found_through_the_thesaurus(copies):
+    """Swaps in no signature table are flagged: the thesaurus, not a list, finds them."""
+    result = scan(copies["thesaurus spun"])
+    unseen = [f for f in result.flags if all(r.code != "signature" for r in f.reasons)]
+    assert len(unseen) >= 10
+    assert all(any(r.code == "wrong_sense" for r in f.reasons) for f in unseen)
+
+
+def test_flag_spans_and_case_follow_the_text():
+    """A flag covers its word exactly, CRLF and emoji included, and keeps the capital."""
+    text = "We met 🎉 astatine the station.\r\nSuccessful the morning, nan president spoke."
+    doc = Document.from_text(text)
+    result = scan(doc)
+    words = {f.word: f for f in result.flags}
+    assert {"astatine", "Successful", "nan"} <= words.keys()
+    for f in result.flags:
+        assert doc.text[f.start:f.end] == f.word
+    assert words["Successful"].original == "In" and words["astatine"].original == "at"
+
+
+def test_right_sense_words_are_not_flagged():
+    """Ordinary uses of words a spinner also produces stay unflagged."""
+    text = ("The launch was successful. A successful company connected the two towns. "
+            "Arsenic in drinking water is a concern. Tin prices rose. She gave a pinch of salt. "
+            "The Coffee Pot Control Protocol is a joke. NaN is not a number.")
+    assert scan(text).flags == ()
+
+
+def test_a_swap_seen_again_and_again_makes_its_other_occurrences_suspect():
+    """In a text that keeps writing 'successful' for 'in', a bare 'successful binary' is flagged
+    too, while 'a successful launch' in the same text is left alone."""
+    spun = ("Officials met successful the city. Talks went on successful the capital. "
+            "They spoke successful the morning. Work continued successful binary form. "
+            "It was a successful launch.")
+    flagged = {spun[f.start - 9:f.end + 7]: f for f in scan(spun).flags if f.word == "successful"}
+    assert len(flagged) == 4
+    binary = next(f for text, f in flagged.items() if "binary" in text)
+    assert binary.original == "in" and any(r.code == "consistent" for r in binary.reasons)
+
+
+def test_rare_synonyms_of_common_words_are_flagged_with_the_common_word():
+    """'twelvemonth', 'cognize', 'macrocosm' (in no table) are flagged as year, know, world."""
+    text = ("The company said last twelvemonth that it would cognize the results soon. "
+            "In the macrocosm of finance, that matters.")
+    assert {(f.word, f.original) for f in scan(text).flags} == {
+        ("twelvemonth", "year"), ("cognize", "know"), ("macrocosm", "world")}
+
+
+def test_a_rare_word_the_text_keeps_using_is_its_topic():
+    """A rare word used again and again (a technical term) is not flagged as a spinner's pick."""
+    text = " ".join(f"Section {n}: the macrocosm model is described here." for n in range(8))
+    assert scan(text).flags == ()
+
+
+def test_other_languages_are_not_scanned():
+    """A French text is reported as unsupported rather than given false flags."""
+    text = "Le président a déclaré que la décision était prise dans la nuit de dimanche à lundi. " * 5
+    result = scan(text)
+    assert result.status == "unsupported" and not result.flags
+    assert "English" in result.verdict
+
+
+def test_scan_can_be_cancelled():
+    """A cancelled scan says so and reports no flags."""
+    result = scan(SPUN.read_text(encoding="utf-8"), should_cancel=lambda: True)
+    assert result.status == "cancelled" and not result.flags
+
+
+def test_candidate_table_explains_every_entry():
+    """Every word a scan can flag has a reason: a signature or a wrong-sense thesaurus link."""
+    table = candidate_table()
+    assert {"astatine", "whitethorn", "successful", "indium"} <= table.keys()
+    assert all(c.reason.code in ("signature", "wrong_sense") for cands in table.values() for c in cands)

@@ -1,0 +1,95 @@
+"""Session files (.unspin): save → load round trip, relative paths, damaged and foreign files."""
+
+import json
+import shutil
+
+import pytest
+
+from unspin.core.session import Session, SessionError, SessionFile, load_session, save_session
+
+
+def _pair(tmp_path, names=("original.txt", "copy.txt")):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    paths = []
+    for name, text in zip(names, ("The cat sat.\n", "Nan cat sat.\n")):
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder / name)
+    return folder, paths
+
+
+def test_round_trip_keeps_files_options_and_selected_swap(tmp_path):
+    """What is saved comes back equal: both files, language, filters and the selected swap."""
+    folder, (old, new) = _pair(tmp_path, ("l'original été.txt", "copie 😀.txt"))
+    session = Session(SessionFile(str(old), "a" * 64), SessionFile(str(new), "b" * 64),
+                      language="fr", suspicious_only=True, filter_text="été",
+                      selected_swap=("the", "nan"))
+    save_session(session, folder / "case.unspin")
+    assert load_session(folder / "case.unspin") == session
+
+
+def test_paths_are_relative_so_a_moved_folder_still_opens(tmp_path):
+    """Moving the whole folder (session and texts) keeps the session working."""
+    folder, (old, new) = _pair(tmp_path)
+    save_session(Session(SessionFile(str(old)), SessionFile(str(new))), folder / "s.unspin")
+    stored = json.loads((folder / "s.unspin").read_text(encoding="utf-8"))
+    assert stored["old"]["path"] == "original.txt" and stored["schema"] == "unspin.session"
+    moved = shutil.move(str(folder), str(tmp_path / "elsewhere"))
+    loaded = load_session(f"{moved}/s.unspin")
+    assert loaded.old.path == f"{moved}/original.txt" and loaded.new.path == f"{moved}/copy.txt"
+
+
+def test_a_session_moved_alone_falls_back_to_the_absolute_paths(tmp_path):
+    """A session file copied elsewhere still finds the texts where they were."""
+    folder, (old, new) = _pair(tmp_path)
+    save_session(Session(SessionFile(str(old)), SessionFile(str(new))), folder / "s.unspin")
+    (tmp_path / "mail").mkdir()
+    shutil.copy(folder / "s.unspin", tmp_path / "mail" / "s.unspin")
+    assert load_session(tmp_path / "mail" / "s.unspin").old.path == str(old)
+
+
+def test_a_session_with_one_side_missing_still_loads_that_side_as_a_path(tmp_path):
+    """A deleted text does not make the session unreadable: the caller learns which is missing."""
+    folder, (old, new) = _pair(tmp_path)
+    save_session(Session(SessionFile(str(old)), SessionFile(str(new))), folder / "s.unspin")
+    new.unlink()
+    loaded = load_session(folder / "s.unspin")
+    assert loaded.old.path == str(old) and loaded.new.path.endswith("copy.txt")
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"{\"schema\": \"unspin.session\", \"version\": 1, ", "damaged (invalid JSON at line 1"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+    (b"[1, 2, 3]", "not an Unspin session file"),
+    (b"{\"schema\": \"something.else\", \"version\": 1}", "not an Unspin session file"),
+    (b"{\"schema\": \"unspin.session\", \"version\": 99}", "saved by a newer Unspin"),
+    (b"{\"schema\": \"unspin.session\", \"version\": \"1\"}", "no valid format version"),
+    (b"{\"schema\": \"unspin.session\", \"version\": 1, \"old\": {\"path\": 5}}", "'old' has no file path"),
+    (b"{\"schema\": \"unspin.session\", \"version\": 1, \"options\": []}", "'options' is not an object"),
+])
+def test_corrupt_sessions_are_refused_with_a_reason(tmp_path, content, reason):
+    """A damaged or foreign file raises SessionError naming the file and why."""
+    path = tmp_path / "bad.unspin"
+    path.write_bytes(content)
+    with pytest.raises(SessionError) as err:
+        load_session(path)
+    assert reason in err.value.reason and err.value.path == str(path)
+
+
+def test_missing_and_huge_session_files_are_refused(tmp_path):
+    """No such file, a folder and a file over 1 MB each give their own reason."""
+    for path, reason in ((tmp_path / "none.unspin", "no such file"), (tmp_path, "folder")):
+        with pytest.raises(SessionError, match=reason):
+            load_session(path)
+    big = tmp_path / "big.unspin"
+    big.write_bytes(b" " * (1024 * 1024 + 1))
+    with pytest.raises(SessionError, match="too big"):
+        load_session(big)
+
+
+def test_saving_over_a_compared_file_is_refused(tmp_path):
+    """The app never writes to the files it reads: a session cannot replace one of them."""
+    folder, (old, new) = _pair(tmp_path)
+    with pytest.raises(SessionError, match="one of the compared files"):
+        save_session(Session(SessionFile(str(old)), SessionFile(str(new))), new)
+    assert new.read_text(encoding="utf-8") == "Nan cat sat.\n"

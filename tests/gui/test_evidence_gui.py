@@ -1,0 +1,177 @@
+"""Evidence in and out of the window: paste, open other formats, export, print preview."""
+
+import re
+
+import pytest
+from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.conftest import ORIGINAL, SPUN
+from tests.pagemaker import COOKIE, docx_bytes, news_page
+from tests.pdfmaker import make_pdf, wrap_paragraphs
+from unspin.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """A shown main window with settings in a temporary file."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def wait_for_view(qtbot, window):
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    return window.view.comparison
+
+
+def open_pair(qtbot, window, old, new):
+    window.view = None
+    window.open_initial([str(old), str(new)])
+    return wait_for_view(qtbot, window)
+
+
+def test_paste_as_left_and_right_compares_clipboard_texts(qtbot, window):
+    """Ctrl+Shift+V and Ctrl+Alt+V put the clipboard into the left and right panes."""
+    clipboard = QApplication.clipboard()
+    clipboard.setText(ORIGINAL.read_text(encoding="utf-8"))
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    clipboard.setText(SPUN.read_text(encoding="utf-8"))
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    c = wait_for_view(qtbot, window)
+    assert (c.swaps[0].old, c.swaps[0].new) == ("the", "nan")
+    assert re.fullmatch(r"Clipboard \d\d:\d\d", window.left_pane.document.name)
+    assert "Clipboard" in window.right_pane.title.text() and "Clipboard" in window.right_pane.info.text()
+    assert window.left_pane.editor.toPlainText().startswith("Biden has pivoted")
+
+
+def test_pasting_a_whole_page_keeps_the_article(qtbot, window):
+    """A whole web page on the clipboard as HTML is pasted as its article text."""
+    mime = QMimeData()
+    mime.setHtml(news_page(ORIGINAL.read_text(encoding="utf-8")))
+    mime.setText("Home World Business " + COOKIE)
+    QApplication.clipboard().setMimeData(mime)
+    window.act_paste_left.trigger()
+    text = window.left_pane.editor.toPlainText()
+    assert text.startswith("Biden has pivoted") and COOKIE[:30] not in text
+    assert "Web page" in window.left_pane.info.text()
+
+
+def test_pasting_an_empty_clipboard_keeps_the_pane(qtbot, window):
+    """An empty clipboard changes nothing and says so in the status bar."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    QApplication.clipboard().setText("")
+    window.act_paste_right.trigger()
+    assert window.right_pane.document.name == SPUN.name
+    assert "Nothing pasted" in window.statusBar().currentMessage()
+
+
+def test_word_and_pdf_files_open_in_the_window(qtbot, window, tmp_path):
+    """A .docx original and a .pdf copy are compared; the headers say what was read."""
+    old, new = tmp_path / "story.docx", tmp_path / "copy.pdf"
+    old.write_bytes(docx_bytes(ORIGINAL.read_text(encoding="utf-8")))
+    new.write_bytes(make_pdf(wrap_paragraphs(SPUN.read_text(encoding="utf-8"))))
+    c = open_pair(qtbot, window, old, new)
+    assert (c.swaps[0].old, c.swaps[0].new) == ("the", "nan")
+    assert window.left_pane.info.text().startswith("Word document")
+    assert window.right_pane.info.text().startswith("PDF, 4 pages")
+
+
+BAD_FILES = [
+    ("cut.docx", lambda: docx_bytes(ORIGINAL.read_text(encoding="utf-8"))[:2000], "damaged or truncated"),
+    ("locked.pdf", lambda: make_pdf(["secret"], encrypt="pw"), "password-protected"),
+    ("scan.pdf", lambda: make_pdf([]), "no text"),
+    ("menu.html", lambda: b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
+]
+
+
+def test_bad_files_show_why_and_keep_both_panes(qtbot, window, tmp_path):
+    """A bad file of each format in the copy pane shows the reason; both texts and the
+    comparison stay."""
+    before = open_pair(qtbot, window, ORIGINAL, SPUN)
+    for name, data, reason in BAD_FILES:
+        bad = tmp_path / name
+        bad.write_bytes(data())
+        assert not window.load_file(1, str(bad))
+        assert reason in window.right_pane.error_text() and name in window.right_pane.error_text()
+        assert window.right_pane.document.name == SPUN.name
+        assert window.left_pane.document.name == ORIGINAL.name
+        assert window.view is not None and window.view.comparison is before
+
+
+def export_to(monkeypatch, window, path, chosen=""):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), chosen))
+    window.act_export.trigger()
+
+
+def test_export_report_html_from_the_window(qtbot, window, tmp_path, monkeypatch):
+    """File → Export Report writes the HTML report with both digests; the status bar says where."""
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    target = tmp_path / "evidence.html"
+    export_to(monkeypatch, window, target)
+    html = target.read_text(encoding="utf-8")
+    assert c.old.sha256 in html and c.new.sha256 in html and "nan" in html
+    assert str(target) in window.statusBar().currentMessage()
+
+
+def test_export_pdf_csv_json_by_filter_or_extension(qtbot, window, tmp_path, monkeypatch):
+    """The chosen filter decides the format when the name has no known extension."""
+    from pypdf import PdfReader
+
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    export_to(monkeypatch, window, tmp_path / "evidence", "Evidence report, PDF (*.pdf)")
+    reader = PdfReader(tmp_path / "evidence.pdf")
+    first = reader.pages[0].extract_text()
+    assert len(reader.pages) > 5 and c.old.sha256 in first.replace("\n", "")
+    export_to(monkeypatch, window, tmp_path / "swaps.csv")
+    assert (tmp_path / "swaps.csv").read_text(encoding="utf-8").splitlines()[1].startswith("the,nan,")
+    export_to(monkeypatch, window, tmp_path / "all.json")
+    assert '"schema": "unspin.comparison"' in (tmp_path / "all.json").read_text(encoding="utf-8")
+
+
+def test_export_failure_is_shown_not_swallowed(qtbot, window, tmp_path, monkeypatch):
+    """Writing into a missing folder shows a warning naming the file; nothing is written."""
+    from PySide6.QtWidgets import QMessageBox
+
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    target = tmp_path / "missing" / "report.html"
+    export_to(monkeypatch, window, target)
+    assert warnings and str(target) in warnings[0] and not target.exists()
+
+
+def test_print_preview_lays_out_the_report(qtbot, window):
+    """Print Preview (Ctrl+Shift+P) shows the report's pages."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = window.evidence.preview_dialog()
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    preview.updatePreview()
+    assert preview.pageCount() > 5
+    assert window.act_print.shortcut().toString() == "Ctrl+P"
+
+
+def test_report_actions_wait_for_a_comparison(qtbot, window):
+    """With no comparison yet, Export and Print say what is missing instead of failing."""
+    window.act_export.trigger()
+    assert "Nothing to report yet" in window.statusBar().currentMessage()
+
+
+def test_report_colours_are_the_windows():
+    """Each highlight class uses the window's light colour for its tag."""
+    from unspin.core.compare import compare
+    from unspin.core.evidence import TAG_COLOURS, to_html
+    from unspin.core.highlights import TAG_NAMES
+    from unspin.gui.highlighting import COLOURS
+
+    assert {TAG_NAMES[t]: light for t, (light, _) in COLOURS.items()} == TAG_COLOURS
+    css = to_html(compare("a b", "a c"))
+    for name, colour in TAG_COLOURS.items():
+        assert re.search(rf"\.{name} {{ background: {colour};", css)

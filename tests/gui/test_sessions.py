@@ -1,0 +1,124 @@
+"""File → Save Session / Open Session in the window, as a user meets them."""
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from tests.conftest import ORIGINAL, SPUN
+from unspin.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def case(tmp_path):
+    """A folder with the seed pair under the user's own names (spaces, accents)."""
+    folder = tmp_path / "dossier été"
+    folder.mkdir()
+    old, new = folder / "original story.txt", folder / "suspect copy.txt"
+    shutil.copy(ORIGINAL, old)
+    shutil.copy(SPUN, new)
+    return folder, old, new
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    """Makes shown windows whose warnings are collected instead of shown in a modal box."""
+    def make():
+        w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(w)
+        w.warnings = []
+        w.sessions.warn = lambda _w, title, text: w.warnings.append(text)
+        w.show()
+        return w
+    return make
+
+
+def compared(qtbot, window):
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    return window.view.comparison
+
+
+def select(window, old, new):
+    model = window.sidebar.view.model()
+    for row in range(model.rowCount()):
+        if (model.index(row, 0).data(), model.index(row, 1).data()) == (old, new):
+            window.sidebar.view.setCurrentIndex(model.index(row, 0))
+            return
+    raise AssertionError(f"no row {old} -> {new}")
+
+
+def test_save_then_open_restores_the_pair_filters_and_selected_swap(qtbot, make_window, case):
+    """A saved session reopened by double-click shows the same pair, filters and swap."""
+    folder, old, new = case
+    first = make_window()
+    first.open_initial([str(old), str(new)])
+    compared(qtbot, first)
+    first.sidebar.suspicious_box.setChecked(True)
+    select(first, "at", "astatine")
+    first.sessions.ask_save_path = lambda _w, suggested: str(folder / "evidence")
+    assert first.sessions.save_dialog()
+    saved = json.loads((folder / "evidence.unspin").read_text(encoding="utf-8"))
+    assert saved["old"]["path"] == "original story.txt"
+
+    second = make_window()
+    second.opener.open_paths([str(folder / "evidence.unspin")])  # what a double-click does
+    compared(qtbot, second)
+    assert [d.path for d in second.documents] == [str(old), str(new)]
+    assert second.sidebar.suspicious_box.isChecked()
+    swap = second.sidebar.selected_swap()
+    assert (swap.old, swap.new) == ("at", "astatine") and second.warnings == []
+    assert second.left_pane.highlighter.mark_span == tuple(swap.occurrences[0][:2])
+
+
+def test_a_session_with_a_missing_file_opens_the_other_and_says_which(qtbot, make_window, case):
+    """The copy was deleted: the original opens, the copy pane and a warning name what is missing."""
+    folder, old, new = case
+    first = make_window()
+    first.open_initial([str(old), str(new)])
+    compared(qtbot, first)
+    assert first.sessions.save(str(folder / "case.unspin"))
+    new.unlink()
+    second = make_window()
+    assert second.sessions.open_session(str(folder / "case.unspin"))
+    assert second.documents[0].path == str(old) and second.documents[1] is None
+    assert "The copy is missing" in second.right_pane.error_text()
+    assert "suspect copy.txt" in second.warnings[0] and "original" not in second.warnings[0].split(":")[0]
+
+
+def test_a_changed_file_is_reported_when_the_session_opens(qtbot, make_window, case):
+    """A text edited since the session was saved opens, with a warning that it changed."""
+    folder, old, new = case
+    first = make_window()
+    first.open_initial([str(old), str(new)])
+    compared(qtbot, first)
+    first.sessions.save(str(folder / "case.unspin"))
+    new.write_text(new.read_text(encoding="utf-8") + "\nA late addition.\n", encoding="utf-8")
+    second = make_window()
+    second.sessions.open_session(str(folder / "case.unspin"))
+    assert len(second.warnings) == 1 and "The copy" in second.warnings[0]
+    assert "has changed since the session was saved" in second.warnings[0]
+
+
+def test_a_corrupt_session_gives_a_clear_error_and_keeps_the_window(qtbot, make_window, case, tmp_path):
+    """A damaged session file is refused with its name and reason; the open texts stay."""
+    folder, old, new = case
+    window = make_window()
+    window.load_file(0, str(old), compare_now=False)
+    bad = tmp_path / "broken.unspin"
+    bad.write_text('{"schema": "unspin.session", "version": 1, "old": ', encoding="utf-8")
+    window.opener.open_paths([str(bad)])
+    assert window.warnings == [f"Could not open {bad}: the session file is damaged "
+                               "(invalid JSON at line 1, column 51)."]
+    assert window.documents[0].path == str(old)
+
+
+def test_saving_a_session_over_a_compared_text_is_refused(qtbot, make_window, case):
+    """Choosing one of the compared files as the session name is refused; the text is untouched."""
+    folder, old, new = case
+    before = new.read_bytes()
+    window = make_window()
+    window.open_initial([str(old), str(new)])
+    window.sessions.ask_save_path = lambda _w, suggested: str(new)
+    assert not window.sessions.save_dialog()
+    assert "one of the compared files" in window.warnings[0] and new.read_bytes() == before

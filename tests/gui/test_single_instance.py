@@ -1,0 +1,178 @@
+"""One window per user: a second launch hands its files over; bad messages are ignored."""
+
+import os
+import socket
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from PySide6.QtCore import QDir, QSettings
+
+from tests.conftest import ORIGINAL, SPUN
+from unspin.gui.main_window import MainWindow
+from unspin.gui.single_instance import MAX_MESSAGE_BYTES, InstanceServer, encode_message
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """A shown main window with settings in a temporary file."""
+    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def server(qtbot, window, private_instance_name):
+    """A listening single-instance server wired to the window, as ``unspin`` sets it up."""
+    s = InstanceServer(private_instance_name)
+    assert s.listen(), s.server.errorString()
+    s.files_received.connect(window.opener.open_paths)
+    yield s
+    s.close()
+
+
+def launch(*args, cwd=None):
+    """Start ``python -m unspin ARGS`` as a second process, with this test's socket name."""
+    return subprocess.Popen([sys.executable, "-m", "unspin", *map(str, args)], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def finish(qtbot, proc, timeout=30000):
+    """Let the window's event loop serve *proc* until it exits; its (code, stdout, stderr)."""
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=timeout)
+    out, err = proc.communicate()
+    return proc.returncode, out, err
+
+
+def raw_request(path: str, data: bytes, close_early=False) -> bytes:
+    """Send raw bytes to the server's socket from another thread, as a foreign client would."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(10)
+        s.connect(path)
+        s.sendall(data)
+        if close_early:
+            return b""
+        answer = b""
+        while chunk := s.recv(64):
+            answer += chunk
+        return answer
+
+
+def test_a_second_launch_hands_its_file_to_the_running_window_and_exits_0(qtbot, window, server, tmp_path):
+    """``unspin COPY`` from another folder lands in the empty copy pane of the first window."""
+    window.load_file(0, str(ORIGINAL), compare_now=False)
+    proc = launch(SPUN.name, cwd=SPUN.parent)  # a relative path: resolved in the sender's folder
+    code, out, err = finish(qtbot, proc)
+    assert code == 0, err
+    qtbot.waitUntil(lambda: window.documents[1] is not None)
+    assert window.documents[1].path == str(SPUN)
+    assert window.documents[0].path == str(ORIGINAL)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+
+
+def test_two_files_from_a_second_launch_open_as_a_pair(qtbot, window, server):
+    """``unspin A B`` replaces whatever was shown with the pair A (original), B (copy)."""
+    window.load_file(0, str(SPUN), compare_now=False)
+    code, _, err = finish(qtbot, launch(ORIGINAL, SPUN))
+    assert code == 0, err
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    assert [d.path for d in window.documents] == [str(ORIGINAL), str(SPUN)]
+
+
+def test_new_window_opts_out_of_handing_over(qtbot, window, server):
+    """``--new-window`` opens its own window even while one is running."""
+    received = []
+    server.files_received.connect(received.append)
+    code, out, err = finish(qtbot, launch("--new-window", "--smoke-test", ORIGINAL, SPUN), timeout=60000)
+    assert code == 0, err
+    assert "smoke test passed" in out and received == []
+
+
+def frame(body: bytes) -> bytes:
+    """A correctly framed message around any body."""
+    return len(body).to_bytes(4, "big") + body
+
+
+@pytest.mark.parametrize("data, reason", [
+    (frame(b"hello"), "not JSON"),
+    (frame(b"\xff\xfe\x00"), "not JSON"),
+    (frame(b'{"app": "other", "version": 1}'), "not an Unspin message"),
+    (frame(b'{"app": "unspin", "version": 7, "cwd": "/", "files": []}'), "unsupported message version 7"),
+    (frame(b'{"app": "unspin", "version": 1, "cwd": "/", "files": "/etc"}'), "'files' must be a list"),
+    ((MAX_MESSAGE_BYTES + 1).to_bytes(4, "big") + b"{", "over the"),
+    (b"\xff\xff\xff\xff" + b"x" * 100, "over the"),
+])
+def test_malformed_and_oversized_messages_are_ignored(qtbot, window, server, data, reason):
+    """A bad message is answered 'error' and logged; the window still takes a good one after it."""
+    rejected = []
+    server.message_rejected.connect(rejected.append)
+    path = server.server.fullServerName()
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(raw_request, path, data)
+        qtbot.waitUntil(future.done, timeout=10000)
+        assert future.result() == b"error\n" and reason in rejected[0]
+        future = pool.submit(raw_request, path, encode_message([str(ORIGINAL)], "/"))
+        qtbot.waitUntil(future.done, timeout=10000)
+        assert future.result() == b"ok\n"
+    qtbot.waitUntil(lambda: window.documents[0] is not None)
+    assert window.documents[0].path == str(ORIGINAL)
+
+
+def test_a_sender_hanging_up_half_way_is_dropped(qtbot, window, server):
+    """A client that sends half a message and disconnects is logged, not waited for forever."""
+    with qtbot.waitSignal(server.message_rejected, timeout=10000) as blocker:
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(raw_request, server.server.fullServerName(), b"\x00\x00\x01\x00{\"app\"", True)
+    assert "hung up" in blocker.args[0]
+    assert window.documents == [None, None]
+
+
+def test_a_stale_socket_from_a_crashed_run_is_recovered(qtbot, private_instance_name):
+    """A socket file nobody listens on (a crashed run) is removed and the name reused."""
+    path = os.path.join(QDir.tempPath(), private_instance_name)
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(path)  # bound, never listening, then closed: what a killed process leaves
+    stale.close()
+    assert os.path.exists(path)
+    server = InstanceServer(private_instance_name)
+    try:
+        assert server.listen(), server.server.errorString()
+        with ThreadPoolExecutor(1) as pool:
+            future = pool.submit(raw_request, path, encode_message(["a.txt"], "/tmp"))
+            with qtbot.waitSignal(server.files_received, timeout=10000) as blocker:
+                pass
+            qtbot.waitUntil(future.done)
+        assert blocker.args[0] == ["/tmp/a.txt"]
+    finally:
+        server.close()
+
+
+def test_a_live_instance_keeps_its_name(qtbot, server, private_instance_name):
+    """A second server does not take over the name of a running one."""
+    second = InstanceServer(private_instance_name)
+    assert not second.listen()
+    assert server.server.isListening()
+
+
+def test_a_killed_first_instance_leaves_a_name_the_next_one_takes(qtbot, private_instance_name, tmp_path):
+    """kill -9 of a listening Unspin: the next start takes over its name and receives files."""
+    path = os.path.join(QDir.tempPath(), private_instance_name)
+    crashed = launch(ORIGINAL)
+    try:
+        qtbot.waitUntil(lambda: os.path.exists(path), timeout=30000)
+    finally:
+        crashed.kill()  # SIGKILL: no chance to remove its socket
+        crashed.wait()
+    assert os.path.exists(path)
+    server = InstanceServer(private_instance_name)
+    try:
+        assert server.listen(), server.server.errorString()
+        with qtbot.waitSignal(server.files_received, timeout=20000) as blocker:
+            second = launch(SPUN)
+        assert blocker.args[0] == [str(SPUN)]
+        assert finish(qtbot, second)[0] == 0
+    finally:
+        server.close()
