@@ -22,6 +22,9 @@ def scan_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=30, metavar="N", help="flags listed in text output (30)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
+    p.add_argument("--unspun", action="store_true",
+                   help="print the text with each flagged word put back to its likely original "
+                        "instead of a report")
     return p
 
 
@@ -41,6 +44,10 @@ def run_scan(argv: list[str]) -> int:
     result = scan(document)
     render = {"json": to_json, "csv": to_csv}.get(args.format)
     output = render(result) if render else to_text(result, top=args.top)
+    if args.unspun:
+        from unspin.core.restore import flags_unspun
+
+        output = flags_unspun(document.text, result.flags).text
     if args.output:
         try:
             write_atomic(args.output, output)

@@ -1,4 +1,4 @@
-"""``python -m unspin batch`` and ``compare --unspun`` as a user runs them."""
+"""``python -m unspin batch``, ``compare --unspun`` and ``scan --unspun`` as a user runs them."""
 
 import json
 import shutil
@@ -48,4 +48,13 @@ def test_compare_unspun_prints_the_restored_copy():
     copy = SPUN.read_text(encoding="utf-8")
     assert r.stdout.count(" nan ") < copy.count(" nan ") / 10
     assert r.stdout.count(" astatine ") <= copy.count(" astatine ") - 5
+    assert len(r.stdout.splitlines()) == len(copy.splitlines())
+
+
+def test_scan_unspun_prints_the_text_with_likely_originals():
+    """scan --unspun prints the text alone with its flagged words put back ('nan' → 'the')."""
+    r = unspin("scan", SPUN, "--unspun")
+    assert r.returncode == 0, r.stderr
+    copy = SPUN.read_text(encoding="utf-8")
+    assert r.stdout.count(" nan ") < copy.count(" nan ") / 5
     assert len(r.stdout.splitlines()) == len(copy.splitlines())

@@ -97,3 +97,24 @@ def test_on_then_off_at_once_leaves_the_copy(qtbot, window):
     assert window.unspun_view.shown is None
     assert window.right_pane.editor.toPlainText() == c.new.text
     assert "(unspun)" not in window.right_pane.title.text()
+
+
+def test_a_text_alone_is_unspun_from_its_scan(qtbot, window):
+    """The spun seed opened alone and unspun: flagged words become their likely originals,
+    a restored word says what the text has, and choosing a flag marks the restored word."""
+    window.load_file(1, str(SPUN))
+    qtbot.waitUntil(lambda: window.scan.active, timeout=20000)
+    toggle(qtbot, window)
+    shown = window.right_pane.editor.toPlainText()
+    assert shown.count(" nan ") < SPUN.read_text(encoding="utf-8").count(" nan ") / 5
+    assert "(unspun)" in window.right_pane.title.text()
+    restored = next(r for r in window.unspun_view.unspun.spans if r.copy_word == "astatine")
+    assert restored.restored == "at"
+    assert "The text says “astatine”" in window.right_pane.tooltip_provider(restored.start)
+    model = window.sidebar.view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "astatine")
+    window.sidebar.view.setCurrentIndex(model.index(row, 0))
+    a, b = window.right_pane.highlighter.mark_span
+    assert shown[a:b] == "at"
+    toggle(qtbot, window)
+    assert window.right_pane.editor.toPlainText() == window.documents[1].text

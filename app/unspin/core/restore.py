@@ -2,9 +2,9 @@
 
 The engine knows, for every swap occurrence, the span of the copy's word and of the
 original's word. ``restore`` takes any list of replacements in the copy's code points
-(``(start, end, replacement)``), so a single-document scan that only has a likely original
-per flagged word can feed the same function; ``unspun_text`` builds that list from a
-comparison. Restored words keep the copy's capitalisation ("Nan" at a sentence start
+(``(start, end, replacement)``): ``unspun_text`` builds that list from a comparison,
+``flags_unspun`` from a single-document scan (its likely originals come from the thesaurus
+and the spinner signatures). Restored words keep the copy's capitalisation ("Nan" at a sentence start
 becomes "The").
 """
 
@@ -118,6 +118,12 @@ def unspun_text(c: Comparison, only_suspicious: bool = True,
     return restore(c.new.text, swap_replacements(c, only_suspicious, threshold))
 
 
+def flags_unspun(text: str, flags) -> Unspun:
+    """A text read alone with each flagged word put back to its likely original (the flags
+    of a single-document scan: ``start``, ``end``, ``original``, ``reasons``)."""
+    return restore(text, [(f.start, f.end, f.original, _strongest(f.reasons)) for f in flags])
+
+
 def swap_replacements(c: Comparison, only_suspicious: bool = True,
                       threshold: float = SUSPICIOUS) -> list[Replacement]:
     """``(start, end, original word, reason)`` for every occurrence of the chosen swaps."""
@@ -126,11 +132,16 @@ def swap_replacements(c: Comparison, only_suspicious: bool = True,
     for s in c.swaps:
         if s.kind in KEPT_KINDS or (only_suspicious and s.score < threshold):
             continue
-        strongest = max(s.reasons, key=lambda r: r.weight, default=None)
-        reason = strongest.text if strongest else ""
+        reason = _strongest(s.reasons)
         for os_, oe, ns, ne in s.occurrences:
             items.append((ns, ne, old_text[os_:oe], reason))
     return items
+
+
+def _strongest(reasons) -> str:
+    """The text of the weightiest reason, or an empty string."""
+    best = max(reasons, key=lambda r: r.weight, default=None)
+    return best.text if best else ""
 
 
 @lru_cache(maxsize=8192)  # the same few swaps recur thousands of times in a book

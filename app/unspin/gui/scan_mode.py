@@ -13,7 +13,7 @@ import traceback
 from array import array
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from unspin.core.documents import Document
 from unspin.core.highlights import SUSPICIOUS, Layer
@@ -78,7 +78,9 @@ class ScanJob(QRunnable):
 
 
 class ScanController(QObject):
-    """Runs and shows the scan of the one open document."""
+    """Runs and shows the scan of the one open document; ``shown`` once a scan is on screen."""
+
+    shown = Signal()
 
     def __init__(self, panes, sidebar, verdict_bar, parent=None):
         super().__init__(parent)
@@ -89,6 +91,14 @@ class ScanController(QObject):
         self.generation = 0
         self.swap: Swap | None = None
         self.occurrence = 0
+        # The pane may show another text than the scanned one (the unspun view): these map
+        # the document's offsets to the shown text's and back.
+        self.doc_to_shown = self.shown_to_doc = _same
+
+    def set_mapping(self, doc_to_shown=None, shown_to_doc=None):
+        """Map the document's offsets onto the text its pane shows (None: the document)."""
+        self.doc_to_shown = doc_to_shown or _same
+        self.shown_to_doc = shown_to_doc or _same
 
     @property
     def active(self) -> bool:
@@ -130,6 +140,7 @@ class ScanController(QObject):
         pane.highlighter.set_layers((view.layer,), pane.offsets)
         self.sidebar.set_swaps(view.swaps, headers=SCAN_HEADERS)
         self.verdict_bar.show_scan(view.result)
+        self.shown.emit()
 
     def _on_failed(self, generation: int, message: str):
         if generation == self.generation:
@@ -150,7 +161,7 @@ class ScanController(QObject):
 
     def _show(self) -> str:
         start, end, _, _ = self.swap.occurrences[self.occurrence]
-        self.panes[self.side].show_span(start, end)
+        self.panes[self.side].show_span(self.doc_to_shown(start), self.doc_to_shown(end))
         return (f"“{self.swap.new}”, likely “{self.swap.old}” in the original: occurrence "
                 f"{self.occurrence + 1} of {self.swap.count} (F3 next, Shift+F3 previous)")
 
@@ -158,13 +169,17 @@ class ScanController(QObject):
         """Tooltip for a flagged word under the mouse."""
         if self.view is None or side != self.side:
             return None
-        hit = self.view.layer.at(position)
+        hit = self.view.layer.at(self.shown_to_doc(position))
         if hit is None:
             return None
         swap = self.view.swaps[hit[3]]
         reasons = "<br>".join(f"• {_html(r.text)}" for r in swap.reasons)
         return (f"<b>{_html(swap.new)}</b>: likely “{_html(swap.old)}” in the original · "
                 f"suspicion {swap.score:.2f} · {swap.count}×<br>{reasons}")
+
+
+def _same(position: int) -> int:
+    return position
 
 
 def _html(text: str) -> str:

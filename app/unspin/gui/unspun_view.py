@@ -1,11 +1,13 @@
-"""View → Unspun Copy: the right pane shows the copy with its spinner swaps put back.
+"""View → Unspun Copy: the suspect text shown with its spinner swaps put back.
 
-The core computes the unspun text, its restored spans and the copy's highlight layers
-moved onto it (in a worker thread: a 10 MB copy takes seconds); this controller only puts
-them on screen. Everything else keeps working on the unspun text: the scroll sync gets the
-alignment shifted onto it, the navigator maps the copy's offsets onto it, and hovering a
-restored word tells what the copy really says. Turning the view off puts the copy back
-with its own highlights, lined up with the original again.
+With two texts the copy (right pane) gets each suspicious swap back from the aligned
+original; with one text scanned alone, its pane gets each flagged word back from the
+likely original the scan found (thesaurus and spinner signatures). The core computes the
+unspun text, its restored spans and the highlights moved onto it, in a worker thread (a
+10 MB copy takes seconds); this controller only puts them on screen. Everything else
+keeps working on the unspun text: the scroll sync gets the alignment shifted onto it, the
+navigator (or the scan) maps its offsets onto it, and hovering a restored word tells
+what the text really says. Turning the view off puts the text back as it is.
 """
 
 from __future__ import annotations
@@ -20,32 +22,43 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from unspin.core.alignment import Block
 from unspin.core.compare import collector_paused
-from unspin.core.highlights import Layer
-from unspin.core.restore import Unspun, unspun_layers, unspun_text
+from unspin.core.highlights import Layer, make_layer
+from unspin.core.restore import Unspun, flags_unspun, unspun_layers, unspun_text
 from unspin.gui.jobs import ViewResult
 from unspin.gui.offsets import OffsetMap
 
+LEFT, RIGHT = 0, 1
+
 
 class Prepared(NamedTuple):
-    """Everything the right pane needs to show a comparison's copy unspun."""
+    """Everything a pane needs to show a text unspun."""
 
-    view: ViewResult
+    source: object  # the ViewResult (two texts) or ScanView (one text) it was made from
+    side: int  # the pane that shows it
     unspun: Unspun
-    layers: tuple[Layer, Layer]
-    alignment: tuple[Block, ...]
-    block_starts: tuple[array, array]  # old and new start of each aligned block
+    layers: tuple[Layer, ...]
+    alignment: tuple[Block, ...] | None  # two texts: the blocks shifted onto the unspun text
+    block_starts: tuple[array, array] | None
     offsets: OffsetMap
 
 
 def prepare(view: ViewResult) -> Prepared:
-    """Unspin the copy of *view* and move its highlights and alignment onto the new text."""
+    """Unspin the copy of a comparison and move its highlights and alignment onto it."""
     c, h = view.comparison, view.highlights
     u = unspun_text(c)
     alignment = tuple(b._replace(new_start=u.to_unspun(b.new_start), new_end=u.to_unspun(b.new_end))
                       for b in c.alignment)
     starts = (view.block_starts[0], array("q", (b.new_start for b in alignment)))
-    return Prepared(view, u, unspun_layers(h.new_ops, h.new_swaps, u), alignment, starts,
+    return Prepared(view, RIGHT, u, unspun_layers(h.new_ops, h.new_swaps, u), alignment, starts,
                     OffsetMap(u.text))
+
+
+def prepare_scan(view, side: int) -> Prepared:
+    """Unspin a text scanned alone: each flagged word becomes its likely original."""
+    result = view.result
+    u = flags_unspun(result.document.text, result.flags)
+    _, layer = unspun_layers(make_layer(()), view.layer, u)
+    return Prepared(view, side, u, (layer,), None, None, OffsetMap(u.text))
 
 
 class UnspinSignals(QObject):
@@ -56,11 +69,11 @@ class UnspinSignals(QObject):
 
 
 class UnspinJob(QRunnable):
-    """Runs ``prepare`` off the UI thread."""
+    """Runs a ``prepare`` function off the UI thread."""
 
-    def __init__(self, generation: int, view: ViewResult):
+    def __init__(self, generation: int, function, *args):
         super().__init__()
-        self.generation, self.view = generation, view
+        self.generation, self.function, self.args = generation, function, args
         self.signals = UnspinSignals()
         self.setAutoDelete(False)  # the controller keeps it until the next request
 
@@ -69,7 +82,7 @@ class UnspinJob(QRunnable):
             # hundreds of thousands of small objects: full collections over them froze the
             # window 30-120 ms at a time on a 1 MB copy (measured)
             with collector_paused(freeze_survivors=True):
-                prepared = prepare(self.view)
+                prepared = self.function(*self.args)
             self.signals.finished.emit(self.generation, prepared)
         except Exception as exc:  # shown in the status bar, logged in full
             traceback.print_exc()
@@ -77,133 +90,171 @@ class UnspinJob(QRunnable):
 
 
 class UnspunView(QObject):
-    """Switches the right pane between the copy and its unspun reading."""
+    """Switches the suspect text's pane between the text as it is and its unspun reading."""
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         self.enabled = False  # the View menu toggle
-        self.shown: Prepared | None = None  # what the right pane shows, when unspun
+        self.shown: Prepared | None = None  # what a pane shows, when unspun
         self.generation = 0
         self.job: UnspinJob | None = None
-        self._loading: ViewResult | None = None  # a text going into the pane, to decorate
-        self._copy_tooltips = window.right_pane.tooltip_provider
-        window.right_pane.loaded.connect(self._on_loaded)
+        self._loading: tuple[object, int] | None = None  # (source, side) going into a pane
+        self._tooltips = [pane.tooltip_provider for pane in window.panes]
+        for side, pane in enumerate(window.panes):
+            pane.loaded.connect(lambda s=side: self._on_loaded(s))
+        window.scan.shown.connect(self.scan_changed)
 
     @property
     def unspun(self) -> Unspun | None:
-        """The unspun copy on screen, or None."""
+        """The unspun text on screen, or None."""
         return self.shown.unspun if self.shown else None
 
     @property
     def ready(self) -> bool:
-        """True once the unspun copy is on screen and highlighted."""
+        """True once the unspun text is on screen and highlighted."""
         return self.shown is not None and self._loading is None
 
     def set_enabled(self, enabled: bool):
-        """Turn the unspun view on or off; while on it follows every new comparison."""
+        """Turn the unspun view on or off; while on it follows every new result."""
         self.enabled = enabled
         self.generation += 1  # a pending request is no longer wanted
-        view = self.window.view
-        if view is None or view.highlights is None:
-            return  # unspun when the comparison arrives
         if enabled:
-            self._request(view)
+            self._request_current()
         elif self.shown is not None:
-            self._put_copy_back(view)
+            self._put_back()
 
     def view_changed(self, view: ViewResult):
         """A comparison was shown in the window: unspin it if the toggle is on."""
         if self.enabled:
-            self._request(view)
+            self._request(prepare, view)
+
+    def scan_changed(self):
+        """A single-text scan was shown: unspin it if the toggle is on."""
+        if self.enabled:
+            self._request_current()
 
     def forget(self):
-        """The texts changed: put the copy back, the old unspun text no longer matches."""
+        """The texts changed: put the text back, the old unspun text no longer matches."""
         self.generation += 1
         self._loading = None
         if self.shown is not None:
-            self.shown = None
-            self._reset_decorations()
-            document = self.window.documents[1]
+            side, self.shown = self.shown.side, None
+            self._reset_decorations(side)
+            document = self.window.documents[side]
             if document is not None:
-                self.window.right_pane.set_document(document)
+                self.window.panes[side].set_document(document)
 
-    def _request(self, view: ViewResult):
+    def _request_current(self):
+        w = self.window
+        if w.view is not None and w.view.highlights is not None:
+            self._request(prepare, w.view)
+        elif w.scan.active:
+            self._request(prepare_scan, w.scan.view, w.scan.side)
+        else:
+            w.statusBar().showMessage("Nothing to unspin yet: open a text (and its original).", 4000)
+
+    def _request(self, function, *args):
         self.generation += 1
-        self.job = UnspinJob(self.generation, view)
+        self.job = UnspinJob(self.generation, function, *args)
         self.job.signals.finished.connect(self._on_prepared)
         self.job.signals.failed.connect(self._on_failed)
-        self.window.statusBar().showMessage("Unspinning the copy…")
+        self.window.statusBar().showMessage("Unspinning…")
         QThreadPool.globalInstance().start(self.job)
+
+    def _current_source(self):
+        w = self.window
+        return w.view if w.view is not None else w.scan.view
 
     def _on_failed(self, generation: int, message: str):
         if generation == self.generation:
-            self.window.statusBar().showMessage(f"Could not unspin the copy: {message}")
+            self.window.statusBar().showMessage(f"Could not unspin the text: {message}")
 
-    def _on_prepared(self, generation: int, prepared: Prepared):
-        if generation != self.generation or prepared.view is not self.window.view:
+    def _on_prepared(self, generation: int, p: Prepared):
+        if generation != self.generation or p.source is not self._current_source():
             return  # stale: the toggle or the texts changed meanwhile
-        c = prepared.view.comparison
-        self.shown = prepared
-        self._loading = prepared.view
-        shown = dataclasses.replace(c.new, text=prepared.unspun.text, name=f"{c.new.name} (unspun)")
-        self.window.right_pane.set_document(shown, words=c.stats.new_words)
-        n = len(prepared.unspun.spans)
+        document, words = _document_of(p.source)
+        self.shown = p
+        self._loading = (p.source, p.side)
+        shown = dataclasses.replace(document, text=p.unspun.text, name=f"{document.name} (unspun)")
+        self.window.panes[p.side].set_document(shown, words=words)
+        n = len(p.unspun.spans)
         self.window.statusBar().showMessage(
-            f"Unspun copy: {n:,} spinner swap{'s' if n != 1 else ''} put back to the original's "
-            f"words (Ctrl+U shows the copy as it is)", 8000)
+            f"Unspun: {n:,} spinner word{'s' if n != 1 else ''} put back to the likely original "
+            f"(Ctrl+U shows the text as it is)", 8000)
 
-    def _put_copy_back(self, view: ViewResult):
-        self.shown = None
-        self._loading = view
-        self.window.right_pane.set_document(view.comparison.new, words=view.comparison.stats.new_words)
-        self.window.statusBar().showMessage("The copy as it is (Ctrl+U shows it unspun)", 4000)
+    def _put_back(self):
+        p, self.shown = self.shown, None
+        self._loading = (p.source, p.side)
+        document, words = _document_of(p.source)
+        self.window.panes[p.side].set_document(document, words=words)
+        self.window.statusBar().showMessage("The text as it is (Ctrl+U shows it unspun)", 4000)
 
-    def _on_loaded(self):
-        """The right pane has the whole text: highlight it and line it up with the original."""
-        view, self._loading = self._loading, None
-        if view is None:
+    def _on_loaded(self, side: int):
+        """A pane has its whole text: highlight it and line it up with the other pane."""
+        if self._loading is None or self._loading[1] != side:
             return
-        if self.shown is None:
-            self._decorate_copy(view)
-        else:
+        (source, _), self._loading = self._loading, None
+        if self.shown is not None:
             self._decorate_unspun(self.shown)
-        self.window.sync.sync_from(self.window.left_pane)
+        else:
+            self._decorate_as_is(source, side)
+        if isinstance(source, ViewResult):
+            self.window.sync.sync_from(self.window.left_pane)
 
     def _decorate_unspun(self, p: Prepared):
         w = self.window
-        pane = w.right_pane
+        pane = w.panes[p.side]
         pane.set_offsets(p.offsets)
         pane.highlighter.set_layers(p.layers, p.offsets)
-        w.sync.set_alignment(p.alignment, p.block_starts)
-        w.link_strip.set_alignment(p.alignment, p.block_starts[0])
-        w.navigator.set_right_mapping(p.unspun.to_unspun, p.unspun.to_copy)
-        pane.tooltip_provider = self.explain
+        if p.alignment is not None:
+            w.sync.set_alignment(p.alignment, p.block_starts)
+            w.link_strip.set_alignment(p.alignment, p.block_starts[0])
+            w.navigator.set_right_mapping(p.unspun.to_unspun, p.unspun.to_copy)
+        else:
+            w.scan.set_mapping(p.unspun.to_unspun, p.unspun.to_copy)
+        pane.tooltip_provider = lambda pos, s=p.side: self.explain(pos, s)
         w.verdict_bar.show_restored = True
         w.verdict_bar.update_legend()
 
-    def _decorate_copy(self, view: ViewResult):
-        w, h, c = self.window, view.highlights, view.comparison
-        self._reset_decorations()
-        w.right_pane.set_offsets(view.new_offsets)
-        w.right_pane.highlighter.set_layers((h.new_ops, h.new_swaps), w.right_pane.offsets)
-        w.sync.set_alignment(c.alignment, view.block_starts)
-        w.link_strip.set_alignment(c.alignment, view.block_starts[0])
+    def _decorate_as_is(self, source, side: int):
+        w = self.window
+        pane = w.panes[side]
+        self._reset_decorations(side)
+        if isinstance(source, ViewResult):
+            h, c = source.highlights, source.comparison
+            pane.set_offsets(source.new_offsets)
+            pane.highlighter.set_layers((h.new_ops, h.new_swaps), pane.offsets)
+            w.sync.set_alignment(c.alignment, source.block_starts)
+            w.link_strip.set_alignment(c.alignment, source.block_starts[0])
+        else:
+            pane.set_offsets(source.offsets)
+            pane.highlighter.set_layers((source.layer,), pane.offsets)
 
-    def _reset_decorations(self):
+    def _reset_decorations(self, side: int):
         w = self.window
         w.navigator.set_right_mapping(None, None)
-        w.right_pane.tooltip_provider = self._copy_tooltips
+        w.scan.set_mapping(None, None)
+        w.panes[side].tooltip_provider = self._tooltips[side]
         w.verdict_bar.show_restored = False
         w.verdict_bar.update_legend()
 
-    def explain(self, position: int) -> str | None:
-        """Tooltip in the unspun text: a restored word says what the copy has there."""
+    def explain(self, position: int, side: int) -> str | None:
+        """Tooltip in the unspun text: a restored word says what the text has there."""
         hit = self.unspun.at(position) if self.unspun is not None else None
+        fallback = self._tooltips[side]
         if hit is None:
-            return self._copy_tooltips(position) if self._copy_tooltips else None
+            return fallback(position) if fallback else None
         lines = [f"<b>Restored “{html.escape(hit.restored)}”</b>",
-                 f"The copy says “{html.escape(hit.copy_word)}” here."]
+                 f"The {'copy' if self.shown.alignment is not None else 'text'} says "
+                 f"“{html.escape(hit.copy_word)}” here."]
         if hit.reason:
             lines.append(html.escape(hit.reason))
         return "<br>".join(lines)
+
+
+def _document_of(source):
+    """The suspect document of a result, and its word count."""
+    if isinstance(source, ViewResult):
+        return source.comparison.new, source.comparison.stats.new_words
+    return source.result.document, source.result.words
