@@ -193,8 +193,8 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
     step(0.95)
     stats = _stats(ot, nt, diff.runs, pairing, swaps, options.suspicious)
     spin = spin_score(swaps, stats.old_words)
-    reverse = spin_score([scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in swaps],
-                         stats.new_words)
+    reverse = 0.0 if spin >= 0.3 else spin_score(  # read the other way round: a spun original?
+        [scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in swaps], stats.new_words)
     looks_swapped = reverse >= 0.6 and spin < 0.3
     text = verdict(stats, spin, swaps)
     if looks_swapped:

@@ -149,7 +149,7 @@ class Scorer:
             return None
         function_word = lo in self.function_words
         # the thesaurus is asked only where a spinner is plausible: it keeps 1 MB fast
-        if not function_word and zipf(ln, "en") > zipf(lo, "en") - 1.0:
+        if not function_word and self._zipf(ln) > self._zipf(lo) - 1.0:
             return None
         text = wrong_sense(default_thesaurus(), lo, ln, function_word)
         return Reason("wrong_sense", text, WRONG_SENSE_WEIGHT) if text else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtGui import QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSizePolicy, QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
@@ -41,7 +41,7 @@ class ArticlePane(QWidget):
     def _build_ui(self):
         self.title = QLabel(f"<b>{self.side_name}</b>")
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.info = QLabel("")
+        self.info = ElidedLabel("")
         self.info.setObjectName("pane_info")
         self.info.setTextFormat(Qt.TextFormat.PlainText)  # titles come from the files
         # a long title is cut off rather than widening one pane over the other
@@ -261,6 +261,21 @@ def _slice_end(text: str, start: int) -> int:
 
 def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when it is cut short; the whole text is its tooltip."""
+
+    def paintEvent(self, _event):
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        text = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        painter.drawText(self.contentsRect(), int(self.alignment()), text)
+        painter.end()
+
+    def setText(self, text: str):
+        super().setText(text)
+        self.setToolTip(text)
 
 
 def _elide(text: str, limit: int) -> str:
