@@ -11,8 +11,9 @@ The article is built offline from Python's own documentation (the corpus of
   variants, "e.g." → "for example", contractions).
 
 The copies are ranked with one process and with every core, each timed from loading the
-original to the finished ranking, worker start-up included; the best and median of a few
-runs are printed (no limits are asserted), and so is whether the ranking puts every spun copy above every
+original to the finished ranking, worker start-up included, and by the ``unspin batch``
+command in a new process; the best and median of a few runs are printed (no limits are
+asserted), and so is whether the ranking puts every spun copy above every
 legitimately edited one.
 
 Usage::
@@ -28,6 +29,7 @@ import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -131,6 +133,14 @@ def timed_ranking(original_path: Path, copies: list[str], jobs: int):
     return result, time.perf_counter() - started
 
 
+def timed_command(original_path: Path, folder: Path) -> float:
+    """Seconds for ``unspin batch ORIGINAL FOLDER`` in a new process, as a user runs it."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "unspin", "batch", str(original_path), str(folder),
+                    "--format", "csv", "-o", os.devnull], check=True)
+    return time.perf_counter() - started
+
+
 def report(result, families: dict[str, str]) -> None:
     """Print the families' score ranges and whether spun copies rank above edited ones."""
     ranks = {family: [] for family in ("heavy", "light", "edited")}
@@ -174,16 +184,19 @@ def bench(words: int, args) -> None:
         copies = sorted(families)
         print(f"original: {len(text.split()):,} words; {len(copies)} copies; "
               f"{os.cpu_count()} cores")
-        for jobs in (1, os.cpu_count() or 1, None):
+        for jobs in (1, os.cpu_count() or 1):
             times = []
             for _ in range(args.repeat):
                 result, seconds = timed_ranking(original_path, copies, jobs)
                 times.append(seconds)
             best = min(times)
-            label = f"{jobs} process{'es' if jobs > 1 else ''}" if jobs else f"default ({result.workers})"
+            label = f"{jobs} process{'es' if jobs > 1 else ''}"
             print(f"{label:<12}: best {best:6.2f} s, median {statistics.median(times):6.2f} s of "
                   f"{args.repeat} ({1000 * best / len(copies):.0f} ms a copy), {len(result.rows)} ranked, "
                   f"{len(result.skipped)} skipped")
+        times = [timed_command(original_path, folder) for _ in range(args.repeat)]
+        print(f"{'unspin batch':<12}: best {min(times):6.2f} s, median {statistics.median(times):6.2f} s "
+              f"(the whole command in a new process, interpreter start-up included)")
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} (other work on the cores "
               "slows the parallel run most)")
         report(result, families)

@@ -21,8 +21,7 @@ def batch_parser() -> argparse.ArgumentParser:
                    help="text: the ranking (default); csv: one row per copy; json: schema unspin.batch v1")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
-                   help="worker processes (default: one per core; a batch under 2 MB runs in "
-                        "this process, where starting workers would cost more than they save)")
+                   help="worker processes (default: one per core)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="skip files larger than this (64 MB)")
     p.add_argument("--language", default="auto", metavar="CODE",

@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import sys
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -25,8 +26,9 @@ from unspin.core.language import detect_language
 
 _log = logging.getLogger(__name__)
 
-#: Copies' total size from which worker processes pay for their start-up (about 0.3 s:
-#: 50 copies of a 2,000-word article, 0.6 MB, took 0.56 s in one process, 0.91 s in two).
+#: Copies' total size from which worker processes started by a fork server pay for their
+#: start-up (about 0.3 s: 50 copies of a 2,000-word article, 0.6 MB, took 0.56 s in one
+#: process, 0.91 s in two). Forked workers start at once: then every batch uses them.
 PARALLEL_MIN_BYTES = 2_000_000
 #: Swaps listed per copy in the ranking.
 TOP_SWAPS = 5
@@ -130,8 +132,8 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
                 ) -> BatchResult:
     """Compare *original* with every copy (paths) and rank them by spin score.
 
-    *jobs*: worker processes (default: every core, or this process alone for a small batch;
-    1 compares here, in this process).
+    *jobs*: worker processes (default: every core, or this process alone for a small batch
+    where workers cannot be forked; 1 compares here, in this process).
     *progress* is called with (done, total, the copy's row or why it was skipped) after
     each copy; *should_cancel* is checked as results come in, and a cancelled batch keeps
     the rows it has.
@@ -140,7 +142,7 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
 
     started = time.perf_counter()
     language = detect_language(original.text) if language == "auto" else language
-    if jobs is None and _total_bytes(copies) < PARALLEL_MIN_BYTES:
+    if jobs is None and not _can_fork() and _total_bytes(copies) < PARALLEL_MIN_BYTES:
         jobs = 1
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(copies) or 1))
     run = _run_here if jobs == 1 else _run_in_pool
@@ -178,7 +180,7 @@ def _run_here(original, copies, language, max_bytes, jobs, should_cancel, progre
 def _run_in_pool(original, copies, language, max_bytes, jobs, should_cancel, progress):
     outcomes = []
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(language), initializer=_init_worker,
                                    initargs=(original, language, max_bytes))
     except (OSError, RuntimeError, ValueError) as exc:  # no worker processes to be had here
         _log.warning("comparing the copies in this process: %s", exc)
@@ -207,13 +209,36 @@ def _run_in_pool(original, copies, language, max_bytes, jobs, should_cancel, pro
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _context():
-    """forkserver where there is one: safe from a threaded process such as the window."""
+def _context(language: str):
+    """fork from a single-threaded process on Linux (the command line): the workers start
+    at once with the engine and its word lists loaded here first; otherwise forkserver,
+    safe from a threaded process such as the window (spawn where there is neither)."""
+    if _can_fork():
+        _warm_up(language)
+        return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload(["unspin.core.compare"])
     return context
+
+
+def _can_fork() -> bool:
+    """True on Linux in a process with one thread, native ones included (Qt starts its
+    own): forking a threaded process can copy a lock another thread holds."""
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _warm_up(language: str):
+    """Load what every comparison needs (word frequencies, signatures, thesaurus) once,
+    before the workers are forked, instead of once in each of them."""
+    compare("the cat sat at home", "nan cat sat astatine home",
+            options=CompareOptions(language=language, parallel=False))
 
 
 @dataclass(frozen=True)
