@@ -36,7 +36,7 @@ def one_process(monkeypatch):
 def ranked(qtbot, window, paths):
     """Open the dialog on *paths* and wait for the ranking."""
     dialog = window.compare_against_many([str(p) for p in paths])
-    qtbot.waitUntil(lambda: not dialog.cancel_button.isVisible() and dialog.model.rowCount() > 0, timeout=30000)
+    qtbot.waitUntil(lambda: not dialog.running and dialog.model.rowCount() > 0, timeout=30000)
     return dialog
 
 
@@ -119,3 +119,17 @@ def test_proxy_sorts_arriving_rows_most_spun_first(qtmodeltester):
     model.add_row(_row("b", 0.9))
     model.add_row(_row("c", 0.5))
     assert [proxy.index(r, 0).data() for r in range(3)] == ["b", "c", "a"]
+
+
+def test_cancel_stops_the_batch_and_keeps_what_was_ranked(qtbot, window, tmp_path_factory, one_process):
+    """Cancel during a batch says so; the copies ranked until then stay in the table."""
+    folder = tmp_path_factory.mktemp("many")
+    for k in range(40):
+        shutil.copy(SPUN, folder / f"copy{k:02d}.txt")
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = window.compare_against_many([str(folder)])
+    assert dialog.running and dialog.cancel_button.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+    assert "cancelled" in dialog.status.text()
+    assert dialog.model.rowCount() < 40 and not dialog.cancel_button.isVisible()

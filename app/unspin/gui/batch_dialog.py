@@ -79,6 +79,7 @@ class BatchDialog(QDialog):
         self.original = original
         self.skipped: list[Skipped] = []
         self.job: BatchJob | None = None
+        self.running = False  # a job is comparing copies
         self.generation = 0
         self.language = ""
         self._queue: list[str] = []
@@ -159,24 +160,22 @@ class BatchDialog(QDialog):
         """Rank these files and folders' files too (those already ranked are left out)."""
         files, missing = expand_copies(self.original.path or "", paths)
         self._note_skipped(missing)
-        known = self.model.paths() | set(self._queue) | set(self.job.files if self._running() else ())
+        known = self.model.paths() | set(self._queue) | set(self.job.files if self.running else ())
         files = [f for f in files if os.path.abspath(f) not in known and f not in known]
         if not files:
             if not missing:
                 self.status.setText("Those copies are in the ranking already.")
             return
         self._queue += files
-        if not self._running():
+        if not self.running:
             self._start_next()
-
-    def _running(self) -> bool:
-        return self.job is not None and self.cancel_button.isVisible()
 
     def _start_next(self):
         files, self._queue = self._queue, []
         self._done, self._total = 0, len(files)
         self.generation += 1
         self.job = BatchJob(self.generation, self.original, files, self.jobs)
+        self.running = True
         self.job.signals.copy_done.connect(self._on_copy_done)
         self.job.signals.finished.connect(self._on_finished)
         self.job.signals.failed.connect(self._on_failed)
@@ -222,6 +221,7 @@ class BatchDialog(QDialog):
         self.status.setText(f"The comparison failed: {message}")
 
     def _end_job(self):
+        self.running = False
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
 
@@ -309,7 +309,7 @@ def open_batch_dialog(window, paths=None) -> BatchDialog | None:
     dialog.activateWindow()
     if paths is not None:
         dialog.add_paths(paths)
-    elif dialog.model.rowCount() == 0 and not dialog._running():
+    elif dialog.model.rowCount() == 0 and not dialog.running:
         QTimer.singleShot(0, dialog.choose_files)
     return dialog
 
