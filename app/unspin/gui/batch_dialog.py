@@ -208,7 +208,7 @@ class BatchDialog(QDialog):
             self.table.selectRow(0)  # the most spun copy, ready for Enter
             self.table.setFocus()
         verb = "ranked" if result.completed else "ranked before you cancelled"
-        self.status.setText(f"{len(result.rows)} copies {verb} in {result.seconds:.1f} s "
+        self.status.setText(f"{len(result.rows)} copies {verb} in {result.seconds:.2f} s "
                             f"({result.workers} process{'es' if result.workers > 1 else ''}); "
                             f"{self.model.rowCount()} in the ranking.")
         if self._queue and result.completed:
