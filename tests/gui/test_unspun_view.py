@@ -118,3 +118,22 @@ def test_a_text_alone_is_unspun_from_its_scan(qtbot, window):
     assert shown[a:b] == "at"
     toggle(qtbot, window)
     assert window.right_pane.editor.toPlainText() == window.documents[1].text
+
+
+def test_save_unspun_text_writes_it_and_never_the_inputs(qtbot, window, tmp_path, monkeypatch):
+    """Save Unspun Text writes the restored copy in its own line endings; choosing one of the
+    compared files is refused with a message and leaves the file as it was."""
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SPUN.read_bytes().replace(b"\n", b"\r\n"))
+    c = open_pair(qtbot, window, ORIGINAL, copy)
+    out = tmp_path / "out" / "unspun.txt"
+    out.parent.mkdir()
+    assert window.unspun_view.save(str(out))
+    assert out.read_bytes() == unspun_text(c).text.replace("\n", "\r\n").encode("utf-8")
+    before = copy.read_bytes()
+    assert not window.unspun_view.save(str(copy))
+    assert copy.read_bytes() == before and "never writes to the files it reads" in warnings[0]

@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self.act_export = a("E&xport Report…", self.evidence.export_report, "Ctrl+E")
         self.act_preview = a("Print Pre&view…", self.evidence.preview_report, "Ctrl+Shift+P")
         self.act_print = a("&Print…", self.evidence.print_report, QKeySequence(K.Print))
+        self.act_save_unspun = a("Save U&nspun Text…", self.unspun_view.choose_save_path,
+                                 tip="Save the suspect text with its spinner words put back")
         self.act_find = a("&Find…", self.open_find, QKeySequence(K.Find))
         self.act_find_next = a("Find &Next", lambda: self.find_bar.find(False), "Ctrl+G")
         self.act_find_prev = a("Find Pre&vious", lambda: self.find_bar.find(True), "Ctrl+Shift+G")
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_swap_sides, self.act_reload])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export, self.act_preview, self.act_print])
+        file_menu.addActions([self.act_export, self.act_save_unspun, self.act_preview, self.act_print])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("&Edit")

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import os
 import traceback
 from array import array
+from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from unspin.core.alignment import Block
 from unspin.core.compare import collector_paused
 from unspin.core.highlights import Layer, make_layer
+from unspin.core.report import write_atomic
 from unspin.core.restore import Unspun, flags_unspun, unspun_layers, unspun_text
 from unspin.gui.jobs import ViewResult
 from unspin.gui.offsets import OffsetMap
@@ -239,6 +243,55 @@ class UnspunView(QObject):
         w.verdict_bar.show_restored = False
         w.verdict_bar.update_legend()
 
+    # --- saving -------------------------------------------------------------------
+
+    def choose_save_path(self):
+        """File → Save Unspun Text…: ask where, then write the unspun text there."""
+        found = self.unspun_now()
+        if found is None:
+            self.window.statusBar().showMessage("Nothing to unspin yet: open a text (and its original).", 4000)
+            return
+        _, document = found
+        folder = os.path.dirname(document.path) if document.path else os.path.expanduser("~")
+        suggested = os.path.join(folder, f"{Path(document.name).stem}-unspun.txt")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save Unspun Text", suggested,
+                                              "Texts (*.txt);;All files (*)")
+        if path:
+            self.save(path)
+
+    def unspun_now(self) -> tuple[Unspun, object] | None:
+        """The unspun reading of the suspect text (the one shown, or made now) and its document."""
+        w = self.window
+        if self.shown is not None:
+            return self.shown.unspun, _document_of(self.shown.source)[0]
+        if w.view is not None and w.view.highlights is not None:
+            return unspun_text(w.view.comparison), w.view.comparison.new
+        if w.scan.active:
+            result = w.scan.view.result
+            return flags_unspun(result.document.text, result.flags), result.document
+        return None
+
+    def save(self, path: str) -> bool:
+        """Write the unspun text to *path* (atomically, in the suspect file's line endings);
+        the texts being read are never overwritten."""
+        found = self.unspun_now()
+        if found is None:
+            return False
+        unspun, document = found
+        if any(d is not None and d.path and _same_file(path, d.path) for d in self.window.documents):
+            QMessageBox.warning(self.window, "Save Unspun Text", f"{path} is one of the texts being "
+                                "compared; Unspin never writes to the files it reads. Choose another name.")
+            return False
+        text = unspun.text.replace("\n", "\r\n") if document.newline == "CRLF" else unspun.text
+        try:
+            write_atomic(path, text)
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Save Unspun Text",
+                                f"The unspun text could not be written to {path}:\n{exc.strerror or exc}")
+            return False
+        self.window.statusBar().showMessage(f"Unspun text written to {path}", 8000)
+        return True
+
     def explain(self, position: int, side: int) -> str | None:
         """Tooltip in the unspun text: a restored word says what the text has there."""
         hit = self.unspun.at(position) if self.unspun is not None else None
@@ -251,6 +304,13 @@ class UnspunView(QObject):
         if hit.reason:
             lines.append(html.escape(hit.reason))
         return "<br>".join(lines)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the new file does not exist yet
+        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _document_of(source):
