@@ -13,3 +13,18 @@ def qapp_cls():
     from unspin.gui.app import UnspinApplication
 
     return UnspinApplication
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """A shown main window with settings in a temporary file."""
+    from PySide6.QtCore import QSettings
+
+    from unspin.gui.main_window import MainWindow
+
+    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import ORIGINAL, SPUN
-from tests.gui.test_window import open_pair, window  # noqa: F401  (fixture)
+from tests.gui.test_window import open_pair
 from unspin.core.batch import CopyResult
 from unspin.gui.batch_dialog import BatchDialog
 from unspin.gui.batch_model import BatchTableModel, ranking_proxy

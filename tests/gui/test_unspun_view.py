@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from tests.conftest import ORIGINAL, SPUN
-from tests.gui.test_window import _paragraphs, open_pair, row_of, window  # noqa: F401  (fixture)
+from tests.gui.test_window import _paragraphs, open_pair, row_of
 from unspin.core.restore import unspun_text
 
 
