@@ -30,7 +30,9 @@ MARK = ("#3d8bfd", "#5c9dff")
 LABELS = {SUSPICIOUS: "suspicious swap", SWAP: "swap", MINOR: "case / punctuation",
           CHANGED: "reworded", DELETED: "deleted", INSERTED: "inserted",
           RESTORED: "restored (unspun)"}
-#: Characters beyond the visible stretch that are formatted too, so small scrolls look done.
+#: Least number of characters formatted beyond the visible stretch on either side; the
+#: reach is one screenful when that is more, so that scrolling within it needs no new
+#: selections and Qt just moves the pixels (a new set repaints the whole pane).
 MARGIN = 300
 
 
@@ -53,8 +55,9 @@ class PaneHighlighter:
         self.offsets = OffsetMap("")
         self.mark_span: tuple[int, int] | None = None
         self._cache: dict[tuple[int, int, int, bool], QTextEdit.ExtraSelection] = {}
+        self._formatted: tuple[int, int] | None = None  # code-point span the selections cover
         self._timer = QTimer(editor, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_if_uncovered)
         # Only the scroll bar: updateRequest fires for every repaint, and each Python slot
         # call waits for the GIL while a comparison runs in the background.
         editor.verticalScrollBar().valueChanged.connect(self.schedule)
@@ -72,6 +75,7 @@ class PaneHighlighter:
         self.layers = ()
         self.mark_span = None
         self._cache.clear()
+        self._formatted = None
         self.editor.setExtraSelections([])
 
     def set_mark(self, span: tuple[int, int] | None):
@@ -82,6 +86,14 @@ class PaneHighlighter:
     def schedule(self, *_):
         """Refresh once control returns to the event loop."""
         self._timer.start()
+
+    def _refresh_if_uncovered(self):
+        """After a scroll: new selections only once the screen leaves the formatted stretch."""
+        if self._formatted is not None:
+            a, b = self.visible_span()
+            if self._formatted[0] <= a and b <= self._formatted[1]:
+                return
+        self.refresh()
 
     def visible_span(self) -> tuple[int, int]:
         """Code-point span of the text currently on screen."""
@@ -94,10 +106,13 @@ class PaneHighlighter:
     def refresh(self):
         """Rebuild the extra selections for the visible stretch."""
         if not self.layers and self.mark_span is None:
+            self._formatted = None
             self.editor.setExtraSelections([])
             return
         a, b = self.visible_span()
-        a, b = max(0, a - MARGIN), b + MARGIN
+        reach = max(MARGIN, b - a)
+        a, b = max(0, a - reach), b + reach
+        self._formatted = (a, b)
         dark = is_dark(self.editor.palette())
         if len(self._cache) > 20_000:
             self._cache.clear()
