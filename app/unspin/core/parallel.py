@@ -53,6 +53,8 @@ class SecondProcess:
         child.close()
         self.serves_frequencies = frequencies
         self._tokens_received = False
+        self._sender: threading.Thread | None = None
+        self._send_error: OSError | None = None
         self.failed = False  # set by callers when a request failed: ask no more
 
     def tokens(self, vocab: Vocabulary) -> tuple[Tokens, Layout]:
@@ -62,14 +64,33 @@ class SecondProcess:
         return _unpack(self.text, packed, vocab), layout
 
     def start_alignment(self, old_layout: Layout, runs) -> None:
-        """Have the paragraphs aligned there; collect the blocks with ``alignment()``."""
+        """Have the paragraphs aligned there; collect the blocks with ``alignment()``.
+
+        The request is written by a thread: the other process may still be loading the
+        word list, and a write larger than the pipe's buffer waits until it reads."""
         flat = array(OFFSET_TYPE)
         for run in runs:
             flat.extend(run)
-        self._conn.send(("align", old_layout, flat.tobytes()))
+        self._sender = threading.Thread(target=self._send, args=(("align", old_layout, flat.tobytes()),),
+                                        name="unspin-send", daemon=True)
+        self._sender.start()
+
+    def _send(self, message) -> None:
+        try:
+            self._conn.send(message)
+        except OSError as exc:  # raised again by the next call that needs the answer
+            self._send_error = exc
+
+    def _join_sender(self) -> None:
+        if self._sender is not None:
+            self._sender.join()
+            self._sender = None
+        if self._send_error is not None:
+            raise self._send_error
 
     def alignment(self) -> tuple[Block, ...]:
         """The blocks asked for with ``start_alignment``."""
+        self._join_sender()
         kinds, flat_bytes = self._conn.recv()
         flat = array(OFFSET_TYPE)
         flat.frombytes(flat_bytes)
@@ -79,6 +100,7 @@ class SecondProcess:
     def frequencies(self, words: Iterable[str]) -> dict[str, float]:
         """Zipf frequencies of *words*, looked up in the second process."""
         words = sorted(set(words))
+        self._join_sender()
         self._conn.send(("zipf", words))
         return dict(zip(words, self._conn.recv()))
 
@@ -86,6 +108,7 @@ class SecondProcess:
         """Tell the process to end and reap it; kill it if it is still busy (cancelled)."""
         try:
             if self._tokens_received:
+                self._join_sender()
                 self._conn.send(None)
         except OSError:
             pass
