@@ -54,3 +54,34 @@ def test_unknown_report_type_is_refused(tmp_path, seed_comparison):
     with pytest.raises(ValueError, match="report.docx"):
         write_report(seed_comparison, tmp_path / "report.docx")
     assert not (tmp_path / "report.docx").exists()
+
+
+def test_a_symbolic_link_keeps_pointing_at_the_file_it_names(tmp_path):
+    """Writing through a link replaces the file it points to, not the link."""
+    real = tmp_path / "real.html"
+    real.write_text("old")
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null on this system")
+def test_writing_to_a_device_writes_into_it_and_never_replaces_it():
+    """``-o /dev/null`` must not turn the device into a plain file (renaming over it would)."""
+    write_atomic("/dev/null", "discarded")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_writing_to_a_named_pipe_sends_the_content_through_it(tmp_path):
+    """A named pipe (``-o >(gzip > x)`` in a shell) receives the report and stays a pipe."""
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text()))
+    reader.start()
+    write_atomic(pipe, "through the pipe")
+    reader.join(timeout=10)
+    assert received == ["through the pipe"] and stat.S_ISFIFO(os.stat(pipe).st_mode)

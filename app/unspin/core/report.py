@@ -136,9 +136,17 @@ def read_as(doc) -> str:
 
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write *content* to *path* via a temporary file in the same folder, then rename:
-    an existing file is only replaced once the new one is complete."""
-    target = Path(path)
+    an existing file is only replaced once the new one is complete.
+
+    A symbolic link keeps pointing where it did (the file it points to is replaced), and
+    what is not a regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written
+    into directly: renaming over it would put a plain file in its place."""
+    target = Path(os.path.realpath(path))
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.exists() and not target.is_file():
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     try:
         _set_usual_mode(fd, target)
