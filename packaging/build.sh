@@ -33,4 +33,17 @@ env QT_QPA_PLATFORM=offscreen FONTCONFIG_FILE="$WORK/fonts.conf" HOME="$WORK" \
 echo "headless compare from the bundle:"
 "$APP" compare "$DIST/unspin/_internal/unspin/seeds/001_e5ea69382f8cbf52.txt" \
     "$DIST/unspin/_internal/unspin/seeds/000_dad3e476f5be5b2e.txt" --top 1 | sed -n '5,6p'
+echo "a saved web page and a PDF report from the bundle:"
+cat > "$WORK/page.html" <<'HTML'
+<html><head><title>Missiles</title></head><body><nav>Home | World | Sport</nav>
+<article><h1>Biden allows missiles</h1><p>US President Joe Biden has made unrelenting support
+for Ukraine during Russia's invasion a hallmark of his one-term presidency, using his office to
+send arms and aid to Kyiv while squabbling with Congress.</p><p>But one issue has remained a
+major concern: Biden has refused to allow Ukraine to use US-supplied, long-range Army Tactical
+Missile Systems inside Russian territory amid warnings from Moscow.</p></article>
+<footer>We use cookies. Accept all?</footer></body></html>
+HTML
+"$APP" compare "$WORK/page.html" "$DIST/unspin/_internal/unspin/seeds/000_dad3e476f5be5b2e.txt" \
+    --report "$WORK/report.pdf" --top 1 | sed -n '1,2p'
+test -s "$WORK/report.pdf"
 echo "bundle OK"
