@@ -10,10 +10,7 @@ import argparse
 import sys
 
 from unspin import __version__
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_INPUT = 2
+from unspin.cli_common import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, emit
 
 
 def compare_parser() -> argparse.ArgumentParser:
@@ -94,7 +91,7 @@ def run_compare(args: argparse.Namespace) -> int:
     """Load both files, compare them and write the chosen rendering."""
     from unspin.core.compare import CompareOptions, compare
     from unspin.core.documents import LoadError, load_document
-    from unspin.core.report import to_csv, to_json, to_text, write_atomic
+    from unspin.core.report import to_csv, to_json, to_text
     from unspin.report_files import report_format
 
     if args.report and report_format(args.report) is None:
@@ -115,14 +112,8 @@ def run_compare(args: argparse.Namespace) -> int:
         from unspin.core.restore import unspun_text
 
         output = unspun_text(result, only_suspicious=args.unspun == "suspicious").text
-    if args.output:
-        try:
-            write_atomic(args.output, output)
-        except OSError as exc:
-            print(f"unspin: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_FAILURE
-    else:
-        sys.stdout.write(output)
+    if emit(output, args.output) != EXIT_OK:
+        return EXIT_FAILURE
     return _write_report(result, args.report) if args.report else EXIT_OK
 
 

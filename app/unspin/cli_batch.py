@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
+from unspin.cli_common import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, emit
 
 
 def batch_parser() -> argparse.ArgumentParser:
@@ -34,7 +34,6 @@ def run_batch(args: argparse.Namespace) -> int:
     from unspin.core.batch import expand_copies, rank_copies
     from unspin.core.batch_report import to_csv, to_json, to_text
     from unspin.core.documents import LoadError, load_document
-    from unspin.core.report import write_atomic
 
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
@@ -50,14 +49,8 @@ def run_batch(args: argparse.Namespace) -> int:
     for s in skipped:
         print(f"unspin: skipped {s.path}: {s.reason}", file=sys.stderr)
     output = {"json": to_json, "csv": to_csv}.get(args.format, to_text)(result)
-    if args.output:
-        try:
-            write_atomic(args.output, output)
-        except OSError as exc:
-            print(f"unspin: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_FAILURE
-    else:
-        sys.stdout.write(output)
+    if emit(output, args.output) != EXIT_OK:
+        return EXIT_FAILURE
     if not result.rows:
         print("unspin: error: no copy could be compared", file=sys.stderr)
         return EXIT_INPUT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
+from unspin.cli_common import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, emit
 
 
 def scan_parser() -> argparse.ArgumentParser:
@@ -31,7 +31,6 @@ def scan_parser() -> argparse.ArgumentParser:
 def run_scan(argv: list[str]) -> int:
     """Load the file, scan it and write the chosen rendering."""
     from unspin.core.documents import LoadError, load_document
-    from unspin.core.report import write_atomic
     from unspin.core.scan import scan
     from unspin.core.scan_report import to_csv, to_json, to_text
 
@@ -48,12 +47,6 @@ def run_scan(argv: list[str]) -> int:
         from unspin.core.restore import flags_unspun
 
         output = flags_unspun(document.text, result.flags).text
-    if args.output:
-        try:
-            write_atomic(args.output, output)
-        except OSError as exc:
-            print(f"unspin: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_FAILURE
-    else:
-        sys.stdout.write(output)
+    if emit(output, args.output) != EXIT_OK:
+        return EXIT_FAILURE
     return EXIT_OK

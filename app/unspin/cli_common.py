@@ -1,0 +1,25 @@
+"""What the commands share: exit codes and writing their output. Never loads Qt."""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INPUT = 2
+
+
+def emit(output: str, path: str | None) -> int:
+    """Write *output* to *path* (atomically) or to standard output; EXIT_FAILURE, with
+    the reason on standard error, when the file cannot be written."""
+    if not path:
+        sys.stdout.write(output)
+        return EXIT_OK
+    from unspin.core.report import write_atomic
+
+    try:
+        write_atomic(path, output)
+    except OSError as exc:
+        print(f"unspin: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
