@@ -2,26 +2,12 @@
 
 import re
 
-import pytest
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.conftest import ORIGINAL, SPUN
 from tests.pagemaker import COOKIE, docx_bytes, news_page
 from tests.pdfmaker import make_pdf, wrap_paragraphs
-from unspin.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """A shown main window with settings in a temporary file."""
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings=settings)
-    qtbot.addWidget(w)
-    w.resize(1300, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def wait_for_view(qtbot, window):

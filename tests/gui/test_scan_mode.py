@@ -1,21 +1,8 @@
 """One text open alone: its spinner words are flagged in the pane, the sidebar and the verdict."""
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from tests.conftest import ORIGINAL, SPUN
-from unspin.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """A shown main window with settings in a temporary file."""
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1300, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def open_alone(qtbot, window, path, side):

@@ -1,24 +1,12 @@
 """The reading window driven as a user would: open, click a swap, keys, scroll, drop."""
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
-
-from tests.conftest import ORIGINAL, SPUN
 from unspin.gui.main_window import MainWindow
 
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """A shown main window with settings in a temporary file."""
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings=settings)
-    qtbot.addWidget(w)
-    w.resize(1300, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+from tests.conftest import ORIGINAL, SPUN
 
 
 def open_pair(qtbot, window, old, new):
@@ -144,7 +132,7 @@ def test_a_binary_file_shows_an_error_and_keeps_both_panes(qtbot, window, tmp_pa
 
 def test_a_failed_comparison_says_why(qtbot, window, monkeypatch):
     """An exception in the engine is shown with its reason, not swallowed."""
-    import unspin.gui.jobs as jobs
+    from unspin.gui import jobs
 
     def broken(*args, **kwargs):
         raise RuntimeError("engine exploded")
@@ -214,8 +202,8 @@ def test_cancel_stops_a_long_comparison(qtbot, window, tmp_path):
                                   "\n\n\nx\n", "x😀y\n" * 9, "crlf gone\n\n\n"])
 def test_long_texts_load_in_slices_exactly(qtbot, window, monkeypatch, text):
     """Texts put into the editor slice by slice come out exactly as they were."""
-    import unspin.gui.article_pane as article_pane
     from unspin.core.documents import Document
+    from unspin.gui import article_pane
 
     monkeypatch.setattr(article_pane, "LOAD_SLICE", 7)
     window.right_pane.set_document(Document.from_text(text))
