@@ -13,7 +13,7 @@ DEFAULT = "en"
 MIN_SHARE = 0.1
 MIN_LEAD = 1.25
 #: Words looked at: enough to decide, few enough to be instant on a book.
-SAMPLE_CHARS = 60_000
+SAMPLE_CHARS = 20_000
 
 
 @lru_cache(maxsize=1)

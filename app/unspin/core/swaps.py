@@ -126,17 +126,23 @@ class _Collector:
 
     def add_even(self, ops, old_breaks: list[int], new_breaks: list[int]) -> list[Op]:
         """Add every replaced region with as many words on each side (in one paragraph)
-        word for word; return the other regions. The hot loop of a comparison: kept lean."""
+        word for word; return the other regions. The hot loop of a comparison: kept lean,
+        pairs keyed by their two token codes (no text sliced) until all are in."""
         old, new = self.old, self.new
         mask_a, mask_b = old.word_mask, new.word_mask
-        oo, no, old_text, new_text = old.offsets, new.offsets, old.text, new.text
-        by_text = self.by_text
+        oo, no, oc, nc = old.offsets, new.offsets, old.codes, new.codes
+        by_code: dict[str, array] = defaultdict(lambda: array("q"))
         uneven = []
         sub_old = sub_new = 0
         for tag, a1, a2, b1, b2 in ops.raw():
             if tag != REPLACE:
                 continue
             n = a2 - a1
+            if n == 1 == b2 - b1:  # most swaps: one token for one
+                by_code[oc[a1] + nc[b1]].extend((oo[2 * a1], oo[2 * a1 + 1], no[2 * b1], no[2 * b1 + 1]))
+                sub_old += mask_a[a1] == "1"
+                sub_new += mask_b[b1] == "1"
+                continue
             if n != b2 - b1 or n > MAX_POSITIONAL or (n > 1 and not (
                     mask_a.count("1", a1, a2) == n and mask_b.count("1", b1, b2) == n
                     and bisect_right(old_breaks, a1) == bisect_right(old_breaks, a2 - 1)
@@ -144,10 +150,12 @@ class _Collector:
                 uneven.append(Op("replace", a1, a2, b1, b2))
                 continue
             for a, b in zip(range(a1, a2), range(b1, b2)):
-                os_, oe, ns, ne = oo[2 * a], oo[2 * a + 1], no[2 * b], no[2 * b + 1]
-                by_text[old_text[os_:oe], new_text[ns:ne]].extend((os_, oe, ns, ne))
+                by_code[oc[a] + nc[b]].extend((oo[2 * a], oo[2 * a + 1], no[2 * b], no[2 * b + 1]))
                 sub_old += mask_a[a] == "1"
                 sub_new += mask_b[b] == "1"
+        old_text, new_text = old.text, new.text
+        for spans in by_code.values():  # one text key a pair (a code stands for one spelling)
+            self.by_text[old_text[spans[0]:spans[1]], new_text[spans[2]:spans[3]]].extend(spans)
         self.substituted_old += sub_old
         self.substituted_new += sub_new
         return uneven
