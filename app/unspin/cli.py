@@ -10,7 +10,13 @@ import argparse
 import sys
 
 from unspin import __version__
-from unspin.cli_common import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, emit
+from unspin.cli_common import (
+    EXIT_FAILURE,
+    EXIT_INPUT,
+    EXIT_OK,
+    emit,
+    output_is_an_input,
+)
 
 
 def compare_parser() -> argparse.ArgumentParser:
@@ -90,13 +96,15 @@ def main(argv: list[str] | None = None) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     """Load both files, compare them and write the chosen rendering."""
     from unspin.core.compare import CompareOptions, compare
-    from unspin.core.documents import LoadError, load_document
+    from unspin.core.documents import LoadError, load_document, restore_newlines
     from unspin.core.report import to_csv, to_json, to_text
     from unspin.report_files import report_format
 
     if args.report and report_format(args.report) is None:
         print(f"unspin: error: {args.report}: unknown report type (use .html, .pdf, .csv or "
               ".json)", file=sys.stderr)
+        return EXIT_INPUT
+    if output_is_an_input((args.output, args.report), (args.old, args.new)):
         return EXIT_INPUT
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
@@ -111,7 +119,8 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.unspun:
         from unspin.core.restore import unspun_text
 
-        output = unspun_text(result, only_suspicious=args.unspun == "suspicious").text
+        unspun = unspun_text(result, only_suspicious=args.unspun == "suspicious").text
+        output = restore_newlines(unspun, new.newline)  # the copy's own line endings
     if emit(output, args.output) != EXIT_OK:
         return EXIT_FAILURE
     return _write_report(result, args.report) if args.report else EXIT_OK

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from unspin.cli_common import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, emit
+from unspin.cli_common import (
+    EXIT_FAILURE,
+    EXIT_INPUT,
+    EXIT_OK,
+    emit,
+    output_is_an_input,
+)
 
 
 def batch_parser() -> argparse.ArgumentParser:
@@ -41,7 +48,11 @@ def run_batch(args: argparse.Namespace) -> int:
     except LoadError as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    if output_is_an_input((args.output,), [args.original, *args.copies]):
+        return EXIT_INPUT
     files, missing = expand_copies(args.original, args.copies)
+    if args.output:  # found in a folder: an earlier ranking, not a copy (and never overwritten)
+        files = [f for f in files if not _same_file(f, args.output)]
     result = rank_copies(original, files, jobs=args.jobs or None, language=args.language,
                          max_bytes=max_bytes)
     skipped = list(missing) + list(result.skipped)
@@ -55,6 +66,13 @@ def run_batch(args: argparse.Namespace) -> int:
         print("unspin: error: no copy could be compared", file=sys.stderr)
         return EXIT_INPUT
     return EXIT_OK
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _with_skipped(result, skipped):

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_INPUT = 2
+
+
+def output_is_an_input(outputs, inputs) -> bool:
+    """True (with the reason on standard error) when an output file is one of the files
+    read: Unspin never writes over the texts it compares."""
+    for out in filter(None, outputs):
+        for path in inputs:
+            try:
+                same = os.path.samefile(out, path)
+            except OSError:  # the output does not exist yet
+                same = False
+            if same:
+                print(f"unspin: error: {out} is one of the files read ({path}); Unspin never "
+                      "writes over the texts it compares: choose another output file", file=sys.stderr)
+                return True
+    return False
 
 
 def emit(output: str, path: str | None) -> int:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from unspin.cli_common import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, emit
+from unspin.cli_common import (
+    EXIT_FAILURE,
+    EXIT_INPUT,
+    EXIT_OK,
+    emit,
+    output_is_an_input,
+)
 
 
 def scan_parser() -> argparse.ArgumentParser:
@@ -30,11 +36,13 @@ def scan_parser() -> argparse.ArgumentParser:
 
 def run_scan(argv: list[str]) -> int:
     """Load the file, scan it and write the chosen rendering."""
-    from unspin.core.documents import LoadError, load_document
+    from unspin.core.documents import LoadError, load_document, restore_newlines
     from unspin.core.scan import scan
     from unspin.core.scan_report import to_csv, to_json, to_text
 
     args = scan_parser().parse_args(argv)
+    if output_is_an_input((args.output,), (args.file,)):
+        return EXIT_INPUT
     try:
         document = load_document(args.file, max_bytes=int(args.max_size * 1024 * 1024))
     except LoadError as exc:
@@ -46,7 +54,7 @@ def run_scan(argv: list[str]) -> int:
     if args.unspun:
         from unspin.core.restore import flags_unspun
 
-        output = flags_unspun(document.text, result.flags).text
+        output = restore_newlines(flags_unspun(document.text, result.flags).text, document.newline)
     if emit(output, args.output) != EXIT_OK:
         return EXIT_FAILURE
     return EXIT_OK

@@ -116,3 +116,43 @@ def test_formats_are_named_in_the_summary(tmp_path):
     data = json.loads(r.stdout)
     assert (data["old"]["format"], data["old"]["detail"], data["new"]["format"]) == ("pdf", "4 pages", "docx")
     assert (data["swaps"][0]["old"], data["swaps"][0]["new"]) == ("the", "nan")
+
+
+@pytest.mark.parametrize("command", [
+    lambda copy: ["compare", ORIGINAL, copy, "--unspun", "-o", copy],
+    lambda copy: ["compare", ORIGINAL, copy, "--report", copy.with_suffix(".html")],
+    lambda copy: ["scan", copy, "--unspun", "-o", copy],
+    lambda copy: ["batch", ORIGINAL, copy, "-o", copy],
+], ids=["compare -o", "compare --report", "scan -o", "batch -o"])
+def test_an_output_file_is_never_one_of_the_files_read(tmp_path, command):
+    """Naming a text being read as the output is refused (exit 2) and the text stays as it was."""
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SPUN.read_bytes())
+    copy.with_suffix(".html").symlink_to(copy)  # another name for the same file
+    done = unspin(*command(copy))
+    assert done.returncode == 2 and "never writes over" in done.stderr
+    assert copy.read_bytes() == SPUN.read_bytes()
+
+
+def test_the_unspun_copy_keeps_the_copys_line_endings(tmp_path):
+    """A CRLF copy is printed unspun with CRLF line ends, as the window saves it."""
+    copy = tmp_path / "crlf.txt"
+    copy.write_bytes(SPUN.read_bytes().replace(b"\n", b"\r\n"))
+    out = tmp_path / "unspun.txt"
+    assert unspin("compare", ORIGINAL, copy, "--unspun", "-o", out).returncode == 0
+    data = out.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n") > 10
+    assert data.count(b" nan ") < SPUN.read_bytes().count(b" nan ") // 5  # and it is unspun
+
+
+def test_batch_leaves_its_own_ranking_out_of_a_folder_of_copies(tmp_path):
+    """The ranking file written into the folder of copies is not ranked as a copy next time."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SPUN.read_bytes())
+    ranking = folder / "ranking.txt"
+    ranking.write_text("an earlier ranking\n")
+    done = unspin("batch", ORIGINAL, folder, "-o", ranking)
+    assert done.returncode == 0, done.stderr
+    text = ranking.read_text()
+    assert "a.txt" in text and "ranking.txt" not in text

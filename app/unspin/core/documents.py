@@ -150,6 +150,12 @@ def normalize_newlines(text: str) -> tuple[str, str]:
     return text, kinds[0] if len(kinds) == 1 else "mixed"
 
 
+def restore_newlines(text: str, newline: str) -> str:
+    """*text* (LF line ends) written back with a document's line ending (mixed: LF)."""
+    ending = {"CRLF": "\r\n", "CR": "\r"}.get(newline)
+    return text.replace("\n", ending) if ending else text
+
+
 def _decode_utf16_without_bom(data: bytes, path) -> tuple[str, str]:
     """NUL bytes mean binary, unless they sit in every other byte as in UTF-16 text."""
     even_zeros = data[0::2].count(0) / max(1, len(data[0::2]))

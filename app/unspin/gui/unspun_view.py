@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from unspin.core.alignment import Block
 from unspin.core.compare import collector_paused
+from unspin.core.documents import restore_newlines
 from unspin.core.highlights import Layer, make_layer
 from unspin.core.report import write_atomic
 from unspin.core.restore import Unspun, flags_unspun, unspun_layers, unspun_text
@@ -282,7 +283,7 @@ class UnspunView(QObject):
             QMessageBox.warning(self.window, "Save Unspun Text", f"{path} is one of the texts being "
                                 "compared; Unspin never writes to the files it reads. Choose another name.")
             return False
-        text = unspun.text.replace("\n", "\r\n") if document.newline == "CRLF" else unspun.text
+        text = restore_newlines(unspun.text, document.newline)
         try:
             write_atomic(path, text)
         except OSError as exc:
