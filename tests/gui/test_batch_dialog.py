@@ -133,3 +133,16 @@ def test_cancel_stops_the_batch_and_keeps_what_was_ranked(qtbot, window, tmp_pat
     qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
     assert "cancelled" in dialog.status.text()
     assert dialog.model.rowCount() < 40 and not dialog.cancel_button.isVisible()
+
+
+def test_copies_added_just_after_cancel_are_ranked(qtbot, window, copies, tmp_path_factory, one_process):
+    """Copies added while a cancelled batch winds down are compared once it has stopped."""
+    folder = tmp_path_factory.mktemp("many")
+    for k in range(40):
+        shutil.copy(SPUN, folder / f"copy{k:02d}.txt")
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = window.compare_against_many([str(folder)])
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    dialog.add_paths([str(copies / "light.txt"), str(copies / "edited.txt")])
+    qtbot.waitUntil(lambda: {"light.txt", "edited.txt"} <= set(names(dialog)) and not dialog.running,
+                    timeout=30000)

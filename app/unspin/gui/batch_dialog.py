@@ -211,7 +211,7 @@ class BatchDialog(QDialog):
         self.status.setText(f"{len(result.rows)} copies {verb} in {result.seconds:.2f} s "
                             f"({result.workers} process{'es' if result.workers > 1 else ''}); "
                             f"{self.model.rowCount()} in the ranking.")
-        if self._queue and result.completed:
+        if self._queue:  # added while this job ran, or after it was cancelled (cancel empties it)
             self._start_next()
 
     def _on_failed(self, generation: int, message: str):
