@@ -14,6 +14,7 @@ from unspin.cli_common import (
     EXIT_FAILURE,
     EXIT_INPUT,
     EXIT_OK,
+    count,
     emit,
     output_is_an_input,
 )
@@ -33,7 +34,7 @@ def compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", metavar="FILE",
                    help="also write an evidence report; its type comes from the extension: "
                         ".html (self-contained, printable), .pdf, .csv (swap table), .json")
-    p.add_argument("--top", type=int, default=20, metavar="N", help="swaps listed in text output (20)")
+    p.add_argument("--top", type=count, default=20, metavar="N", help="swaps listed in text output (20)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
     p.add_argument("--language", default="auto", metavar="CODE",

@@ -10,6 +10,17 @@ EXIT_FAILURE = 1
 EXIT_INPUT = 2
 
 
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
+count.__name__ = "count (0 or more)"  # argparse names the type in its error message
+
+
 def output_is_an_input(outputs, inputs) -> bool:
     """True (with the reason on standard error) when an output file is one of the files
     read: Unspin never writes over the texts it compares."""

@@ -9,6 +9,7 @@ from unspin.cli_common import (
     EXIT_FAILURE,
     EXIT_INPUT,
     EXIT_OK,
+    count,
     emit,
     output_is_an_input,
 )
@@ -25,7 +26,7 @@ def scan_parser() -> argparse.ArgumentParser:
                    help="text: verdict and flagged words (default); json: everything (schema "
                         "unspin.scan v1); csv: one row per flagged word")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--top", type=int, default=30, metavar="N", help="flags listed in text output (30)")
+    p.add_argument("--top", type=count, default=30, metavar="N", help="flags listed in text output (30)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
     p.add_argument("--unspun", action="store_true",

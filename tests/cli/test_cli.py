@@ -156,3 +156,18 @@ def test_batch_leaves_its_own_ranking_out_of_a_folder_of_copies(tmp_path):
     assert done.returncode == 0, done.stderr
     text = ranking.read_text()
     assert "a.txt" in text and "ranking.txt" not in text
+
+
+@pytest.mark.parametrize("command", [["compare", ORIGINAL, SPUN], ["scan", SPUN]], ids=["compare", "scan"])
+def test_a_negative_top_is_refused(command):
+    """--top -1 is a usage error (it silently dropped the last row)."""
+    done = unspin(*command, "--top", "-1")
+    assert done.returncode == 2 and "--top" in done.stderr
+
+
+def test_scanning_an_empty_file_says_there_is_nothing_to_scan(tmp_path):
+    """An empty text gets a plain statement, not a clean bill of health."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    done = unspin("scan", empty)
+    assert done.returncode == 0 and "nothing to scan" in done.stdout and "Spin score" not in done.stdout

@@ -98,3 +98,12 @@ def test_reports_list_every_copy(copies):
     rows = to_csv(result).splitlines()
     assert rows[0].startswith("rank,path,spin_score") and "heavy.txt" in rows[1]
     assert "the → nan ×" in to_text(result)
+
+
+def test_an_empty_copy_is_skipped_not_ranked_as_clean(tmp_path):
+    """An empty file would rank as a clean copy with every word deleted: it is skipped, said why."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n")
+    result = rank_copies(load_document(ORIGINAL), [str(SPUN), str(empty)], jobs=1)
+    assert [r.path for r in result.rows] == [str(SPUN)]
+    assert [(s.path, s.reason) for s in result.skipped] == [(str(empty), "empty: no text to compare")]

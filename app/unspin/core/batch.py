@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Sequence
 
 from unspin.core.compare import CompareOptions, Comparison, compare
 from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, load_document
+from unspin.core.thesaurus import default_thesaurus
 from unspin.core.language import detect_language
 
 _log = logging.getLogger(__name__)
@@ -256,6 +257,7 @@ _worker: dict = {}
 def _init_worker(original: Document, language: str, max_bytes: int):
     """Keep the original and the settings for every copy this worker process compares."""
     _worker["settings"] = _Settings(original, language, max_bytes)
+    default_thesaurus.cache_clear()  # its own database connection: SQLite's are not fork-safe
 
 
 def compare_copy(path: str, settings: _Settings | None = None) -> CopyResult | Skipped:
@@ -265,6 +267,8 @@ def compare_copy(path: str, settings: _Settings | None = None) -> CopyResult | S
         copy = load_document(path, max_bytes=settings.max_bytes)
     except LoadError as exc:
         return Skipped(path, exc.reason)
+    if not copy.text.strip():  # ranked, it would look like a clean copy with every word deleted
+        return Skipped(path, "empty: no text to compare")
     try:
         c = compare(settings.original, copy,
                     options=CompareOptions(language=settings.language, parallel=False))

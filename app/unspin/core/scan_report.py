@@ -69,9 +69,11 @@ def to_csv(r: ScanResult) -> str:
 
 def to_text(r: ScanResult, top: int = 30) -> str:
     """Verdict, spin score and the flagged words with their likely originals."""
-    out = [f"File: {r.document.name} ({r.document.encoding}, {r.words} words)",
-           f"Language: {r.language}", "", f"Verdict: {r.verdict}"]
-    if r.status != "completed":
+    words = f"{r.words:,} word{'' if r.words == 1 else 's'}"
+    verdict = r.verdict if r.words else "The file has no words: there is nothing to scan."
+    out = [f"File: {r.document.name} ({r.document.encoding}, {words})",
+           f"Language: {r.language}", "", f"Verdict: {verdict}"]
+    if r.status != "completed" or not r.words:
         return "\n".join(out) + "\n"  # no score for a text the scan cannot read
     out += [f"Spin score: {r.spin_score:.2f}",
             f"Flagged words: {len(r.flags)} ({1000 * len(r.flags) / max(1, r.words):.1f} per 1,000 words)"]
