@@ -171,3 +171,19 @@ def test_scanning_an_empty_file_says_there_is_nothing_to_scan(tmp_path):
     empty.write_text("")
     done = unspin("scan", empty)
     assert done.returncode == 0 and "nothing to scan" in done.stdout and "Spin score" not in done.stdout
+
+
+def test_a_pdf_report_has_text_on_a_server_without_fonts_or_display(tmp_path):
+    """No system fonts and a display that does not answer: the PDF is still written, with text."""
+    import os
+
+    import pypdf
+
+    fonts = tmp_path / "fonts.conf"
+    fonts.write_text(f'<?xml version="1.0"?>\n<fontconfig><cachedir>{tmp_path}/fc</cachedir></fontconfig>\n')
+    report = tmp_path / "evidence.pdf"
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts), "DISPLAY": ":77", "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run([sys.executable, "-m", "unspin", "compare", str(ORIGINAL), str(SPUN),
+                           "--report", str(report)], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "evidence report" in pypdf.PdfReader(report).pages[0].extract_text().replace("\t", " ")

@@ -131,6 +131,21 @@ def test_export_failure_is_shown_not_swallowed(qtbot, window, tmp_path, monkeypa
     assert warnings and str(target) in warnings[0] and not target.exists()
 
 
+def test_export_never_writes_over_a_compared_text(qtbot, window, tmp_path, monkeypatch):
+    """Choosing the copy itself (here through a .html link to it) as the report file is refused."""
+    from PySide6.QtWidgets import QMessageBox
+
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SPUN.read_bytes())
+    link = tmp_path / "copy.html"
+    link.symlink_to(copy)
+    open_pair(qtbot, window, ORIGINAL, copy)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    export_to(monkeypatch, window, link)
+    assert warnings and "never writes" in warnings[0] and copy.read_bytes() == SPUN.read_bytes()
+
+
 def test_print_preview_lays_out_the_report(qtbot, window):
     """Print Preview (Ctrl+Shift+P) shows the report's pages."""
     from PySide6.QtPrintSupport import QPrintPreviewWidget

@@ -78,7 +78,11 @@ class EvidenceActions:
         return path if self.write(c, path, fmt) else None
 
     def write(self, c, path: str, fmt: str) -> bool:
-        """Write one report, telling the user how it went."""
+        """Write one report, telling the user how it went; never over a compared text."""
+        if any(d.path and _same_file(path, d.path) for d in (c.old, c.new)):
+            QMessageBox.warning(self.window, "Export Report", f"{path} is one of the texts being "
+                                "compared; Unspin never writes to the files it reads. Choose another name.")
+            return False
         try:
             with busy_cursor():
                 write_report(c, path, fmt)
@@ -135,3 +139,10 @@ class EvidenceActions:
 
 def _folder_of(path: str | None) -> str:
     return os.path.dirname(path) if path else os.path.expanduser("~")
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -10,35 +10,52 @@ import os
 import sys
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QPageLayout, QPagedPaintDevice, QPageSize, QPainter,
-                           QPdfWriter, QTextDocument)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from unspin import __version__
 from unspin.core.compare import Comparison
 from unspin.core.evidence import to_html
 from unspin.core.report import write_atomic
+from unspin.core.resources import resource_path
 
 MARGINS_MM = QMarginsF(12, 12, 12, 14)
+REPORT_FONT = "DejaVu Sans"
 
 
 def ensure_application():
-    """A QGuiApplication for fonts and painting; offscreen when there is no display
-    (the command line on a server)."""
+    """A QGuiApplication for fonts and painting. The command line makes its own, always
+    offscreen: it never shows a window, and a display that does not answer (a stale
+    DISPLAY over ssh) would make Qt abort."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                     or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(sys.argv[:1])
+        app = QGuiApplication([sys.argv[0] if sys.argv else "unspin", "-platform", "offscreen"])
+    _ensure_report_font()
     return app
+
+
+def _ensure_report_font() -> None:
+    """The report is set in DejaVu Sans: bring the bundled copy when the system has none
+    (a server without fonts would write a PDF without any text)."""
+    if REPORT_FONT not in QFontDatabase.families():
+        QFontDatabase.addApplicationFont(str(resource_path("fonts/DejaVuSans.ttf")))
 
 
 def report_document(c: Comparison) -> QTextDocument:
     """The report laid out as a QTextDocument (for PDF, print and preview)."""
     document = QTextDocument()
-    document.setDefaultFont(QFont("DejaVu Sans", 8))
+    document.setDefaultFont(QFont(REPORT_FONT, 8))
     document.setDocumentMargin(0)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
                                 f"Unspin evidence report: {c.old.name} and {c.new.name}")
