@@ -43,7 +43,10 @@ major concern: Biden has refused to allow Ukraine to use US-supplied, long-range
 Missile Systems inside Russian territory amid warnings from Moscow.</p></article>
 <footer>We use cookies. Accept all?</footer></body></html>
 HTML
-"$APP" compare "$WORK/page.html" "$DIST/unspin/_internal/unspin/seeds/000_dad3e476f5be5b2e.txt" \
+env FONTCONFIG_FILE="$WORK/fonts.conf" HOME="$WORK" \
+    "$APP" compare "$WORK/page.html" "$DIST/unspin/_internal/unspin/seeds/000_dad3e476f5be5b2e.txt" \
     --report "$WORK/report.pdf" --top 1 | sed -n '1,2p'
-test -s "$WORK/report.pdf"
+# the PDF must hold text (without a font it would be blank pages)
+"$PYTHON" -c 'import sys, pypdf; text = pypdf.PdfReader(sys.argv[1]).pages[0].extract_text()
+sys.exit(0 if "evidence" in text else "the PDF report has no text")' "$WORK/report.pdf"
 echo "bundle OK"
