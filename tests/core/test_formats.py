@@ -225,13 +225,19 @@ def test_owner_locked_pdf_opens(tmp_path):
 
 @pytest.mark.parametrize("name,data,fmt", [
     ("looks.txt", b"%PDF-1.4 ...", "pdf"),
+    ("junk-first.pdf", b"\r\n\x00junk %PDF-1.4 ...", "pdf"),
+    ("junk-first", b"\r\n\x00junk %PDF-1.4 ...", "pdf"),
+    ("pdfnote.txt", b"How PDF files begin: with a header such as %PDF-1.7", "text"),
+    ("pdfnote.md", b"# PDF\n\nThe header `%PDF-1.7` comes first.", "text"),
+    ("pdfnote.html", b"<html><p>A PDF starts with %PDF-1.7</p></html>", "html"),
     ("page.txt", b"<!DOCTYPE html><html><p>x</p></html>", "text"),
     ("page", b"<!DOCTYPE html><html><p>x</p></html>", "html"),
     ("notes.md", b"# Title\n\nText", "text"),
     ("report.docx", b"not a zip", "docx"),
 ])
 def test_format_is_sniffed_from_content_then_extension(name, data, fmt):
-    """PDF magic wins over the name; a .txt with markup stays text; no extension: content."""
+    """PDF magic wins over the name; a .txt with markup stays text; no extension: content;
+    a text or web page that only mentions "%PDF-" is not a PDF."""
     assert sniff_format(data, name) == fmt
 
 
@@ -262,3 +268,26 @@ def test_empty_clipboard_is_an_error():
     """Pasting nothing is refused with a reason."""
     with pytest.raises(LoadError, match="no text"):
         document_from_clipboard("  \n", "")
+
+
+def test_text_mentioning_the_pdf_header_loads_as_text(tmp_path):
+    """A .txt about PDF files that quotes "%PDF-1.7" in its first KB is read as text."""
+    path = tmp_path / "pdfnote.txt"
+    path.write_text("How PDF files begin\n\nEvery PDF starts with a header such as %PDF-1.7.\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert doc.format == "text" and "%PDF-1.7" in doc.text
+
+
+def test_pdf_warnings_do_not_reach_stderr(tmp_path):
+    """pypdf's repair warnings on a sloppy PDF go to logging, not to the user's terminal."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "sloppy.pdf"
+    path.write_bytes(b"junk\n" + make_pdf(["Text after some junk bytes."]))  # offsets off by 5
+    run = subprocess.run([sys.executable, "-c", "import sys; from unspin.core.documents import "
+                          "load_document; print(load_document(sys.argv[1]).text)", str(path)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "Text after some junk bytes.\n" and run.stderr == ""

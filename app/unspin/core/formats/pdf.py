@@ -65,6 +65,7 @@ def _open(data: bytes, path):
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
+    _quiet_pypdf_warnings()
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -78,6 +79,17 @@ def _open(data: bytes, path):
     except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
         raise LoadError(path, f"is not a readable PDF (damaged or truncated: {exc})") from exc
     return reader
+
+
+def _quiet_pypdf_warnings() -> None:
+    """pypdf logs the repairs it makes to sloppy files ("invalid pdf header"); they are not
+    for the user. With no handler of its own, Python's last-resort handler prints them on
+    stderr: give it a silent one. They still reach any handler the application sets up."""
+    import logging
+
+    logger = logging.getLogger("pypdf")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def _page_lines(page) -> list[Line]:
