@@ -10,7 +10,7 @@ from tests.conftest import ORIGINAL, SPUN
 from tests.pagemaker import COMMENTS, COOKIE, docx_bytes, news_page
 from tests.pdfmaker import make_pdf, wrap_paragraphs
 from unspin.core.compare import compare
-from unspin.core.documents import LoadError, load_document
+from unspin.core.documents import Document, LoadError, load_document, valid_unicode
 from unspin.core.formats import document_from_clipboard, sniff_format
 from unspin.core.formats.pdf import Line, join_lines, rebuild_paragraphs
 
@@ -291,3 +291,32 @@ def test_pdf_warnings_do_not_reach_stderr(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout == "Text after some junk bytes.\n" and run.stderr == ""
+
+
+def test_pdf_with_a_broken_font_map_gives_valid_unicode(tmp_path):
+    """A font map giving a lone surrogate reads as U+FFFD, a pair split in two as its
+    character; the text can be written as UTF-8."""
+    path = tmp_path / "surrogate.pdf"
+    path.write_bytes(make_pdf(["The storm ~ hit the town and ^ the river rose."],
+                              to_unicode={"~": "D835", "^": "D835DC00"}))
+    doc = load_document(path)
+    assert doc.text == "The storm \ufffd hit the town and \U0001d400 the river rose."
+    doc.text.encode("utf-8")
+
+
+@pytest.mark.parametrize("text,clean", [
+    ("plain é 😀", "plain é 😀"),
+    ("lone \ud835 high", "lone \ufffd high"),
+    ("lone \udc00 low", "lone \ufffd low"),
+    ("split \ud835\udc00 pair", "split \U0001d400 pair"),
+    ("reversed \udc00\ud835", "reversed \ufffd\ufffd"),
+])
+def test_valid_unicode(text, clean):
+    """Surrogate code points become the character a pair stands for, or U+FFFD."""
+    assert valid_unicode(text) == clean
+
+
+def test_document_from_text_with_a_lone_surrogate():
+    """Pasted text holding a lone surrogate becomes a document with a digest, not an error."""
+    doc = Document.from_text("pasted \udc80 text")
+    assert doc.text == "pasted \ufffd text" and len(doc.sha256) == 64
