@@ -58,3 +58,19 @@ def docx_bytes(text: str, heading_first: bool = True) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def docx_from_body(body_xml: str) -> bytes:
+    """A Word document whose body is *body_xml* (WordprocessingML, the "w:" prefix bound):
+    tracked changes, content controls, merged cells, as Word writes them."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    body = document.element.body
+    for child in parse_xml(f"<w:body {nsdecls('w')}>{body_xml}</w:body>"):
+        body.insert(len(body) - 1, child)  # before the section properties, which end the body
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

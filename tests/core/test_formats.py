@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from tests.conftest import ORIGINAL, SPUN
-from tests.pagemaker import COMMENTS, COOKIE, docx_bytes, news_page
+from tests.pagemaker import COMMENTS, COOKIE, docx_bytes, docx_from_body, news_page
 from tests.pdfmaker import make_pdf, wrap_paragraphs
 from unspin.core.compare import compare
 from unspin.core.documents import Document, LoadError, load_document, valid_unicode
@@ -91,6 +91,50 @@ def test_docx_heading_stays_a_paragraph(tmp_path):
     doc = load_document(path)
     assert doc.text == "Headline here\n\nFirst paragraph.\n\nSecond paragraph."
     assert (doc.format, doc.title) == ("docx", "Headline here")
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_docx_tracked_changes_give_the_current_text(tmp_path):
+    """Tracked insertions (also moved text) are read, tracked deletions and text moved
+    away are not, and a deleted table row is gone."""
+    mark = 'w:id="{}" w:author="Ed" w:date="2024-11-19T10:00:00Z"'
+    path = tmp_path / "tracked.docx"
+    path.write_bytes(docx_from_body(
+        f"<w:p>{run('The storm hit the town ')}<w:ins {mark.format(1)}>{run('at dawn')}</w:ins>"
+        f"<w:del {mark.format(2)}><w:r><w:delText>last night</w:delText></w:r></w:del>"
+        f"{run(' and the river rose.')}</w:p>"
+        f"<w:p><w:moveFrom {mark.format(3)}>{run('Moved away.')}</w:moveFrom>"
+        f"{run('Officials spoke.')}<w:moveTo {mark.format(4)}>{run(' Moved here.')}</w:moveTo></w:p>"
+        f"<w:tbl><w:tr>{''.join(f'<w:tc><w:p>{run(c)}</w:p></w:tc>' for c in ('Kept', 'row'))}</w:tr>"
+        f"<w:tr><w:trPr><w:del {mark.format(5)}/></w:trPr><w:tc><w:p><w:del {mark.format(6)}>"
+        f"<w:r><w:delText>Deleted row</w:delText></w:r></w:del></w:p></w:tc></w:tr></w:tbl>"))
+    assert load_document(path).text == ("The storm hit the town at dawn and the river rose.\n\n"
+                                        "Officials spoke. Moved here.\n\nKept\n\nrow")
+
+
+def test_docx_content_controls_are_read(tmp_path):
+    """Text in content controls is read: a block of paragraphs, a table, a cell, and a
+    control inside a sentence; a merged cell is read once."""
+    def sdt(content):
+        return f'<w:sdt><w:sdtPr><w:alias w:val="Field"/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>'
+
+    def cell(text, merge=""):
+        return f"<w:tc><w:tcPr>{merge}</w:tcPr><w:p>{run(text)}</w:p></w:tc>"
+
+    merged = cell("Merged", '<w:vMerge w:val="restart"/>') + sdt(cell("In a control"))
+    path = tmp_path / "controls.docx"
+    path.write_bytes(docx_from_body(
+        f"<w:p>{run('The storm hit the town.')}</w:p>"
+        + sdt(f"<w:p>{run('Officials said in a statement')}</w:p><w:p>{run('that help came.')}</w:p>")
+        + f"<w:p>{run('Inline control: ')}{sdt(run('the mayor of the town'))}{run(' spoke.')}</w:p>"
+        + sdt(f"<w:tbl><w:tr>{merged}</w:tr>"
+              f"<w:tr>{cell('', '<w:vMerge/>')}{cell('Last cell')}</w:tr></w:tbl>")))
+    assert load_document(path).text == (
+        "The storm hit the town.\n\nOfficials said in a statement\n\nthat help came.\n\n"
+        "Inline control: the mayor of the town spoke.\n\nMerged\n\nIn a control\n\nLast cell")
 
 
 LINES = [
