@@ -7,7 +7,8 @@ import zipfile
 import pytest
 
 from tests.conftest import ORIGINAL, SPUN
-from tests.pagemaker import COMMENTS, COOKIE, docx_bytes, docx_from_body, news_page
+from tests.pagemaker import (COMMENTS, COOKIE, DECOY_HEADLINES, docx_bytes, docx_from_body,
+                              news_page)
 from tests.pdfmaker import make_pdf, wrap_paragraphs
 from unspin.core.compare import compare
 from unspin.core.documents import Document, LoadError, load_document, valid_unicode
@@ -56,6 +57,38 @@ def test_news_page_keeps_only_the_article(tmp_path):
                   *(c for _, c in COMMENTS)]:
         assert noise not in doc.text
     assert doc.text.endswith(SEED_OLD.strip().splitlines()[-1])
+
+
+STORM = "Storm and flood hit the town\n" + "".join(
+    f"Paragraph {n}: the storm hit the town at dawn and the river rose by three metres in the "
+    "night, while officials said that helicopters were deployed to help residents escape.\n"
+    for n in range(1, 6))
+
+
+@pytest.mark.parametrize("title,og_title,headline", [
+    ("Storm and flood hit the town", "Storm and flood hit the town | Daily Example",
+     "Storm and flood hit the town\n\n"),
+    ("A page title matching no heading", "", ""),
+])
+def test_page_headline_is_only_a_visible_h1_matching_the_title(tmp_path, title, og_title, headline):
+    """The headline put before the article is an <h1> the reader sees that matches the
+    title: never one in a script, comment, template or hidden element, nor the site's name."""
+    page = tmp_path / "storm.html"
+    page.write_text(news_page(STORM, title=title, decoys=True, og_title=og_title), encoding="utf-8")
+    doc = load_document(page)
+    assert doc.text == headline + STORM.split("\n", 1)[1].strip().replace("\n", "\n\n")
+    assert doc.title == (og_title or title)
+
+
+def test_page_title_is_not_taken_from_a_template(tmp_path):
+    """An <h1> in a <template> (never shown) is neither the page's title nor its headline."""
+    body = "".join(f"<p>{p}</p>" for p in STORM.splitlines()[1:])
+    page = tmp_path / "template.html"
+    page.write_text(f"<html><head><title>Storm news</title></head><body><template><h1>Template "
+                    f"headline text here</h1></template><article>{body}</article></body></html>",
+                    encoding="utf-8")
+    doc = load_document(page)
+    assert doc.title == "Storm news" and doc.text.startswith("Paragraph 1:")
 
 
 def test_legacy_encoded_page_with_emoji_entities(tmp_path):
