@@ -18,8 +18,11 @@ def wrap_paragraphs(text: str, width: int = 90) -> list[str]:
     return lines
 
 
-def make_pdf(lines: list, *, title: str = "", encrypt: str | None = None) -> bytes:
-    """A PDF of *lines* ("" leaves a blank line), as many pages as needed."""
+def make_pdf(lines: list, *, title: str = "", encrypt: str | None = None,
+             to_unicode: dict[str, str] | None = None) -> bytes:
+    """A PDF of *lines* ("" leaves a blank line), as many pages as needed. *to_unicode*
+    maps characters of the lines to the UTF-16 code units (hex) a text extractor is told
+    they stand for, as a font's ToUnicode map does ({"~": "D835"}: a broken one)."""
     pages = [lines[i:i + LINES_PER_PAGE] for i in range(0, max(1, len(lines)), LINES_PER_PAGE)]
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
@@ -32,6 +35,9 @@ def make_pdf(lines: list, *, title: str = "", encrypt: str | None = None) -> byt
                        f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>")
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    if to_unicode:
+        objects.append(_cmap(to_unicode))
+        objects[2] = objects[2][:-2] + f" /ToUnicode {len(objects)} 0 R >>"
     data = _assemble(objects)
     if encrypt is None and not title:
         return data
@@ -50,6 +56,15 @@ def _content(lines: list) -> bytes:
         out.append(b"(" + _escape(text.encode("cp1252")) + b") Tj T*")
     out.append(b"ET")
     return b"\n".join(out)
+
+
+def _cmap(to_unicode: dict[str, str]) -> bytes:
+    chars = "\n".join(f"<{ord(c.encode('cp1252')):02X}> <{units}>" for c, units in to_unicode.items())
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Test def\n"
+            "/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+            f"{len(to_unicode)} beginbfchar\n{chars}\nendbfchar\nendcmap\n"
+            "CMapName currentdict /CMap defineresource pop\nend\nend").encode("latin-1")
+    return f"<< /Length {len(cmap)} >>\nstream\n".encode() + cmap + b"\nendstream"
 
 
 def _escape(raw: bytes) -> bytes:

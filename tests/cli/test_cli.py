@@ -118,6 +118,22 @@ def test_formats_are_named_in_the_summary(tmp_path):
     assert (data["swaps"][0]["old"], data["swaps"][0]["new"]) == ("the", "nan")
 
 
+def test_reports_of_a_pdf_with_a_broken_font_map_are_written(tmp_path):
+    """A PDF whose font map yields a lone surrogate still gives -o and --report files (exit 0)."""
+    from tests.pdfmaker import make_pdf
+
+    old = tmp_path / "sur.pdf"
+    old.write_bytes(make_pdf(["The storm hit the town ~ at dawn and the river rose by three metres."],
+                             to_unicode={"~": "D835"}))
+    new = tmp_path / "copy.txt"
+    new.write_text("The storm hit the town at dawn and the river rose by three metres.", encoding="utf-8")
+    r = unspin("compare", old, new, "--format", "json", "-o", tmp_path / "c.json",
+               "--report", tmp_path / "r.html")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["old"]["words"] == 14
+    assert "\ufffd" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("command", [
     lambda copy: ["compare", ORIGINAL, copy, "--unspun", "-o", copy],
     lambda copy: ["compare", ORIGINAL, copy, "--report", copy.with_suffix(".html")],

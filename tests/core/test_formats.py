@@ -7,10 +7,11 @@ import zipfile
 import pytest
 
 from tests.conftest import ORIGINAL, SPUN
-from tests.pagemaker import COMMENTS, COOKIE, docx_bytes, news_page
+from tests.pagemaker import (COMMENTS, COOKIE, DECOY_HEADLINES, docx_bytes, docx_from_body,
+                              news_page)
 from tests.pdfmaker import make_pdf, wrap_paragraphs
 from unspin.core.compare import compare
-from unspin.core.documents import LoadError, load_document
+from unspin.core.documents import Document, LoadError, load_document, valid_unicode
 from unspin.core.formats import document_from_clipboard, sniff_format
 from unspin.core.formats.pdf import Line, join_lines, rebuild_paragraphs
 
@@ -58,6 +59,38 @@ def test_news_page_keeps_only_the_article(tmp_path):
     assert doc.text.endswith(SEED_OLD.strip().splitlines()[-1])
 
 
+STORM = "Storm and flood hit the town\n" + "".join(
+    f"Paragraph {n}: the storm hit the town at dawn and the river rose by three metres in the "
+    "night, while officials said that helicopters were deployed to help residents escape.\n"
+    for n in range(1, 6))
+
+
+@pytest.mark.parametrize("title,og_title,headline", [
+    ("Storm and flood hit the town", "Storm and flood hit the town | Daily Example",
+     "Storm and flood hit the town\n\n"),
+    ("A page title matching no heading", "", ""),
+])
+def test_page_headline_is_only_a_visible_h1_matching_the_title(tmp_path, title, og_title, headline):
+    """The headline put before the article is an <h1> the reader sees that matches the
+    title: never one in a script, comment, template or hidden element, nor the site's name."""
+    page = tmp_path / "storm.html"
+    page.write_text(news_page(STORM, title=title, decoys=True, og_title=og_title), encoding="utf-8")
+    doc = load_document(page)
+    assert doc.text == headline + STORM.split("\n", 1)[1].strip().replace("\n", "\n\n")
+    assert doc.title == (og_title or title)
+
+
+def test_page_title_is_not_taken_from_a_template(tmp_path):
+    """An <h1> in a <template> (never shown) is neither the page's title nor its headline."""
+    body = "".join(f"<p>{p}</p>" for p in STORM.splitlines()[1:])
+    page = tmp_path / "template.html"
+    page.write_text(f"<html><head><title>Storm news</title></head><body><template><h1>Template "
+                    f"headline text here</h1></template><article>{body}</article></body></html>",
+                    encoding="utf-8")
+    doc = load_document(page)
+    assert doc.title == "Storm news" and doc.text.startswith("Paragraph 1:")
+
+
 def test_legacy_encoded_page_with_emoji_entities(tmp_path):
     """A windows-1252 page without a charset and with emoji entities reads correctly."""
     body = "".join(f"<p>Le café coûte {n} € à Zürich, dit-elle 😀 — c’est cher.</p>" for n in range(8))
@@ -91,6 +124,50 @@ def test_docx_heading_stays_a_paragraph(tmp_path):
     doc = load_document(path)
     assert doc.text == "Headline here\n\nFirst paragraph.\n\nSecond paragraph."
     assert (doc.format, doc.title) == ("docx", "Headline here")
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_docx_tracked_changes_give_the_current_text(tmp_path):
+    """Tracked insertions (also moved text) are read, tracked deletions and text moved
+    away are not, and a deleted table row is gone."""
+    mark = 'w:id="{}" w:author="Ed" w:date="2024-11-19T10:00:00Z"'
+    path = tmp_path / "tracked.docx"
+    path.write_bytes(docx_from_body(
+        f"<w:p>{run('The storm hit the town ')}<w:ins {mark.format(1)}>{run('at dawn')}</w:ins>"
+        f"<w:del {mark.format(2)}><w:r><w:delText>last night</w:delText></w:r></w:del>"
+        f"{run(' and the river rose.')}</w:p>"
+        f"<w:p><w:moveFrom {mark.format(3)}>{run('Moved away.')}</w:moveFrom>"
+        f"{run('Officials spoke.')}<w:moveTo {mark.format(4)}>{run(' Moved here.')}</w:moveTo></w:p>"
+        f"<w:tbl><w:tr>{''.join(f'<w:tc><w:p>{run(c)}</w:p></w:tc>' for c in ('Kept', 'row'))}</w:tr>"
+        f"<w:tr><w:trPr><w:del {mark.format(5)}/></w:trPr><w:tc><w:p><w:del {mark.format(6)}>"
+        f"<w:r><w:delText>Deleted row</w:delText></w:r></w:del></w:p></w:tc></w:tr></w:tbl>"))
+    assert load_document(path).text == ("The storm hit the town at dawn and the river rose.\n\n"
+                                        "Officials spoke. Moved here.\n\nKept\n\nrow")
+
+
+def test_docx_content_controls_are_read(tmp_path):
+    """Text in content controls is read: a block of paragraphs, a table, a cell, and a
+    control inside a sentence; a merged cell is read once."""
+    def sdt(content):
+        return f'<w:sdt><w:sdtPr><w:alias w:val="Field"/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>'
+
+    def cell(text, merge=""):
+        return f"<w:tc><w:tcPr>{merge}</w:tcPr><w:p>{run(text)}</w:p></w:tc>"
+
+    merged = cell("Merged", '<w:vMerge w:val="restart"/>') + sdt(cell("In a control"))
+    path = tmp_path / "controls.docx"
+    path.write_bytes(docx_from_body(
+        f"<w:p>{run('The storm hit the town.')}</w:p>"
+        + sdt(f"<w:p>{run('Officials said in a statement')}</w:p><w:p>{run('that help came.')}</w:p>")
+        + f"<w:p>{run('Inline control: ')}{sdt(run('the mayor of the town'))}{run(' spoke.')}</w:p>"
+        + sdt(f"<w:tbl><w:tr>{merged}</w:tr>"
+              f"<w:tr>{cell('', '<w:vMerge/>')}{cell('Last cell')}</w:tr></w:tbl>")))
+    assert load_document(path).text == (
+        "The storm hit the town.\n\nOfficials said in a statement\n\nthat help came.\n\n"
+        "Inline control: the mayor of the town spoke.\n\nMerged\n\nIn a control\n\nLast cell")
 
 
 LINES = [
@@ -225,13 +302,19 @@ def test_owner_locked_pdf_opens(tmp_path):
 
 @pytest.mark.parametrize("name,data,fmt", [
     ("looks.txt", b"%PDF-1.4 ...", "pdf"),
+    ("junk-first.pdf", b"\r\n\x00junk %PDF-1.4 ...", "pdf"),
+    ("junk-first", b"\r\n\x00junk %PDF-1.4 ...", "pdf"),
+    ("pdfnote.txt", b"How PDF files begin: with a header such as %PDF-1.7", "text"),
+    ("pdfnote.md", b"# PDF\n\nThe header `%PDF-1.7` comes first.", "text"),
+    ("pdfnote.html", b"<html><p>A PDF starts with %PDF-1.7</p></html>", "html"),
     ("page.txt", b"<!DOCTYPE html><html><p>x</p></html>", "text"),
     ("page", b"<!DOCTYPE html><html><p>x</p></html>", "html"),
     ("notes.md", b"# Title\n\nText", "text"),
     ("report.docx", b"not a zip", "docx"),
 ])
 def test_format_is_sniffed_from_content_then_extension(name, data, fmt):
-    """PDF magic wins over the name; a .txt with markup stays text; no extension: content."""
+    """PDF magic wins over the name; a .txt with markup stays text; no extension: content;
+    a text or web page that only mentions "%PDF-" is not a PDF."""
     assert sniff_format(data, name) == fmt
 
 
@@ -262,3 +345,55 @@ def test_empty_clipboard_is_an_error():
     """Pasting nothing is refused with a reason."""
     with pytest.raises(LoadError, match="no text"):
         document_from_clipboard("  \n", "")
+
+
+def test_text_mentioning_the_pdf_header_loads_as_text(tmp_path):
+    """A .txt about PDF files that quotes "%PDF-1.7" in its first KB is read as text."""
+    path = tmp_path / "pdfnote.txt"
+    path.write_text("How PDF files begin\n\nEvery PDF starts with a header such as %PDF-1.7.\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert doc.format == "text" and "%PDF-1.7" in doc.text
+
+
+def test_pdf_warnings_do_not_reach_stderr(tmp_path):
+    """pypdf's repair warnings on a sloppy PDF go to logging, not to the user's terminal."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "sloppy.pdf"
+    path.write_bytes(b"junk\n" + make_pdf(["Text after some junk bytes."]))  # offsets off by 5
+    run = subprocess.run([sys.executable, "-c", "import sys; from unspin.core.documents import "
+                          "load_document; print(load_document(sys.argv[1]).text)", str(path)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "Text after some junk bytes.\n" and run.stderr == ""
+
+
+def test_pdf_with_a_broken_font_map_gives_valid_unicode(tmp_path):
+    """A font map giving a lone surrogate reads as U+FFFD, a pair split in two as its
+    character; the text can be written as UTF-8."""
+    path = tmp_path / "surrogate.pdf"
+    path.write_bytes(make_pdf(["The storm ~ hit the town and ^ the river rose."],
+                              to_unicode={"~": "D835", "^": "D835DC00"}))
+    doc = load_document(path)
+    assert doc.text == "The storm \ufffd hit the town and \U0001d400 the river rose."
+    doc.text.encode("utf-8")
+
+
+@pytest.mark.parametrize("text,clean", [
+    ("plain é 😀", "plain é 😀"),
+    ("lone \ud835 high", "lone \ufffd high"),
+    ("lone \udc00 low", "lone \ufffd low"),
+    ("split \ud835\udc00 pair", "split \U0001d400 pair"),
+    ("reversed \udc00\ud835", "reversed \ufffd\ufffd"),
+])
+def test_valid_unicode(text, clean):
+    """Surrogate code points become the character a pair stands for, or U+FFFD."""
+    assert valid_unicode(text) == clean
+
+
+def test_document_from_text_with_a_lone_surrogate():
+    """Pasted text holding a lone surrogate becomes a document with a digest, not an error."""
+    doc = Document.from_text("pasted \udc80 text")
+    assert doc.text == "pasted \ufffd text" and len(doc.sha256) == 64

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ _WESTERN = frozenset(
     "‘’‚“”„–—…€£¥¢°«»§©®™·•†‡‰‹›¡¿ªº±×÷¬¦¨¯´¸\u00a0"
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LoadError(Exception):
@@ -61,7 +63,7 @@ class Document:
     @classmethod
     def from_text(cls, text: str, name: str = "untitled") -> "Document":
         """A document made from a string (pasted text, tests)."""
-        text, newline = normalize_newlines(text)
+        text, newline = normalize_newlines(valid_unicode(text))
         raw = text.encode("utf-8")
         return cls(text=text, name=name, newline=newline, size_bytes=len(raw),
                    sha256=hashlib.sha256(raw).hexdigest())
@@ -81,12 +83,23 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         extracted = extract(fmt, data, path)
         text, encoding, title, detail = (extracted.text, extracted.encoding, extracted.title,
                                          extracted.detail)
+    # the last line of defence: whatever a loader let through must be writable as UTF-8
+    text, title = valid_unicode(text), valid_unicode(title)
     text, newline = normalize_newlines(text)
     p = Path(path)
     return Document(text=text, name=p.name, path=str(p.absolute()), encoding=encoding,
                     newline=newline, size_bytes=len(data),
                     sha256=hashlib.sha256(data).hexdigest(), format=fmt, title=title,
                     detail=detail)
+
+
+def valid_unicode(text: str) -> str:
+    """*text* with no surrogate code points, so that it can be written as UTF-8: a pair
+    given as two characters (by a broken PDF font map) becomes the character it stands
+    for, a lone one the replacement character U+FFFD."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -41,7 +41,7 @@ def sniff_format(data: bytes, path: str | os.PathLike) -> str:
     """The format of a file from its first bytes and its extension."""
     suffix = Path(path).suffix.lower()
     head = data[:1024]
-    if b"%PDF-" in head:
+    if data.startswith(b"%PDF-") or (b"%PDF-" in head and _may_be_pdf(data, suffix)):
         return PDF
     if data.startswith(b"PK\x03\x04") and (suffix == ".docx" or b"word/" in data[:65536]
                                             or b"[Content_Types].xml" in head):
@@ -55,6 +55,12 @@ def sniff_format(data: bytes, path: str | os.PathLike) -> str:
     if suffix in HTML_SUFFIXES or _looks_like_html(head):
         return HTML
     return TEXT
+
+
+def _may_be_pdf(data: bytes, suffix: str) -> bool:
+    """A real PDF may have a few junk bytes before its header, but then it is named .pdf
+    or has no known name: a text, web page or zip that mentions "%PDF-" is not one."""
+    return suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and not data.startswith(b"PK\x03\x04")
 
 
 def is_old_word_file(data: bytes) -> bool:

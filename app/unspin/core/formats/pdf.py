@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from unspin.core.documents import LoadError
+from unspin.core.documents import LoadError, valid_unicode
 from unspin.core.formats import Extracted, join_paragraphs
 from unspin.core.language import detect_language
 
@@ -47,7 +47,7 @@ def extract_pdf(data: bytes, path: str | os.PathLike) -> Extracted:
     reader = _open(data, path)
     try:
         pages = [_page_lines(page) for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
+        title = valid_unicode(str((reader.metadata or {}).get("/Title") or "").strip())
     except LoadError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged content streams
@@ -65,6 +65,7 @@ def _open(data: bytes, path):
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
+    _quiet_pypdf_warnings()
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -78,6 +79,17 @@ def _open(data: bytes, path):
     except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
         raise LoadError(path, f"is not a readable PDF (damaged or truncated: {exc})") from exc
     return reader
+
+
+def _quiet_pypdf_warnings() -> None:
+    """pypdf logs the repairs it makes to sloppy files ("invalid pdf header"); they are not
+    for the user. With no handler of its own, Python's last-resort handler prints them on
+    stderr: give it a silent one. They still reach any handler the application sets up."""
+    import logging
+
+    logger = logging.getLogger("pypdf")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def _page_lines(page) -> list[Line]:
@@ -95,14 +107,14 @@ def _page_lines(page) -> list[Line]:
             pending.append(piece)
             if k < len(pieces) - 1:  # a line ends here
                 y, x, s = start or (None, None, 0.0)
-                lines.append(Line("".join(pending), y, x, s))
+                lines.append(Line(valid_unicode("".join(pending)), y, x, s))
                 pending.clear()
                 start = None
 
     page.extract_text(visitor_text=visit)
     if "".join(pending).strip():
         y, x, s = start or (None, None, 0.0)
-        lines.append(Line("".join(pending), y, x, s))
+        lines.append(Line(valid_unicode("".join(pending)), y, x, s))
     return [line for line in lines if line.text.strip()]
 
 

@@ -44,22 +44,82 @@ def _first_heading(document) -> str:
 
 
 def _body_paragraphs(document):
-    """Paragraph texts in reading order; a table gives one paragraph per cell."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """Paragraph texts in reading order, read from the body's XML: content controls
+    (w:sdt) and custom XML are looked into, a table gives one paragraph per cell."""
+    return _blocks(document.element.body)
 
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            yield block.text
-        elif isinstance(block, Table):
-            yield from _table_paragraphs(block)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _R = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "r"
+_SDT, _SDT_CONTENT, _CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
+#: Parts of a paragraph that are not its current text: tracked deletions (their runs
+#: hold w:delText), text moved away, and text boxes (drawn apart, and given twice:
+#: once for new readers and once as a fallback for old ones).
+_NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent",
+                       "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
+
+
+def _blocks(container):
+    """Paragraph texts of the block-level content of *container* (body, cell, control)."""
+    for child in container:
+        if child.tag == _P:
+            yield _paragraph_text(child)
+        elif child.tag == _TBL:
+            yield from _table_paragraphs(child)
+        elif child.tag == _SDT:
+            yield from _blocks(_content(child))
+        elif child.tag == _CUSTOM_XML:
+            yield from _blocks(child)
+
+
+def _content(sdt):
+    """The content of a content control (nothing when it has none)."""
+    content = sdt.find(_SDT_CONTENT)
+    return content if content is not None else ()
+
+
+def _paragraph_text(paragraph) -> str:
+    """The current text of a paragraph: runs inside hyperlinks, fields, content controls
+    and tracked insertions included, tracked deletions left out."""
+    return "".join(run.text for run in _runs(paragraph))
+
+
+def _runs(element):
+    for child in element:
+        if child.tag == _R:
+            yield child
+        elif child.tag == _SDT:
+            yield from _runs(_content(child))
+        elif child.tag not in _NOT_TEXT and isinstance(child.tag, str):
+            yield from _runs(child)
 
 
 def _table_paragraphs(table):
-    seen = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is listed once per grid column
-                continue
-            seen.add(id(cell._tc))
-            yield from (p.text for p in cell.paragraphs)
+    """One paragraph per cell, row by row; a deleted row and the continuation of a
+    vertically merged cell (listed again in each row it spans) are left out."""
+    for row in _children(table, _TR):
+        if row.find(f"{_W}trPr/{_W}del") is not None:
+            continue  # a tracked deletion of the whole row
+        for cell in _children(row, _TC):
+            if not _continues_a_merge(cell):
+                yield from _blocks(cell)
+
+
+def _children(element, tag):
+    """The *tag* children of *element*, also those wrapped in content controls."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == _SDT:
+            yield from _children(_content(child), tag)
+        elif child.tag == _CUSTOM_XML:
+            yield from _children(child, tag)
+
+
+def _continues_a_merge(cell) -> bool:
+    """True for a cell that only continues the merged cell above (or to its left)."""
+    for merge in ("vMerge", "hMerge"):
+        mark = cell.find(f"{_W}tcPr/{_W}{merge}")
+        if mark is not None and mark.get(_W + "val", "continue") == "continue":
+            return True
+    return False
