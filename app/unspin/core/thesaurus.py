@@ -26,6 +26,7 @@ RARE_SHARE = 0.05
 #: ... and the word has at least this many tagged uses (else frequencies mean little).
 MIN_TAGS = 8
 _NOUN_SUBSTANCE = 27
+NOUN_TIME = 28  # WordNet's lexicographer file noun.time
 
 _MORPHY = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
