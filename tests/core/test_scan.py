@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import ORIGINAL, SPUN
 from unspin.core.compare import compare
+from unspin.core.context import Slot, fits_role
 from unspin.core.documents import Document, load_document
 from unspin.core.scan import candidate_table, scan
 from unspin.core.scoring import load_function_words
@@ -109,6 +110,19 @@ def test_content_words_in_their_own_slot_are_not_flagged(sentence):
 def test_spinner_words_in_a_function_words_slot_are_still_flagged(sentence, word, original):
     """The same words where the sentence needs the function word are still flagged."""
     assert (word, original) in {(f.word, f.original) for f in scan(sentence).flags}
+
+
+@pytest.mark.parametrize("word,prev,nxt,expected", [
+    ("cost", "could", "the", False),        # a verb after a modal is that verb
+    ("cost", "to", "five", False),
+    ("beryllium", "to", "dust", False),     # a noun before a noun: a compound
+    ("beryllium", "could", "utilized", True),
+    ("beryllium", "to", "the", True),
+])
+def test_be_slot_needs_a_word_that_is_neither_a_verb_nor_before_a_noun(word, prev, nxt, expected):
+    """The "be" rule alone, for any candidate a thesaurus may give: "could cost the economy"
+    and "exposed to beryllium dust" are not "be" slots; "could beryllium utilized" is."""
+    assert fits_role("be", Slot(prev, nxt, False, False, next_words=(nxt,)), word) is expected
 
 
 def test_adjective_uses_do_not_confirm_a_swap_for_the_whole_text():
