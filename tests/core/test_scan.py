@@ -90,6 +90,8 @@ def test_clean_news_has_almost_no_flags():
     "Households will feel the pinch this winter.",                       # after an article
     "The storm damaged approximately 40 homes in the valley.",           # an adverb before a number
     "Nan said she would visit on Sunday.",                               # a name before a verb
+    "Astatine is the rarest naturally occurring element.",               # "at is": no preposition
+    "The hawthorn and whitethorn hedges were in flower.",                # "may hedges": no modal
 ])
 def test_content_words_in_their_own_slot_are_not_flagged(sentence):
     """A spinner's output word used as itself, in a slot the function word could not take, is
@@ -106,6 +108,7 @@ def test_content_words_in_their_own_slot_are_not_flagged(sentence):
     ("Costs rose successful the following year.", "successful", "in"),
     ("Nan president said so on Monday.", "Nan", "The"),
     ("It was prompted by the deployment of astir 10,000 soldiers.", "astir", "about"),
+    ("The talks whitethorn fortify the truce.", "whitethorn", "may"),
 ])
 def test_spinner_words_in_a_function_words_slot_are_still_flagged(sentence, word, original):
     """The same words where the sentence needs the function word are still flagged."""

@@ -39,6 +39,7 @@ _AFTER_PREPOSITION = frozenset("least most first last once well soon addition fa
                                "order front general short just only nearly almost though if one two "
                                "three four five six seven eight nine ten hundred thousand million".split())
 _AFTER_MODAL = frozenset("be have not also still never only now soon then well likely".split())
+_FINITE_AUXILIARIES = MODALS | frozenset("is are was were am has have had does did".split())
 _INTENSIFIERS = frozenset("very most more less so too highly quite rather".split())
 #: Verbs that take an adjective as their complement ("proved successful", "became successful")
 #: and hardly ever a place ("remained in", "appeared in" are common: they are left out).
@@ -81,6 +82,20 @@ def fits_role(role: str, slot: Slot, word: str) -> bool:
     """Whether *slot* reads as the function word's role rather than as *word* itself."""
     check = _CHECKS.get(role)
     return bool(check and not reads_as_itself(slot, word) and check(slot, word))
+
+
+def rules_out(role: str, slot: Slot) -> bool:
+    """Whether the next word rules the function word out: a preposition before a finite
+    auxiliary ("Astatine is the rarest": "at is"), a modal before a word that is neither a
+    verb's dictionary form nor an adverb ("whitethorn hedges": "may hedges")."""
+    nxt = _lower(slot.next)
+    if not nxt or slot.digit_next:
+        return False
+    if role == "preposition":
+        return nxt in _FINITE_AUXILIARIES
+    if role == "modal":
+        return not is_closed_class(nxt) and not _is_verb_lemma(nxt) and not _can_be(nxt, "r")
+    return False
 
 
 def reads_as_itself(slot: Slot, word: str) -> bool:

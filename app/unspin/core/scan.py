@@ -22,7 +22,7 @@ from typing import Callable
 import regex
 
 from unspin.core.context import (Slot, after_be, fits_role, is_closed_class, is_inflected_verb,
-                                 reads_as_itself, role_of)
+                                 reads_as_itself, role_of, rules_out)
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.scoring import load_function_words, load_signatures, zipf
@@ -185,7 +185,7 @@ def _evidence(word: str, original: str, prior: list[Reason], slot: Slot,
     if name:
         out.append(Reason("lower_case_name", f"'{word}' is written in lower case, yet it is only "
                           f"known as a name ({name})", CONTEXT_WEIGHT))
-    if zipf(low) < RARE_ZIPF:
+    if zipf(low) < RARE_ZIPF and not rules_out(role, slot):  # "Astatine is", "whitethorn hedges"
         out.append(Reason("rare_word", f"'{word}' is a rare word ({zipf(low):.1f} on the Zipf scale)",
                           RARE_WEIGHT))
     return out
