@@ -62,7 +62,7 @@ class Slot:
     after_next: str | None = None  # the word after the next one
     next_as_written: str | None = None  # the next word as the text has it (next may be its original)
     before_prev: str | None = None  # the word before the previous one
-    next_words: tuple[str, ...] = ()  # up to four words that follow, as written, in the clause
+    next_words: tuple[str, ...] = ()  # up to four words that follow in the clause (originals)
 
     def describe(self) -> str:
         """The neighbours as the reader sees them, for a reason sentence."""
@@ -244,17 +244,22 @@ def _is_verb_lemma(word: str) -> bool:
     return (word, "v") in default_thesaurus().base_forms(word)
 
 
-def is_inflected_verb(word: str) -> bool:
-    """A verb form other than the dictionary form, of a word mostly used as a verb
-    ("said", "went", "says"; not "reports", whose base is mostly a noun)."""
+def opens_a_clause(word: str, after: str | None) -> bool:
+    """Whether *word* is a finite verb, so that the word before it is its subject: a past or
+    present form of a word mostly used as a verb ("said she", "went", "says"), and when the
+    form is also an adjective or a noun, one followed by a function word ("said she", not
+    "continued presence"). "-ing" forms ("the building", "the following") never are."""
     from unspin.core.thesaurus import default_thesaurus, dominant_pos
 
     th = default_thesaurus()
     word = word.lower()
-    if is_closed_class(word):
+    if is_closed_class(word) or word.endswith("ing"):
         return False
-    return any(pos == "v" and base != word and dominant_pos(th.senses(base)) == "v"
-               for base, pos in th.base_forms(word))
+    forms = th.base_forms(word)
+    if not any(pos == "v" and base != word and dominant_pos(th.senses(base)) == "v" for base, pos in forms):
+        return False
+    itself = any(base == word for base, pos in forms)  # "said" (aforesaid), "continued"
+    return not itself or not after or is_closed_class(after.lower())
 
 
 def _is_time_noun(word: str) -> bool:

@@ -21,7 +21,7 @@ from typing import Callable
 
 import regex
 
-from unspin.core.context import (Slot, after_be, fits_role, is_closed_class, is_inflected_verb,
+from unspin.core.context import (Slot, after_be, fits_role, is_closed_class, opens_a_clause,
                                  reads_as_itself, role_of, rules_out)
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
@@ -175,10 +175,11 @@ def _evidence(word: str, original: str, prior: list[Reason], slot: Slot,
     out = []
     low = word.lower()
     role = role_of(original)
-    if not _opens_a_sentence_as_itself(role, slot, prior) and fits_role(role, slot, low):
+    opens = _opens_a_sentence_as_itself(role, slot, prior)
+    if not opens and fits_role(role, slot, low):
         out.append(Reason("context", f"'{word}' stands where '{original}' belongs ({slot.describe()})",
                           CONTEXT_WEIGHT))
-    elif confirmed.get((low, original)) and not reads_as_itself(slot, low) and not after_be(slot):
+    elif confirmed.get((low, original)) and not (opens or reads_as_itself(slot, low) or after_be(slot)):
         out.append(Reason("consistent", f"this text puts '{low}' for '{original}' "
                           f"{confirmed[low, original]} times where the sentence shows it", CONSISTENT_WEIGHT))
     name = _only_a_name(word) if word.islower() else ""
@@ -198,7 +199,8 @@ def _opens_a_sentence_as_itself(role: str, slot: Slot, prior: list[Reason]) -> b
     English)."""
     if role != "determiner" or not slot.sentence_start:
         return False
-    return all(r.code != "signature" for r in prior) or is_inflected_verb(slot.next_as_written or "")
+    return all(r.code != "signature" for r in prior) or opens_a_clause(slot.next_as_written or "",
+                                                                     slot.after_next)
 
 
 def _only_a_name(word: str) -> str:
@@ -238,11 +240,12 @@ def _slot(text: str, words, k: int, table) -> Slot:
     digit_next = bool(regex.match(r"\s*\p{N}", next_gap)) or (
         nxt is None and bool(regex.match(r"[ \t]*\p{N}", text[end:end + 3])))
     following = _clause(text, words, k, +1, 4)
-    after_next = likely_original(following[1], table) if len(following) > 1 else None
+    originals = tuple(likely_original(w, table) for w in following)  # "nan last year": "the last year"
+    after_next = originals[1] if len(originals) > 1 else None
     before = _clause(text, words, k, -1, 2)
     before_prev = likely_original(before[1], table) if len(before) > 1 else None
     return Slot(prev, nxt, sentence_start, digit_next, after_next,
-                following[0] if following else None, before_prev, following)
+                following[0] if following else None, before_prev, originals)
 
 
 def _clause(text: str, words, k: int, step: int, most: int) -> tuple[str, ...]:
