@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import ORIGINAL, SPUN
 from unspin.core.compare import compare
+from unspin.core.context import Slot, fits_role
 from unspin.core.documents import Document, load_document
 from unspin.core.scan import candidate_table, scan
 from unspin.core.scoring import load_function_words
@@ -61,6 +62,85 @@ def test_clean_prose_has_almost_no_flags():
     assert result.words > 30_000
     assert len(result.flags) < result.words / 1000
     assert result.spin_score < 0.1
+
+
+CLEAN_NEWS = Path(__file__).resolve().parent.parent / "data" / "clean_news.txt"
+
+
+def test_clean_news_has_almost_no_flags():
+    """Ordinary news prose written for this test (courts, weather, business, sport; "the person
+    killed", "feel the pinch", "was hugely successful this summer") gets fewer than 1 flag per
+    1,000 words."""
+    result = scan(load_document(CLEAN_NEWS))
+    print(f"clean news: {len(result.flags)} flags in {result.words} words")
+    assert result.words > 500
+    assert len(result.flags) < result.words / 1000
+    assert result.spin_score < 0.1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said the person killed in the crash was a teacher.",        # a noun after a determiner
+    "Every person arrested last night has been released.",
+    "The strike could cost the economy millions.",                       # a verb after a modal
+    "The project is expected to cost five billion dollars.",
+    "Workers exposed to beryllium dust are at risk.",                    # a noun before a noun
+    "The film was hugely successful this summer and its sequel opens soon.",  # be + time phrase
+    "The club has been successful the last three years.",
+    "The policy proved successful the following year.",                  # a linking verb
+    "Households will feel the pinch this winter.",                       # after an article
+    "The storm damaged approximately 40 homes in the valley.",           # an adverb before a number
+    "Nan said she would visit on Sunday.",                               # a name before a verb
+    "Astatine is the rarest naturally occurring element.",               # "at is": no preposition
+    "The hawthorn and whitethorn hedges were in flower.",                # "may hedges": no modal
+])
+def test_content_words_in_their_own_slot_are_not_flagged(sentence):
+    """A spinner's output word used as itself, in a slot the function word could not take, is
+    left alone."""
+    assert scan(sentence).flags == ()
+
+
+@pytest.mark.parametrize("sentence,word,original", [
+    ("Officials person been clear about it.", "person", "have"),
+    ("The missiles could beryllium utilized elsewhere.", "beryllium", "be"),
+    ("It would beryllium nan end of it.", "beryllium", "be"),
+    ("He was successful nan city when it happened.", "successful", "in"),
+    ("It was hugely successful nan north of the country.", "successful", "in"),
+    ("Costs rose successful the following year.", "successful", "in"),
+    ("Nan president said so on Monday.", "Nan", "The"),
+    ("Nan continued presence of troops is seen as leverage.", "Nan", "The"),  # a participle, no verb
+    ("Nan building, which dates from 1902, has a new lift.", "Nan", "The"),
+    ("It was prompted by the deployment of astir 10,000 soldiers.", "astir", "about"),
+    ("The talks whitethorn fortify the truce.", "whitethorn", "may"),
+])
+def test_spinner_words_in_a_function_words_slot_are_still_flagged(sentence, word, original):
+    """The same words where the sentence needs the function word are still flagged."""
+    assert (word, original) in {(f.word, f.original) for f in scan(sentence).flags}
+
+
+@pytest.mark.parametrize("word,prev,nxt,expected", [
+    ("cost", "could", "the", False),        # a verb after a modal is that verb
+    ("cost", "to", "five", False),
+    ("beryllium", "to", "dust", False),     # a noun before a noun: a compound
+    ("beryllium", "could", "utilized", True),
+    ("beryllium", "to", "the", True),
+])
+def test_be_slot_needs_a_word_that_is_neither_a_verb_nor_before_a_noun(word, prev, nxt, expected):
+    """The "be" rule alone, for any candidate a thesaurus may give: "could cost the economy"
+    and "exposed to beryllium dust" are not "be" slots; "could beryllium utilized" is."""
+    assert fits_role("be", Slot(prev, nxt, False, False, next_words=(nxt,)), word) is expected
+
+
+def test_adjective_uses_do_not_confirm_a_swap_for_the_whole_text():
+    """"successful" used as an adjective three times confirms no swap, so "the company's
+    successful launch" stays unflagged; a possessive shields it even in a spun text."""
+    clean = ("The campaign was successful this year. The team was successful the year before. "
+             "The tour proved successful the following summer. The company's successful launch "
+             "surprised analysts.")
+    assert scan(clean).flags == ()
+    spun = ("Officials met successful the city. Talks went on successful the capital. "
+            "They spoke successful the morning. The company's successful launch surprised them.")
+    launch = spun.index("successful launch")
+    assert all(f.start != launch for f in scan(spun).flags)
 
 
 def thesaurus_spin(text: str, rate: float, seed: int) -> str:

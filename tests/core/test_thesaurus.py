@@ -68,10 +68,36 @@ def test_wrong_sense_swaps_are_explained(old, new, expected):
 
 
 @pytest.mark.parametrize("old,new", [("big", "large"), ("buy", "purchase"), ("nuclear", "atomic"),
-                                     ("just", "only"), ("father", "begetter"), ("use", "usage")])
+                                     ("just", "only"), ("father", "begetter"), ("use", "usage"),
+                                     ("many", "numerous"), ("some", "several"), ("is", "costs"),
+                                     ("so", "thus"), ("no", "zero")])
 def test_right_sense_synonyms_get_no_wrong_sense_reason(old, new):
     """A synonym in its ordinary sense is not called a wrong sense."""
     assert _reason(old, new) is None
+
+
+@pytest.mark.parametrize("old,new", [("like", "similar"), ("many", "numerous"), ("several", "respective"),
+                                     ("was", "cost"), ("have", "possess")])
+def test_function_words_fit_the_part_of_speech_wordnet_files_them_under(old, new):
+    """Quantifiers (adjectives in WordNet), "like" (an adjective besides its verb) and an
+    auxiliary's verb senses are the function word itself, not a wrong sense."""
+    assert wrong_sense(default_thesaurus(), old, new, True) is None
+
+
+@pytest.mark.parametrize("old,new", [("in", "successful"), ("on", "connected"), ("just", "conscionable"),
+                                     ("at", "astatine"), ("may", "whitethorn"), ("one", "matchless")])
+def test_adjective_beside_a_commoner_adverb_or_a_rare_adjective_sense_stays_wrong(old, new):
+    """An adjective sense of a preposition used mostly as an adverb (in, on, just), a noun
+    sense, or a rarely used adjective sense is still a wrong sense."""
+    assert wrong_sense(default_thesaurus(), old, new, True) is not None
+
+
+def test_quantifier_synonyms_are_not_suspicious_in_an_edited_copy():
+    """An editor's "many" -> "numerous" and "some" -> "several" stay below suspicion."""
+    result = compare("Officials said many people left and some stayed behind in the town.",
+                     "Officials said numerous people left and several stayed behind in the town.")
+    assert {s.new: s.score for s in result.swaps}.keys() >= {"numerous", "several"}
+    assert all(s.score < 0.5 for s in result.swaps)
 
 
 def test_unseen_swap_is_explained_through_the_thesaurus():

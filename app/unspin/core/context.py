@@ -3,8 +3,10 @@
 A spinner swaps words one by one and leaves the grammar of the original: a preposition's
 slot keeps its object ("successful the city", "astatine least"), an auxiliary's slot its
 verb ("whitethorn be", "tin see"), an article's slot its noun ("nan president"). These
-small closed-class rules judge the slot from the neighbouring words only; they need no
-tagger and no statistics, and stay quiet when in doubt (a flag needs more than this).
+small closed-class rules judge the slot from the words around it (mostly the neighbours;
+two back and four ahead at most); they need no tagger and no statistics, and stay quiet
+when in doubt (a flag needs more than this). A slot where the word reads as itself ("the
+pinch", "was successful this summer") vetoes every role.
 """
 
 from __future__ import annotations
@@ -37,7 +39,12 @@ _AFTER_PREPOSITION = frozenset("least most first last once well soon addition fa
                                "order front general short just only nearly almost though if one two "
                                "three four five six seven eight nine ten hundred thousand million".split())
 _AFTER_MODAL = frozenset("be have not also still never only now soon then well likely".split())
+_FINITE_AUXILIARIES = MODALS | frozenset("is are was were am has have had does did".split())
 _INTENSIFIERS = frozenset("very most more less so too highly quite rather".split())
+#: Verbs that take an adjective as their complement ("proved successful", "became successful")
+#: and hardly ever a place ("remained in", "appeared in" are common: they are left out).
+LINKING_VERBS = frozenset("become becomes became becoming seem seems seemed seeming prove proves "
+                          "proved proven proving".split())
 
 ROLES = (("modal", MODALS), ("be", frozenset({"be"})), ("have", frozenset("have has had".split())),
          ("determiner", DETERMINERS), ("preposition", PREPOSITIONS), ("adverb", ADVERBS),
@@ -54,6 +61,8 @@ class Slot:
     digit_next: bool  # a number follows ("in 2019", "at 10 am")
     after_next: str | None = None  # the word after the next one
     next_as_written: str | None = None  # the next word as the text has it (next may be its original)
+    before_prev: str | None = None  # the word before the previous one
+    next_words: tuple[str, ...] = ()  # up to four words that follow in the clause (originals)
 
     def describe(self) -> str:
         """The neighbours as the reader sees them, for a reason sentence."""
@@ -72,14 +81,73 @@ def role_of(word: str) -> str:
 def fits_role(role: str, slot: Slot, word: str) -> bool:
     """Whether *slot* reads as the function word's role rather than as *word* itself."""
     check = _CHECKS.get(role)
-    return bool(check and check(slot, word))
+    return bool(check and not reads_as_itself(slot, word) and check(slot, word))
 
 
-def reads_as_itself(slot: Slot) -> bool:
-    """A slot where a content word is at home: after an article, a form of "be" or an
-    intensifier ("a successful", "was successful", "most successful")."""
+def rules_out(role: str, slot: Slot) -> bool:
+    """Whether the next word rules the function word out: a preposition before a finite
+    auxiliary ("Astatine is the rarest": "at is"), a modal before a word that is neither a
+    verb's dictionary form nor an adverb ("whitethorn hedges": "may hedges")."""
+    nxt = _lower(slot.next)
+    if not nxt or slot.digit_next:
+        return False
+    if role == "preposition":
+        return nxt in _FINITE_AUXILIARIES
+    if role == "modal":
+        return not is_closed_class(nxt) and not _is_verb_lemma(nxt) and not _can_be(nxt, "r")
+    return False
+
+
+def reads_as_itself(slot: Slot, word: str) -> bool:
+    """A slot where *word* reads as the content word it is, not a function word's stand-in:
+    after an article, a possessive or an intensifier ("the pinch", "the company's successful",
+    "most successful"); an adjective after a linking verb ("proved successful"), or after "be"
+    (or an adverb after it) when a time phrase follows ("was hugely successful this summer")."""
     prev = _lower(slot.prev)
-    return prev in _ARTICLES or prev in BE_FORMS or prev in _INTENSIFIERS or not slot.next
+    if not slot.next and not slot.digit_next:
+        return True  # the clause ends: no object, no verb follows
+    # ("that" is as often a conjunction: "said that nan Biden")
+    if (prev in _ARTICLES and prev != "that") or prev in _INTENSIFIERS or _possessive(prev):
+        return True
+    if not _can_be(word, "a"):
+        return False  # "is arsenic if", "was astatine least": a noun does not follow "be" bare
+    if prev in LINKING_VERBS:
+        return True
+    # "was successful the city" is what a spinner makes of "was in the city"
+    return after_be(slot) and _time_phrase(slot.next_words)
+
+
+def after_be(slot: Slot) -> bool:
+    """The word follows a form of "be" or a linking verb, perhaps with an -ly adverb between
+    ("was successful", "was hugely successful", "became successful")."""
+    prev, before = _lower(slot.prev), _lower(slot.before_prev)
+    return prev in BE_FORMS | LINKING_VERBS or (before in BE_FORMS | LINKING_VERBS
+                                                and _is_manner_adverb(prev))
+
+
+def _time_phrase(words: tuple[str, ...]) -> bool:
+    """A noun phrase of time: "this summer", "the following year", "the last three years"."""
+    words = tuple(w.lower() for w in words)
+    if not words or (words[0] not in DETERMINERS and not _is_time_noun(words[0])):
+        return False
+    for w in words[:4]:
+        if _is_time_noun(w):
+            return True
+        if _is_noun(w) or (is_closed_class(w) and w not in DETERMINERS):
+            return False  # the head is another noun: "the city", "the war"
+    return False
+
+
+def _possessive(word: str) -> bool:
+    """A noun's possessive ("company's"), not a pronoun's contraction ("it's", "that's")."""
+    word = word.replace("’", "'")
+    return word.endswith("'s") and len(word) > 3 and not is_closed_class(word) \
+        and word[:-2] not in SUBJECT_PRONOUNS | CONJUNCTIONS | {"what", "who", "there", "here", "let"}
+
+
+def _is_manner_adverb(word: str) -> bool:
+    """An -ly adverb ("hugely", "largely"), not a focusing one ("only", "just", "also")."""
+    return word.endswith("ly") and word not in ADVERBS and _can_be(word, "r")
 
 
 def _lower(w: str | None) -> str:
@@ -109,7 +177,8 @@ def _determiner(slot: Slot, word: str) -> bool:
     if (prev in _ARTICLES and prev != "that") or prev in _INTENSIFIERS or _can_be(word, "a"):
         return False  # "an extraordinary step": an adjective stands before a noun too
     if _can_be(word, "r"):  # an adverb before a noun is out of place: "remove wholly items"
-        return nxt.islower() and _is_noun(nxt)
+        # ... but not before a number: "damaged approximately 40 homes"
+        return not slot.digit_next and nxt.islower() and _is_noun(nxt)
     return True
 
 
@@ -120,8 +189,10 @@ def _modal(slot: Slot, _word: str) -> bool:
     return nxt in _AFTER_MODAL or (not is_closed_class(nxt) and _is_base_verb(nxt))
 
 
-def _be(slot: Slot, _word: str) -> bool:
+def _be(slot: Slot, word: str) -> bool:
     nxt, prev = _lower(slot.next), _lower(slot.prev)
+    if _is_verb_lemma(word) or (nxt.islower() and _is_noun(nxt)):
+        return False  # "could cost the economy": a verb after a modal; "to beryllium dust": a noun
     after_modal = prev in MODALS or prev in ("to", "not", "cannot", "won't")
     if after_modal and nxt and nxt not in AUXILIARIES and nxt not in CONJUNCTIONS:
         return True
@@ -130,7 +201,9 @@ def _be(slot: Slot, _word: str) -> bool:
 
 
 def _have(slot: Slot, _word: str) -> bool:
-    nxt = _lower(slot.next)
+    nxt, prev = _lower(slot.next), _lower(slot.prev)
+    if prev in DETERMINERS or prev in PREPOSITIONS:
+        return False  # "the person killed", "every person arrested": "the have" is no English
     return nxt in ("been", "had", "not", "already", "never", "yet") or nxt.endswith("ed")
 
 
@@ -162,6 +235,40 @@ def _is_noun(word: str) -> bool:
     from unspin.core.thesaurus import default_thesaurus, dominant_pos
 
     return dominant_pos(default_thesaurus().senses(word)) == "n"
+
+
+def _is_verb_lemma(word: str) -> bool:
+    """A verb's dictionary form, whatever else it may be ("cost", "fortify")."""
+    from unspin.core.thesaurus import default_thesaurus
+
+    return (word, "v") in default_thesaurus().base_forms(word)
+
+
+def opens_a_clause(word: str, after: str | None) -> bool:
+    """Whether *word* is a finite verb, so that the word before it is its subject: a past or
+    present form of a word mostly used as a verb ("said she", "went", "says"), and when the
+    form is also an adjective or a noun, one followed by a function word ("said she", not
+    "continued presence"). "-ing" forms ("the building", "the following") never are."""
+    from unspin.core.thesaurus import default_thesaurus, dominant_pos
+
+    th = default_thesaurus()
+    word = word.lower()
+    if is_closed_class(word) or word.endswith("ing"):
+        return False
+    forms = th.base_forms(word)
+    if not any(pos == "v" and base != word and dominant_pos(th.senses(base)) == "v" for base, pos in forms):
+        return False
+    itself = any(base == word for base, pos in forms)  # "said" (aforesaid), "continued"
+    return not itself or not after or is_closed_class(after.lower())
+
+
+def _is_time_noun(word: str) -> bool:
+    """A noun mostly used for a time (WordNet's noun.time: "summer", "year", "season")."""
+    from unspin.core.thesaurus import NOUN_TIME, default_thesaurus
+
+    nouns = [s for s in default_thesaurus().senses(word) if s.pos == "n"]
+    total = sum(s.tags for s in nouns)
+    return total > 0 and sum(s.tags for s in nouns if s.lexfile == NOUN_TIME) * 2 >= total
 
 
 def _is_base_verb(word: str) -> bool:

@@ -21,7 +21,8 @@ from typing import Callable
 
 import regex
 
-from unspin.core.context import Slot, fits_role, is_closed_class, reads_as_itself, role_of
+from unspin.core.context import (Slot, after_be, fits_role, is_closed_class, opens_a_clause,
+                                 reads_as_itself, role_of, rules_out)
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.scoring import load_function_words, load_signatures, zipf
@@ -174,23 +175,32 @@ def _evidence(word: str, original: str, prior: list[Reason], slot: Slot,
     out = []
     low = word.lower()
     role = role_of(original)
-    # a noun opening a sentence before another noun is an ordinary compound
-    # ("Hello world", "Data science") unless a spinner was seen making that very swap
-    compound = role == "determiner" and slot.sentence_start and all(r.code != "signature" for r in prior)
-    if not compound and fits_role(role, slot, low):
+    opens = _opens_a_sentence_as_itself(role, slot, prior)
+    if not opens and fits_role(role, slot, low):
         out.append(Reason("context", f"'{word}' stands where '{original}' belongs ({slot.describe()})",
                           CONTEXT_WEIGHT))
-    elif confirmed.get((low, original)) and not reads_as_itself(slot):
+    elif confirmed.get((low, original)) and not (opens or reads_as_itself(slot, low) or after_be(slot)):
         out.append(Reason("consistent", f"this text puts '{low}' for '{original}' "
                           f"{confirmed[low, original]} times where the sentence shows it", CONSISTENT_WEIGHT))
     name = _only_a_name(word) if word.islower() else ""
     if name:
         out.append(Reason("lower_case_name", f"'{word}' is written in lower case, yet it is only "
                           f"known as a name ({name})", CONTEXT_WEIGHT))
-    if zipf(low) < RARE_ZIPF:
+    if zipf(low) < RARE_ZIPF and not rules_out(role, slot):  # "Astatine is", "whitethorn hedges"
         out.append(Reason("rare_word", f"'{word}' is a rare word ({zipf(low):.1f} on the Zipf scale)",
                           RARE_WEIGHT))
     return out
+
+
+def _opens_a_sentence_as_itself(role: str, slot: Slot, prior: list[Reason]) -> bool:
+    """A word opening a sentence as a noun: before another noun an ordinary compound ("Hello
+    world", "Data science") unless a spinner was seen making that very swap; before an
+    inflected verb the subject, a name perhaps ("Nan said she would visit": "The said" is no
+    English)."""
+    if role != "determiner" or not slot.sentence_start:
+        return False
+    return all(r.code != "signature" for r in prior) or opens_a_clause(slot.next_as_written or "",
+                                                                     slot.after_next)
 
 
 def _only_a_name(word: str) -> str:
@@ -229,11 +239,26 @@ def _slot(text: str, words, k: int, table) -> Slot:
     sentence_start = k == 0 or any(c in _SENTENCE_END for c in prev_gap)
     digit_next = bool(regex.match(r"\s*\p{N}", next_gap)) or (
         nxt is None and bool(regex.match(r"[ \t]*\p{N}", text[end:end + 3])))
-    after = words[k + 2] if nxt is not None and k + 2 < len(words) else None
-    after_next = likely_original(after.group(), table) \
-        if after is not None and not _breaks(text[words[k + 1].end():after.start()]) else None
+    following = _clause(text, words, k, +1, 4)
+    originals = tuple(likely_original(w, table) for w in following)  # "nan last year": "the last year"
+    after_next = originals[1] if len(originals) > 1 else None
+    before = _clause(text, words, k, -1, 2)
+    before_prev = likely_original(before[1], table) if len(before) > 1 else None
     return Slot(prev, nxt, sentence_start, digit_next, after_next,
-                words[k + 1].group() if nxt is not None else None)
+                following[0] if following else None, before_prev, originals)
+
+
+def _clause(text: str, words, k: int, step: int, most: int) -> tuple[str, ...]:
+    """Up to *most* words after (step +1) or before (step -1) word *k*, up to punctuation."""
+    out = []
+    j = k
+    while len(out) < most and 0 <= j + step < len(words):
+        a, b = (words[j], words[j + step]) if step > 0 else (words[j + step], words[j])
+        if _breaks(text[a.end():b.start()]):
+            break
+        j += step
+        out.append(words[j].group())
+    return tuple(out)
 
 
 def _breaks(gap: str) -> bool:

@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unspin.core.context import DETERMINERS
 from unspin.core.language import stopwords
 from unspin.core.resources import read_table, resource_path
 from unspin.core.swaps import Reason, Swap, letters_only, normalize
@@ -133,7 +134,9 @@ class Scorer:
         fw = self.function_words
         if not fw or not all(w in fw for w in old_words) or _acronym(old):
             return None
-        content = [w for w in new_words if w not in fw and not _is_numeral(w)]
+        content = [w for w in new_words if w not in fw and not _is_numeral(w)
+                   and not (w in DETERMINERS and all(o in DETERMINERS for o in old_words))]
+        # (a quantifier for a quantifier is no content word: "many" -> "numerous", "some" -> "several")
         if self.language != "en":  # short lists there: a content word must also be uncommon
             content = [w for w in content if self._zipf(w) < 4.5]
         if not content:

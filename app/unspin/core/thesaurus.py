@@ -26,6 +26,7 @@ RARE_SHARE = 0.05
 #: ... and the word has at least this many tagged uses (else frequencies mean little).
 MIN_TAGS = 8
 _NOUN_SUBSTANCE = 27
+NOUN_TIME = 28  # WordNet's lexicographer file noun.time
 
 _MORPHY = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
@@ -171,8 +172,10 @@ def wrong_sense(thesaurus: Thesaurus, old: str, new: str, function_word: bool) -
     """Why *new* replacing *old* is a wrong-sense synonym, or None if some link fits.
 
     A link fits when it goes through a common sense of the old word and, for a function
-    word (preposition, article, auxiliary...), through a verb or adverb sense that is the
-    word's main use ("have" -> "possess"). Nouns and adjectives never fit a function word.
+    word (preposition, article, auxiliary...), through the part of speech WordNet files
+    the function under: the word's main one ("have" -> "possess", "is" -> "costs",
+    "many" -> "numerous"), or its commoner of adjective and adverb ("like" -> "similar";
+    not "in" -> "successful", whose adverb is its preposition). Nouns never fit.
     """
     links = thesaurus.links(old, new)
     if not links:
@@ -186,12 +189,22 @@ def wrong_sense(thesaurus: Thesaurus, old: str, new: str, function_word: bool) -
 
 
 def _misfit(sense: Sense, senses: tuple[Sense, ...], function_word: bool) -> bool:
-    if function_word:
-        # "have" -> "possess", "just" -> "only": a verb or adverb sense fits when it is the
-        # function word's main use; "can" -> "tin" (a noun) never does.
-        return sense.pos not in ("v", "r") or sense.pos != dominant_pos(senses) or \
-            (sense.tags == 0 and any(s.tags for s in senses if s.pos == sense.pos))
-    return is_rare(sense, senses)
+    if not function_word:
+        return is_rare(sense, senses)
+    pos = "a" if sense.pos == "s" else sense.pos
+    if pos == "n":
+        return True  # "can" -> "tin", "may" -> "whitethorn", "at" -> "astatine"
+    main = dominant_pos(senses)
+    if pos == "v":  # an auxiliary is its verb: "is" -> "costs" (be priced at), "have" -> "possess"
+        return main != "v"
+    # WordNet files quantifiers ("many") as adjectives and prepositions as adverbs ("in") or
+    # adjectives ("like"): the commoner of the two is the function word's own
+    modifier = dominant_pos(tuple(s for s in senses if s.pos in ("a", "s", "r")))
+    if pos not in (main, modifier):
+        return True  # "in" -> "successful", "just" -> "conscionable": an adjective beside the adverb
+    if pos == "a":  # ... through a sense in use: "many" -> "numerous", not "one" -> "matchless"
+        return sense.tags == 0 or is_rare(sense, senses)
+    return sense.tags == 0 and any(s.tags for s in senses if s.pos == sense.pos)
 
 
 def dominant_pos(senses: tuple[Sense, ...]) -> str:
