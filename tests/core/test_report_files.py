@@ -85,3 +85,10 @@ def test_writing_to_a_named_pipe_sends_the_content_through_it(tmp_path):
     write_atomic(pipe, "through the pipe")
     reader.join(timeout=10)
     assert received == ["through the pipe"] and stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_a_file_name_that_is_not_utf8_is_written_with_a_question_mark(tmp_path):
+    """Lone surrogates (an undecodable file name) do not make a report unwritable."""
+    target = tmp_path / "r.html"
+    write_atomic(target, "source: caf\udce9.txt")
+    assert target.read_text(encoding="utf-8") == "source: caf?.txt"

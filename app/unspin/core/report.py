@@ -142,7 +142,8 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     what is not a regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written
     into directly: renaming over it would put a plain file in its place."""
     target = Path(os.path.realpath(path))
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    # a file name that is not valid UTF-8 reaches Python as lone surrogates: written as "?"
+    data = content.encode("utf-8", "replace") if isinstance(content, str) else content
     if target.exists() and not target.is_file():
         with open(target, "wb") as fh:
             fh.write(data)
