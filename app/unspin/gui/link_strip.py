@@ -22,6 +22,8 @@ class LinkStrip(QWidget):
         self.left, self.right = left, right
         self.blocks = ()
         self._old_starts: list[int] = []
+        self._heights: dict[tuple[bool, int], float] = {}  # of positions, during one paint
+        self._shift: dict = {}  # from each pane's viewport to this strip, during one paint
         self.setFixedWidth(28)
         for pane in (left, right):
             pane.editor.verticalScrollBar().valueChanged.connect(self.update)
@@ -40,6 +42,10 @@ class LinkStrip(QWidget):
         dark = is_dark(self.palette())
         a, b = self.left.highlighter.visible_span()
         first = max(0, bisect_right(self._old_starts, a) - 1)
+        # one block ends where the next starts: each height is worked out once a paint
+        self._heights = {}
+        self._shift = {pane: pane.editor.viewport().mapTo(self.parentWidget(), QPointF(0, 0).toPoint()).y()
+                       - self.y() for pane in (self.left, self.right)}
         for k, block in enumerate(self.blocks[first:], first):
             if block.old_start > b:
                 break
@@ -47,8 +53,8 @@ class LinkStrip(QWidget):
         painter.end()
 
     def _draw(self, painter: QPainter, block, dark: bool, alternate: bool):
-        top_l, bottom_l = self._y(self.left, block.old_start), self._y(self.left, block.old_end)
-        top_r, bottom_r = self._y(self.right, block.new_start), self._y(self.right, block.new_end)
+        top_l, bottom_l = self._height(self.left, block.old_start), self._height(self.left, block.old_end)
+        top_r, bottom_r = self._height(self.right, block.new_start), self._height(self.right, block.new_end)
         w = self.width()
         path = QPainterPath(QPointF(0, top_l))
         path.cubicTo(w / 2, top_l, w / 2, top_r, w, top_r)
@@ -61,12 +67,18 @@ class LinkStrip(QWidget):
         painter.setPen(colour.darker(130))
         painter.drawPath(path)
 
+    def _height(self, pane, position: int) -> float:
+        key = (pane is self.left, position)
+        y = self._heights.get(key)
+        if y is None:
+            y = self._heights[key] = self._y(pane, position)
+        return y
+
     def _y(self, pane, position: int) -> float:
         """Height in this strip of a code-point position of a pane (clamped to the strip)."""
         editor = pane.editor
         doc = editor.document()
         cursor = QTextCursor(doc)
         cursor.setPosition(min(pane.offsets.to_utf16(position), doc.characterCount() - 1))
-        y = editor.cursorRect(cursor).top()
-        y = editor.viewport().mapTo(self.parentWidget(), QPointF(0, y).toPoint()).y() - self.y()
+        y = editor.cursorRect(cursor).top() + self._shift[pane]
         return float(max(-10, min(self.height() + 10, y)))
