@@ -261,14 +261,14 @@ def verdict(stats: Stats, spin: float, swaps) -> str:
     top = [s for s in swaps if s.kind in ("word", "phrase")][:3]
     examples = ", ".join(f"“{s.old} → {s.new}”" for s in top)
     if spin >= 0.6:
-        return (f"Likely spun: {stats.suspicious_swaps} suspicious word swaps"
+        return (f"Likely spun: {stats.suspicious_swaps:,} suspicious word swaps"
                 f" ({stats.pct_substituted:.0f}% of words substituted), e.g. {examples}.")
     if spin >= 0.3:
         return (f"Possibly spun or heavily reworded: {stats.pct_substituted:.0f}% of words"
-                f" substituted, {stats.suspicious_swaps} of them suspicious.")
+                f" substituted, {stats.suspicious_swaps:,} of them suspicious.")
     if stats.substituted_old or stats.deleted or stats.inserted:
         return (f"Ordinary editing: {stats.pct_substituted:.0f}% of words substituted,"
-                f" {stats.deleted} deleted, {stats.inserted} inserted; little sign of a spinner.")
+                f" {stats.deleted:,} deleted, {stats.inserted:,} inserted; little sign of a spinner.")
     return "Only case, punctuation or spacing differs."
 
 

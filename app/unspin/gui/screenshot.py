@@ -55,9 +55,10 @@ def main(argv=None) -> int:
     window.open_initial(args.files)
 
     def shoot():
+        loading = any(pane.is_loading() for pane in window.panes)
         busy = window.view is None and window.job is not None and not window.progress.isHidden()
-        if busy or window.scan.job is not None:
-            QTimer.singleShot(50, shoot)  # a comparison or a scan is running: wait for it
+        if loading or busy or window.scan.job is not None:
+            QTimer.singleShot(50, shoot)  # texts loading, a comparison or a scan: wait for it
             return
         if args.unspun and not window.act_unspun.isChecked():
             window.act_unspun.trigger()
