@@ -15,6 +15,7 @@ from unspin.core.documents import Document
 from unspin.core.formats import CLIPBOARD
 from unspin.core.session import (SUFFIX, Session, SessionError, SessionFile, SessionText, load_session,
                                  save_session)
+from unspin.gui.save_dialogs import confirm_replace, may_write
 
 LEFT, RIGHT = 0, 1
 SIDE_NAMES = ("original", "copy")
@@ -22,8 +23,12 @@ SESSION_FILTER = f"Unspin sessions (*{SUFFIX});;All files (*)"
 
 
 def _ask_save_path(window, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(window, "Save session", suggested, SESSION_FILTER)
-    return path
+    dialog = QFileDialog(window, "Save session", suggested, SESSION_FILTER)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(SUFFIX.lstrip("."))  # added before the dialog asks about replacing
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]
 
 
 def _ask_open_path(window, start: str) -> str:
@@ -38,9 +43,11 @@ def _warn(window, title: str, text: str) -> None:
 class SessionController:
     """Saves and restores the pair, the swap-list filters and the selected swap."""
 
-    def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn):
+    def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn,
+                 confirm_replace=confirm_replace):
         self.window = window
         self.ask_save_path, self.ask_open_path, self.warn = ask_save_path, ask_open_path, warn
+        self.confirm_replace = confirm_replace
         self.pending_swap: tuple[str, str] | None = None
         self.last_path = ""
         window.comparison_shown.connect(self._select_pending_swap)
@@ -63,6 +70,8 @@ class SessionController:
             return False
         if not Path(path).suffix:
             path += SUFFIX  # double-clicking it later needs the suffix
+            if not may_write(self.window, path, self.confirm_replace):  # the dialog asked without it
+                return False
         return self.save(path)
 
     def save(self, path: str) -> bool:
