@@ -2,16 +2,17 @@
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from PySide6.QtCore import QDir, QSettings
+from PySide6.QtCore import QSettings
 
 from tests.conftest import ORIGINAL, SPUN
 from unspin.gui.main_window import MainWindow
-from unspin.gui.single_instance import MAX_MESSAGE_BYTES, InstanceServer, encode_message
+from unspin.gui.single_instance import MAX_MESSAGE_BYTES, InstanceError, InstanceServer, encode_message, instance_name
 
 
 @pytest.fixture
@@ -132,7 +133,7 @@ def test_a_sender_hanging_up_half_way_is_dropped(qtbot, window, server):
 
 def test_a_stale_socket_from_a_crashed_run_is_recovered(qtbot, private_instance_name):
     """A socket file nobody listens on (a crashed run) is removed and the name reused."""
-    path = os.path.join(QDir.tempPath(), private_instance_name)
+    path = instance_name(private_instance_name)
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(path)  # bound, never listening, then closed: what a killed process leaves
     stale.close()
@@ -159,7 +160,7 @@ def test_a_live_instance_keeps_its_name(qtbot, server, private_instance_name):
 
 def test_a_killed_first_instance_leaves_a_name_the_next_one_takes(qtbot, private_instance_name, tmp_path):
     """kill -9 of a listening Unspin: the next start takes over its name and receives files."""
-    path = os.path.join(QDir.tempPath(), private_instance_name)
+    path = instance_name(private_instance_name)
     crashed = launch(ORIGINAL)
     try:
         qtbot.waitUntil(lambda: os.path.exists(path), timeout=30000)
@@ -176,3 +177,47 @@ def test_a_killed_first_instance_leaves_a_name_the_next_one_takes(qtbot, private
         assert finish(qtbot, second)[0] == 0
     finally:
         server.close()
+
+
+@pytest.fixture
+def no_runtime_dir(monkeypatch):
+    """No $XDG_RUNTIME_DIR, and a fresh (short: socket paths are limited) temporary folder."""
+    import shutil
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix="ut-")
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setattr(tempfile, "tempdir", tmp)
+    yield tmp
+    shutil.rmtree(tmp)
+
+
+def test_without_a_runtime_dir_the_socket_is_in_a_private_folder(qtbot, no_runtime_dir, private_instance_name):
+    """<tmp>/unspin-<uid> is created with mode 0700 and holds the socket, not the shared <tmp>."""
+    folder = os.path.join(no_runtime_dir, f"unspin-{os.getuid()}")
+    assert instance_name() == os.path.join(folder, private_instance_name)
+    assert stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
+    server = InstanceServer()
+    try:
+        assert server.listen(), server.error
+        assert os.listdir(no_runtime_dir) == [f"unspin-{os.getuid()}"]
+        assert private_instance_name in os.listdir(folder)
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize("plant, reason", [
+    (lambda path: os.mkdir(path, 0o755) or os.chmod(path, 0o755), "open to other users"),
+    (lambda path: os.symlink(os.path.dirname(path), path), "not a folder"),
+    (lambda path: os.mkdir(path, 0o700) or os.chown(path, 65534, 65534), "belongs to another user"),
+], ids=["open to others", "a link", "another owner"])
+def test_a_planted_socket_folder_is_refused(qtbot, no_runtime_dir, plant, reason):
+    """A <tmp>/unspin-<uid> made by someone else, open to others or a link is not used."""
+    path = os.path.join(no_runtime_dir, f"unspin-{os.getuid()}")
+    if "another user" in reason and os.getuid() != 0:
+        pytest.skip("only root can give a folder to another user")
+    plant(path)
+    with pytest.raises(InstanceError, match=reason):
+        instance_name()
+    with pytest.raises(InstanceError, match=reason):
+        InstanceServer()

@@ -53,10 +53,14 @@ def run_window(files: list[str], new_window: bool = False, smoke_test: bool = Fa
     """Open the window with *files* (none: the demo pair), or hand them to a running one."""
     cwd = os.getcwd()
     single = not (new_window or smoke_test)
-    from unspin.gui.single_instance import InstanceServer, send_to_running
+    from unspin.gui.single_instance import InstanceError, InstanceServer, send_to_running
 
-    if single and send_to_running(files, cwd):
-        return 0  # the running window has them
+    try:
+        if single and send_to_running(files, cwd):
+            return 0  # the running window has them
+    except InstanceError as exc:  # no private folder for the socket: a window of its own
+        log.warning("%s; opening an independent window", exc)
+        single = False
     # A comparison runs in a worker thread; a short switch interval lets the UI thread
     # get the GIL back within a couple of milliseconds whenever it needs it.
     sys.setswitchinterval(0.002)

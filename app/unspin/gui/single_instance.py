@@ -8,6 +8,11 @@ connects, sends one message and waits for the answer ``ok``::
 
 Malformed, foreign or oversized messages are logged and answered ``error``; the server
 keeps running. A socket left behind by a crashed run is removed and the name reused.
+
+On Unix the socket lives in a folder only its user can enter: ``$XDG_RUNTIME_DIR``, or
+else ``<tmp>/unspin-<uid>`` created with mode 0700 (refused if it exists with another owner
+or a wider mode). A name in the shared temporary folder could be taken first by another
+user, who would then receive the file paths.
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import struct
+import tempfile
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -27,26 +34,66 @@ log = logging.getLogger(__name__)
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 256 * 1024  # thousands of paths; anything bigger is not from us
 NAME_ENV = "UNSPIN_INSTANCE_NAME"  # tests and side-by-side installs use their own name
+DEFAULT_NAME = "unspin-instance"
 CLIENT_TIMEOUT_MS = 3000
 SERVER_READ_TIMEOUT_MS = 5000  # a client that stops half-way is dropped
 _HEADER = struct.Struct(">I")
 
 
-def instance_name() -> str:
-    """The per-user socket: in ``$XDG_RUNTIME_DIR`` when there is one, else a name derived
-    from the user's (``$UNSPIN_INSTANCE_NAME`` overrides both)."""
-    override = os.environ.get(NAME_ENV)
-    if override:
-        return override
+class InstanceError(OSError):
+    """The single-instance socket has no safe place (its folder is not private)."""
+
+
+def instance_name(name: str | None = None) -> str:
+    """The per-user socket: *name*, ``$UNSPIN_INSTANCE_NAME`` or the default, placed in the
+    private runtime folder unless it is a full path; ``InstanceError`` when there is no safe one."""
+    name = name or os.environ.get(NAME_ENV) or ""
+    if os.path.isabs(name):
+        return name
+    if not hasattr(os, "getuid"):  # Windows: a named pipe, which the user's ACL protects
+        return name or "unspin-" + hashlib.sha256(_user().encode("utf-8")).hexdigest()[:16]
+    return os.path.join(runtime_dir(), name or DEFAULT_NAME)
+
+
+def runtime_dir() -> str:
+    """A folder only this user can use: ``$XDG_RUNTIME_DIR`` when it is private, else
+    ``<tmp>/unspin-<uid>`` (created with mode 0700), or ``InstanceError`` saying why not."""
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if runtime and os.path.isdir(runtime):
-        # a private per-user folder: no other user can take the name first
-        return os.path.join(runtime, "unspin-instance")
+    if os.path.isabs(runtime) and _not_private(runtime) is None:
+        return runtime
+    folder = os.path.join(tempfile.gettempdir(), f"unspin-{os.getuid()}")
     try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no login name (containers): the uid still separates users
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    return "unspin-" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:16]
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass  # checked below: it must be ours and private, not a folder planted by someone
+    except OSError as exc:
+        raise InstanceError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+    problem = _not_private(folder)
+    if problem:
+        raise InstanceError(f"{folder} {problem}; not using it for the single-instance socket")
+    return folder
+
+
+def _not_private(folder: str) -> str | None:
+    """Why *folder* is not a private folder of this user, or None when it is one."""
+    try:
+        st = os.lstat(folder)
+    except OSError as exc:
+        return f"cannot be checked ({exc.strerror or exc})"
+    if not stat.S_ISDIR(st.st_mode):
+        return "is not a folder (a link or a file)"
+    if st.st_uid != os.getuid():
+        return f"belongs to another user (uid {st.st_uid})"
+    if st.st_mode & 0o077:
+        return f"is open to other users (mode {stat.S_IMODE(st.st_mode):o})"
+    return None
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (containers)
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
 
 
 def encode_message(files: list[str], cwd: str) -> bytes:
@@ -96,7 +143,7 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str | None = None, parent=None):
         super().__init__(parent)
-        self.name = name or instance_name()
+        self.name = instance_name(name)
         self.server = QLocalServer(self)
         # only this user may connect (the socket file gets mode 0700 on Unix)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
