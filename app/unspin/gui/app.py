@@ -52,8 +52,6 @@ class UnspinApplication(QApplication):
 def run_window(files: list[str], new_window: bool = False, smoke_test: bool = False) -> int:
     """Open the window with *files* (none: the demo pair), or hand them to a running one."""
     cwd = os.getcwd()
-    from unspin.gui.single_instance import InstanceError, InstanceServer
-
     single = not (new_window or smoke_test)
     if single:
         status = _hand_over(files, cwd)
@@ -66,18 +64,9 @@ def run_window(files: list[str], new_window: bool = False, smoke_test: bool = Fa
     _set_up_application(app)
     server = None
     if single:
-        try:
-            server = InstanceServer(parent=app)
-        except InstanceError as exc:
-            log.warning("%s; opening an independent window", exc)
-        else:
-            if not server.listen():
-                status = _hand_over(files, cwd)  # another one started at the same moment
-                if status is not None:
-                    return status
-                log.warning("could not listen on %s: %s; opening an independent window",
-                            server.name, server.error)
-                server = None
+        server, status = _listen(app, files, cwd)
+        if status is not None:
+            return status
     from unspin.gui.main_window import MainWindow
 
     window = MainWindow()
@@ -116,6 +105,24 @@ def _hand_over(files: list[str], cwd: str) -> int | None:
     if delivery is Delivery.REFUSED:
         log.warning("%s; opening an independent window", delivery.value)
     return None
+
+
+def _listen(app: QApplication, files: list[str], cwd: str):
+    """(the server for later launches, None), or (None, the exit status) when a window that
+    started at the same moment took the files; (None, None): an independent window."""
+    from unspin.gui.single_instance import InstanceError, InstanceServer
+
+    try:
+        server = InstanceServer(parent=app)
+    except InstanceError as exc:
+        log.warning("%s; opening an independent window", exc)
+        return None, None
+    if server.listen():
+        return server, None
+    status = _hand_over(files, cwd)  # another one started at the same moment
+    if status is None:
+        log.warning("could not listen on %s: %s; opening an independent window", server.name, server.error)
+    return None, status
 
 
 def _set_up_application(app: QApplication) -> None:
