@@ -30,6 +30,23 @@ def private_instance_name(monkeypatch):
     return name
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory, monkeypatch):
+    """Every test (and every ``unspin`` it launches, which inherits the environment) gets its
+    own home, settings, data and runtime folders: no test reads or rewrites the user's
+    ``~/.config/Unspin/Unspin.conf``, recent pairs or desktop files."""
+    import shutil
+    import tempfile
+
+    home = tmp_path_factory.mktemp("home")
+    runtime = tempfile.mkdtemp(prefix="unspin-run-")  # mode 0700, and short: socket paths are limited
+    for name, value in (("HOME", home), ("XDG_CONFIG_HOME", home / ".config"),
+                        ("XDG_DATA_HOME", home / ".local" / "share"), ("XDG_RUNTIME_DIR", runtime)):
+        monkeypatch.setenv(name, str(value))
+    yield home
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
 def _hypothesis_profiles():
     """CI runs the property tests with a fixed seed: a failure there must be reproducible."""
     import os

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ORIGINAL, SPUN
 from unspin.gui.main_window import MainWindow
@@ -122,3 +123,40 @@ def test_saving_a_session_over_a_compared_text_is_refused(qtbot, make_window, ca
     window.sessions.ask_save_path = lambda _w, suggested: str(new)
     assert not window.sessions.save_dialog()
     assert "one of the compared files" in window.warnings[0] and new.read_bytes() == before
+
+
+def test_a_pasted_copy_is_kept_in_the_session_and_comes_back(qtbot, make_window, case):
+    """Paste as Right, Save Session, reopen: the copy pane holds the pasted text under its name."""
+    folder, old, new = case
+    first = make_window()
+    first.load_file(0, str(old), compare_now=False)
+    QApplication.clipboard().setText(new.read_text(encoding="utf-8"))
+    first.act_paste_right.trigger()
+    compared(qtbot, first)
+    pasted = first.documents[1]
+    assert pasted.path is None and pasted.name.startswith("Clipboard ")
+    assert first.sessions.save(str(folder / "pasted.unspin")) and first.warnings == []
+
+    second = make_window()
+    assert second.sessions.open_session(str(folder / "pasted.unspin"))
+    compared(qtbot, second)
+    copy = second.documents[1]
+    assert (copy.text, copy.name, copy.sha256) == (pasted.text, pasted.name, pasted.sha256)
+    assert second.right_pane.editor.toPlainText() == pasted.text and second.warnings == []
+
+
+def test_a_pasted_text_edited_in_the_session_file_is_pointed_out(qtbot, make_window, case):
+    """A kept text that no longer matches its saved digest opens, with a warning saying so."""
+    folder, old, new = case
+    first = make_window()
+    first.load_file(0, str(old), compare_now=False)
+    QApplication.clipboard().setText("Nan cat sat on the mat.")
+    first.act_paste_right.trigger()
+    first.sessions.save(str(folder / "pasted.unspin"))
+    data = json.loads((folder / "pasted.unspin").read_text(encoding="utf-8"))
+    data["new"]["text"] = "The cat sat on the mat."
+    (folder / "pasted.unspin").write_text(json.dumps(data), encoding="utf-8")
+    second = make_window()
+    second.sessions.open_session(str(folder / "pasted.unspin"))
+    assert second.documents[1].text == "The cat sat on the mat."
+    assert len(second.warnings) == 1 and "does not match the checksum" in second.warnings[0]

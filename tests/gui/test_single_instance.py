@@ -2,16 +2,18 @@
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from PySide6.QtCore import QDir, QSettings
+from PySide6.QtCore import QLockFile, QSettings
 
 from tests.conftest import ORIGINAL, SPUN
 from unspin.gui.main_window import MainWindow
-from unspin.gui.single_instance import MAX_MESSAGE_BYTES, InstanceServer, encode_message
+from unspin.gui.single_instance import (MAX_MESSAGE_BYTES, Delivery, InstanceError, InstanceServer, encode_message,
+                                        instance_name, lock_path, send_to_running)
 
 
 @pytest.fixture
@@ -132,7 +134,7 @@ def test_a_sender_hanging_up_half_way_is_dropped(qtbot, window, server):
 
 def test_a_stale_socket_from_a_crashed_run_is_recovered(qtbot, private_instance_name):
     """A socket file nobody listens on (a crashed run) is removed and the name reused."""
-    path = os.path.join(QDir.tempPath(), private_instance_name)
+    path = instance_name(private_instance_name)
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(path)  # bound, never listening, then closed: what a killed process leaves
     stale.close()
@@ -159,7 +161,7 @@ def test_a_live_instance_keeps_its_name(qtbot, server, private_instance_name):
 
 def test_a_killed_first_instance_leaves_a_name_the_next_one_takes(qtbot, private_instance_name, tmp_path):
     """kill -9 of a listening Unspin: the next start takes over its name and receives files."""
-    path = os.path.join(QDir.tempPath(), private_instance_name)
+    path = instance_name(private_instance_name)
     crashed = launch(ORIGINAL)
     try:
         qtbot.waitUntil(lambda: os.path.exists(path), timeout=30000)
@@ -176,3 +178,113 @@ def test_a_killed_first_instance_leaves_a_name_the_next_one_takes(qtbot, private
         assert finish(qtbot, second)[0] == 0
     finally:
         server.close()
+
+
+BUSY_SECONDS = 6  # longer than a launch used to wait for the answer (3 s), twice over less start-up
+
+
+def test_a_busy_window_gets_the_file_once_and_the_second_launch_exits_0(qtbot, window, server):
+    """A window whose UI thread is busy for seconds still answers the launch, which opens no window."""
+    import time
+
+    received = []
+    server.files_received.connect(received.append)
+    proc = launch(ORIGINAL)
+    time.sleep(BUSY_SECONDS)  # the UI thread loads something big: no events are handled
+    code, out, err = finish(qtbot, proc)
+    assert code == 0, err
+    assert received == [[str(ORIGINAL)]] and "independent window" not in err
+
+
+def test_a_sender_gone_before_the_answer_gets_its_files_dropped(qtbot, window, server):
+    """A message whose sender hung up before the window read it (it gave up) opens nothing."""
+    received = []
+    server.files_received.connect(received.append)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:  # while the window is busy
+        s.connect(server.server.fullServerName())
+        s.sendall(encode_message([str(ORIGINAL)], "/"))
+    with qtbot.waitSignal(server.message_rejected, timeout=10000) as blocker:
+        pass
+    assert "gave up" in blocker.args[0] and received == [] and window.documents == [None, None]
+
+
+def test_a_window_that_never_answers_is_reported_not_taken_for_absent(qtbot, tmp_path):
+    """Connected but unanswered: UNANSWERED (open nothing), not NO_WINDOW (open a window)."""
+    path = instance_name("never-answers")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.bind(path)
+        s.listen(1)  # accepts into the backlog, never reads or answers
+        assert send_to_running([str(ORIGINAL)], "/", path, answer_timeout_ms=200) is Delivery.UNANSWERED
+    os.unlink(path)
+    assert send_to_running([str(ORIGINAL)], "/", path) is Delivery.NO_WINDOW
+
+
+def test_a_launch_left_unanswered_exits_1_without_a_window(qtbot, monkeypatch, capsys):
+    """When the running window never answered, the launch says so and opens no second window."""
+    import unspin.gui.main_window
+    from unspin.gui import app, single_instance
+
+    monkeypatch.setattr(single_instance, "send_to_running", lambda files, cwd: Delivery.UNANSWERED)
+    monkeypatch.setattr(unspin.gui.main_window, "MainWindow", lambda *a: pytest.fail("a window opened"))
+    assert app.run_window([str(ORIGINAL)]) == 1
+    assert "did not answer" in capsys.readouterr().err
+
+
+def test_a_launch_holding_the_start_up_lock_keeps_others_from_listening(qtbot, private_instance_name):
+    """Probe and listen are one step: while another launch is between them, no one else listens."""
+    name = instance_name(private_instance_name)
+    starting = QLockFile(lock_path(name))  # another launch, between its probe and its listen
+    assert starting.tryLock(0)
+    second = InstanceServer(private_instance_name)
+    try:
+        assert not second.listen(lock_timeout_ms=0)
+        assert not second.server.isListening() and not os.path.exists(name)
+        starting.unlock()
+        assert second.listen(lock_timeout_ms=0), second.error
+    finally:
+        starting.unlock()
+        second.close()
+
+
+@pytest.fixture
+def no_runtime_dir(monkeypatch):
+    """No $XDG_RUNTIME_DIR, and a fresh (short: socket paths are limited) temporary folder."""
+    import shutil
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix="ut-")
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setattr(tempfile, "tempdir", tmp)
+    yield tmp
+    shutil.rmtree(tmp)
+
+
+def test_without_a_runtime_dir_the_socket_is_in_a_private_folder(qtbot, no_runtime_dir, private_instance_name):
+    """<tmp>/unspin-<uid> is created with mode 0700 and holds the socket, not the shared <tmp>."""
+    folder = os.path.join(no_runtime_dir, f"unspin-{os.getuid()}")
+    assert instance_name() == os.path.join(folder, private_instance_name)
+    assert stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
+    server = InstanceServer()
+    try:
+        assert server.listen(), server.error
+        assert os.listdir(no_runtime_dir) == [f"unspin-{os.getuid()}"]
+        assert private_instance_name in os.listdir(folder)
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize("plant, reason", [
+    (lambda path: os.mkdir(path, 0o755) or os.chmod(path, 0o755), "open to other users"),
+    (lambda path: os.symlink(os.path.dirname(path), path), "not a folder"),
+    (lambda path: os.mkdir(path, 0o700) or os.chown(path, 65534, 65534), "belongs to another user"),
+], ids=["open to others", "a link", "another owner"])
+def test_a_planted_socket_folder_is_refused(qtbot, no_runtime_dir, plant, reason):
+    """A <tmp>/unspin-<uid> made by someone else, open to others or a link is not used."""
+    path = os.path.join(no_runtime_dir, f"unspin-{os.getuid()}")
+    if "another user" in reason and os.getuid() != 0:
+        pytest.skip("only root can give a folder to another user")
+    plant(path)
+    with pytest.raises(InstanceError, match=reason):
+        instance_name()
+    with pytest.raises(InstanceError, match=reason):
+        InstanceServer()

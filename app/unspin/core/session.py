@@ -1,6 +1,6 @@
 """Session files (``.unspin``): a saved comparison to reopen later, by double-click or File menu.
 
-A session is a small JSON document (schema ``unspin.session``, version 1)::
+A session is a small JSON document (schema ``unspin.session``)::
 
     {"schema": "unspin.session", "version": 1, "generator": "unspin 0.1.0",
      "old": {"path": "original.txt", "absolute": "/home/me/case/original.txt", "sha256": "…"},
@@ -10,11 +10,17 @@ A session is a small JSON document (schema ``unspin.session``, version 1)::
 ``path`` is relative to the session file's folder when possible (so a folder of evidence
 can be moved or shared as a whole); ``absolute`` is the fallback when the session file
 alone was moved. ``sha256`` lets the app say when a file changed since the session was
-saved. Never imports Qt.
+saved.
+
+A pasted side has no file: the session keeps its text, with the text's SHA-256 and its name,
+``{"name": "Clipboard 14:02", "text": "…", "sha256": "…"}``. Such a session is written as
+version 2 (an older Unspin refuses it as "saved by a newer Unspin" instead of misreading it);
+one with files only stays version 1, and both versions are read. Never imports Qt.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -24,9 +30,12 @@ from unspin import __version__
 from unspin.core.report import write_atomic
 
 SCHEMA = "unspin.session"
-VERSION = 1
+VERSION = 2  # the newest format read and written; version 1 has files only
+FILES_ONLY_VERSION = 1  # still written when no side is a pasted text, so older Unspins read it
 SUFFIX = ".unspin"
-MAX_SESSION_BYTES = 1024 * 1024  # a session is a few hundred bytes; anything huge is not one
+# A session of files is a few hundred bytes; pasted texts are kept whole (the readers take up
+# to 64 MB a side, JSON escapes add a little). Anything bigger is not one of ours.
+MAX_SESSION_BYTES = 256 * 1024 * 1024
 
 
 class SessionError(Exception):
@@ -47,11 +56,30 @@ class SessionFile:
 
 
 @dataclass(frozen=True)
+class SessionText:
+    """A side with no file (pasted): its text, kept in the session, and the name it had."""
+
+    text: str
+    name: str = "Clipboard"
+    sha256: str = ""  # as stored; the text's own digest when saved
+
+    @property
+    def intact(self) -> bool:
+        """True when the text is still the one that was saved (its digest matches)."""
+        return not self.sha256 or self.sha256 == text_sha256(self.text)
+
+
+def text_sha256(text: str) -> str:
+    """The SHA-256 of *text* in UTF-8, as ``Document.from_text`` computes it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
 class Session:
     """Everything needed to reopen a comparison as it was left."""
 
-    old: SessionFile | None
-    new: SessionFile | None
+    old: SessionFile | SessionText | None
+    new: SessionFile | SessionText | None
     language: str = "auto"
     suspicious_only: bool = False
     filter_text: str = ""
@@ -63,17 +91,23 @@ def save_session(session: Session, path: str | os.PathLike) -> None:
     """Write *session* to *path* atomically, file paths relative to its folder when possible."""
     target = Path(path).absolute()
     for side in (session.old, session.new):
-        if side is not None and _same_file(side.path, target):
+        if isinstance(side, SessionFile) and _same_file(side.path, target):
             raise SessionError(target, "this is one of the compared files; choose another name")
-    data = {"schema": SCHEMA, "version": VERSION, "generator": f"unspin {__version__}",
+    keeps_text = any(isinstance(side, SessionText) for side in (session.old, session.new))
+    data = {"schema": SCHEMA, "version": VERSION if keeps_text else FILES_ONLY_VERSION,
+            "generator": f"unspin {__version__}",
             "old": _side_json(session.old, target.parent),
             "new": _side_json(session.new, target.parent),
             "options": {"language": session.language, "suspicious_only": session.suspicious_only,
                         "filter": session.filter_text},
             "selected_swap": ({"old": session.selected_swap[0], "new": session.selected_swap[1]}
                               if session.selected_swap else None)}
+    content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if len(content.encode("utf-8")) > MAX_SESSION_BYTES:  # it could not be opened again
+        raise SessionError(target, f"the pasted texts are too big to keep in a session (over "
+                                   f"{MAX_SESSION_BYTES // (1024 * 1024)} MB together)")
     try:
-        write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(target, content)
     except OSError as exc:
         raise SessionError(target, f"cannot write it ({exc.strerror or exc})") from exc
 
@@ -112,9 +146,13 @@ _KNOWN_KEYS = {"schema", "version", "generator", "old", "new", "options", "selec
 
 
 def _read_json(source: Path):
+    too_big = SessionError(source, f"too big to be a session file (over "
+                                   f"{MAX_SESSION_BYTES // (1024 * 1024)} MB)")
     try:
         if source.is_dir():
             raise SessionError(source, "it is a folder, not a session file")
+        if source.stat().st_size > MAX_SESSION_BYTES:  # refused before reading it all
+            raise too_big
         with open(source, "rb") as fh:
             raw = fh.read(MAX_SESSION_BYTES + 1)
     except FileNotFoundError:
@@ -122,7 +160,7 @@ def _read_json(source: Path):
     except OSError as exc:
         raise SessionError(source, f"cannot read it ({exc.strerror or exc})") from exc
     if len(raw) > MAX_SESSION_BYTES:
-        raise SessionError(source, "too big to be a session file (over 1 MB)")
+        raise too_big
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -132,9 +170,11 @@ def _read_json(source: Path):
                                    f"{exc.lineno}, column {exc.colno})") from None
 
 
-def _side_json(side: SessionFile | None, folder: Path) -> dict | None:
+def _side_json(side: SessionFile | SessionText | None, folder: Path) -> dict | None:
     if side is None:
         return None
+    if isinstance(side, SessionText):
+        return {"name": side.name, "text": side.text, "sha256": text_sha256(side.text)}
     absolute = os.path.abspath(side.path)
     try:
         relative = Path(os.path.relpath(absolute, folder)).as_posix()
@@ -143,10 +183,15 @@ def _side_json(side: SessionFile | None, folder: Path) -> dict | None:
     return {"path": relative, "absolute": absolute, "sha256": side.sha256}
 
 
-def _side_from_json(value, source: Path, key: str) -> SessionFile | None:
-    """Resolve a stored side: relative to the session first, then the absolute fallback."""
+def _side_from_json(value, source: Path, key: str) -> SessionFile | SessionText | None:
+    """Resolve a stored side: relative to the session first, then the absolute fallback;
+    a kept text (a pasted side) as it was stored."""
     if value is None:
         return None
+    if isinstance(value, dict) and "text" in value and "path" not in value:
+        return SessionText(text=_text(value["text"], source, f"{key}.text"),
+                           name=_text(value.get("name", ""), source, f"{key}.name") or "Clipboard",
+                           sha256=_text(value.get("sha256", ""), source, f"{key}.sha256"))
     if not isinstance(value, dict) or not isinstance(value.get("path"), str) or not value["path"]:
         raise SessionError(source, f"'{key}' has no file path")
     candidates = [source.parent / Path(value["path"])]

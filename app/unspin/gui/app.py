@@ -53,10 +53,10 @@ def run_window(files: list[str], new_window: bool = False, smoke_test: bool = Fa
     """Open the window with *files* (none: the demo pair), or hand them to a running one."""
     cwd = os.getcwd()
     single = not (new_window or smoke_test)
-    from unspin.gui.single_instance import InstanceServer, send_to_running
-
-    if single and send_to_running(files, cwd):
-        return 0  # the running window has them
+    if single:
+        status = _hand_over(files, cwd)
+        if status is not None:
+            return status
     # A comparison runs in a worker thread; a short switch interval lets the UI thread
     # get the GIL back within a couple of milliseconds whenever it needs it.
     sys.setswitchinterval(0.002)
@@ -64,12 +64,9 @@ def run_window(files: list[str], new_window: bool = False, smoke_test: bool = Fa
     _set_up_application(app)
     server = None
     if single:
-        server = InstanceServer(parent=app)
-        if not server.listen():
-            if send_to_running(files, cwd):  # another one started at the same moment
-                return 0
-            log.warning("could not listen on %s: %s; opening an independent window",
-                        server.name, server.server.errorString())
+        server, status = _listen(app, files, cwd)
+        if status is not None:
+            return status
     from unspin.gui.main_window import MainWindow
 
     window = MainWindow()
@@ -87,6 +84,45 @@ def run_window(files: list[str], new_window: bool = False, smoke_test: bool = Fa
 
         app._smoke = SmokeTest(window)  # kept alive until the event loop ends
     return app.exec()
+
+
+def _hand_over(files: list[str], cwd: str) -> int | None:
+    """Give *files* to a running window: the exit status once it has them or may still get
+    them (then no second window opens), None when this process should open its own."""
+    from unspin.gui.single_instance import ANSWER_TIMEOUT_MS, Delivery, InstanceError, send_to_running
+
+    try:
+        delivery = send_to_running(files, cwd)
+    except InstanceError as exc:
+        log.warning("%s", exc)
+        return None
+    if delivery is Delivery.DELIVERED:
+        return 0
+    if delivery is Delivery.UNANSWERED:
+        print(f"unspin: the running Unspin window did not answer within {ANSWER_TIMEOUT_MS // 1000} s, "
+              "so it will not open the files; try again, or use --new-window", file=sys.stderr)
+        return 1
+    if delivery is Delivery.REFUSED:
+        log.warning("%s; opening an independent window", delivery.value)
+    return None
+
+
+def _listen(app: QApplication, files: list[str], cwd: str):
+    """(the server for later launches, None), or (None, the exit status) when a window that
+    started at the same moment took the files; (None, None): an independent window."""
+    from unspin.gui.single_instance import InstanceError, InstanceServer
+
+    try:
+        server = InstanceServer(parent=app)
+    except InstanceError as exc:
+        log.warning("%s; opening an independent window", exc)
+        return None, None
+    if server.listen():
+        return server, None
+    status = _hand_over(files, cwd)  # another one started at the same moment
+    if status is None:
+        log.warning("could not listen on %s: %s; opening an independent window", server.name, server.error)
+    return None, status
 
 
 def _set_up_application(app: QApplication) -> None:

@@ -17,6 +17,7 @@ from unspin.core.documents import LoadError
 from unspin.core.formats import document_from_clipboard
 from unspin.gui.busy import busy_cursor
 from unspin.gui.pdf_report import footer_text, paint_report, report_document
+from unspin.gui.save_dialogs import may_write
 from unspin.report_files import report_format, write_report
 
 #: Save-dialog filters and the format and extension each one stands for.
@@ -75,6 +76,8 @@ class EvidenceActions:
         if fmt is None:  # no or an unknown extension: the chosen filter decides
             fmt, suffix = EXPORT_FILTERS.get(chosen, ("html", ".html"))
             path += suffix
+            if not may_write(self.window, path):  # the dialog asked about the name without it
+                return None
         return path if self.write(c, path, fmt) else None
 
     def write(self, c, path: str, fmt: str) -> bool:

@@ -6,11 +6,16 @@ The dialogs and the warning are callables so tests can drive the logic without a
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from unspin.core.session import SUFFIX, Session, SessionError, SessionFile, load_session, save_session
+from unspin.core.documents import Document
+from unspin.core.formats import CLIPBOARD
+from unspin.core.session import (SUFFIX, Session, SessionError, SessionFile, SessionText, load_session,
+                                 save_session)
+from unspin.gui.save_dialogs import confirm_replace, may_write
 
 LEFT, RIGHT = 0, 1
 SIDE_NAMES = ("original", "copy")
@@ -18,8 +23,12 @@ SESSION_FILTER = f"Unspin sessions (*{SUFFIX});;All files (*)"
 
 
 def _ask_save_path(window, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(window, "Save session", suggested, SESSION_FILTER)
-    return path
+    dialog = QFileDialog(window, "Save session", suggested, SESSION_FILTER)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(SUFFIX.lstrip("."))  # added before the dialog asks about replacing
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]
 
 
 def _ask_open_path(window, start: str) -> str:
@@ -34,9 +43,11 @@ def _warn(window, title: str, text: str) -> None:
 class SessionController:
     """Saves and restores the pair, the swap-list filters and the selected swap."""
 
-    def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn):
+    def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn,
+                 confirm_replace=confirm_replace):
         self.window = window
         self.ask_save_path, self.ask_open_path, self.warn = ask_save_path, ask_open_path, warn
+        self.confirm_replace = confirm_replace
         self.pending_swap: tuple[str, str] | None = None
         self.last_path = ""
         window.comparison_shown.connect(self._select_pending_swap)
@@ -44,9 +55,8 @@ class SessionController:
     # --- saving ----------------------------------------------------------------------
 
     def current_session(self) -> Session:
-        """The window's state as a session."""
-        sides = [SessionFile(d.path, d.sha256) if d is not None and d.path else None
-                 for d in self.window.documents]
+        """The window's state as a session (a pasted text is kept in it whole)."""
+        sides = [_session_side(d) for d in self.window.documents]
         sidebar = self.window.sidebar
         swap = sidebar.selected_swap()
         return Session(sides[LEFT], sides[RIGHT], suspicious_only=sidebar.suspicious_box.isChecked(),
@@ -60,6 +70,8 @@ class SessionController:
             return False
         if not Path(path).suffix:
             path += SUFFIX  # double-clicking it later needs the suffix
+            if not may_write(self.window, path, self.confirm_replace):  # the dialog asked without it
+                return False
         return self.save(path)
 
     def save(self, path: str) -> bool:
@@ -116,7 +128,9 @@ class SessionController:
             self.window.clear_side(side)  # a failed load must not leave the previous text there
             if saved is None:
                 continue
-            if not os.path.exists(saved.path):
+            if isinstance(saved, SessionText):
+                problems += self._show_kept_text(side, saved)
+            elif not os.path.exists(saved.path):
                 message = f"The {name} is missing: {saved.path} no longer exists."
                 self.window.panes[side].show_error(message)
                 problems.append(message + " Open it again with its pane's Open button.")
@@ -127,6 +141,15 @@ class SessionController:
                 problems.append(f"The {name} ({saved.path}) has changed since the session was "
                                 "saved: the comparison shows its current text.")
         return problems
+
+    def _show_kept_text(self, side: int, saved: SessionText) -> list[str]:
+        """Put a pasted text kept in the session back into *side*."""
+        self.window.show_document(side, replace(Document.from_text(saved.text, saved.name), format=CLIPBOARD),
+                                  compare_now=False)
+        if saved.intact:
+            return []
+        return [f"The {SIDE_NAMES[side]} ({saved.name}, a pasted text kept in the session) does not "
+                "match the checksum saved with it: the session file was edited or damaged since."]
 
     def _select_pending_swap(self) -> None:
         """Once the comparison is shown, select the swap the session had selected."""
@@ -143,3 +166,12 @@ class SessionController:
                 return
         self.window.statusBar().showMessage(
             f"The session's selected swap “{wanted[0]} → {wanted[1]}” is not in this comparison", 8000)
+
+
+def _session_side(document) -> SessionFile | SessionText | None:
+    """A document as a session side: its file, or (pasted) its text."""
+    if document is None:
+        return None
+    if document.path:
+        return SessionFile(document.path, document.sha256)
+    return SessionText(document.text, document.name, document.sha256)
