@@ -62,6 +62,9 @@ class ArticlePane(QWidget):
                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.editor.setAcceptDrops(False)
         self.editor.viewport().setAcceptDrops(False)
+        # flat scroll bars in the palette's colours: the style's own took 3 ms each to
+        # repaint, a third of a page-down in two linked panes (measured under Xvfb)
+        self.editor.setStyleSheet(_SCROLL_BAR_STYLE)
         self.editor.setMouseTracking(True)
         self.editor.document().setUndoRedoEnabled(False)
         self.editor.viewport().installEventFilter(self)
@@ -261,6 +264,15 @@ def _slice_end(text: str, start: int) -> int:
 
 def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+
+
+_SCROLL_BAR_STYLE = """
+QScrollBar:vertical { background: palette(base); width: 12px; margin: 0; }
+QScrollBar::handle:vertical { background: palette(mid); min-height: 24px; border-radius: 4px; margin: 2px; }
+QScrollBar::handle:vertical:hover { background: palette(dark); }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
+"""
 
 
 class ElidedLabel(QLabel):

@@ -59,8 +59,10 @@ class PaneHighlighter:
         self._timer = QTimer(editor, singleShot=True, interval=0)
         self._timer.timeout.connect(self._refresh_if_uncovered)
         # Only the scroll bar: updateRequest fires for every repaint, and each Python slot
-        # call waits for the GIL while a comparison runs in the background.
-        editor.verticalScrollBar().valueChanged.connect(self.schedule)
+        # call waits for the GIL while a comparison runs in the background. Checked at once,
+        # not on a timer: new selections set before the scroll's repaint are painted with it
+        # (set after, the pane was painted twice, the highlights a frame late).
+        editor.verticalScrollBar().valueChanged.connect(self._refresh_if_uncovered)
 
     def set_layers(self, layers: tuple[Layer, ...], offsets: OffsetMap):
         """Show these layers (drawn in order, later on top) for a text with these offsets."""
