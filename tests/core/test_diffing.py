@@ -82,7 +82,7 @@ def test_a_second_process_gives_the_same_comparison(start, monkeypatch, caplog):
     from tests.conftest import ORIGINAL, SPUN
 
     if start == "server":
-        monkeypatch.setattr(second_process, "_can_fork", lambda: False)
+        monkeypatch.setattr(second_process, "can_fork", lambda: False)
     old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8") + " 😀 日本"
     zipf.cache_clear()  # a fresh process: the second one loads the word list
     parallel = compare(old, new, options=CompareOptions(parallel=True))

@@ -12,7 +12,6 @@ import dataclasses
 import logging
 import multiprocessing
 import os
-import sys
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -22,8 +21,9 @@ from typing import Callable, Iterable, Sequence
 
 from unspin.core.compare import CompareOptions, Comparison, compare
 from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, load_document
-from unspin.core.thesaurus import default_thesaurus
 from unspin.core.language import detect_language
+from unspin.core.parallel import can_fork
+from unspin.core.thesaurus import default_thesaurus
 
 _log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
 
     started = time.perf_counter()
     language = detect_language(original.text) if language == "auto" else language
-    if jobs is None and not _can_fork() and _total_bytes(copies) < PARALLEL_MIN_BYTES:
+    if jobs is None and not can_fork() and _total_bytes(copies) < PARALLEL_MIN_BYTES:
         jobs = 1
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(copies) or 1))
     run = _run_here if jobs == 1 else _run_in_pool
@@ -214,7 +214,7 @@ def _context(language: str):
     """fork from a single-threaded process on Linux (the command line): the workers start
     at once with the engine and its word lists loaded here first; otherwise forkserver,
     safe from a threaded process such as the window (spawn where there is neither)."""
-    if _can_fork():
+    if can_fork():
         _warm_up(language)
         return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
@@ -222,17 +222,6 @@ def _context(language: str):
     if "forkserver" in methods:
         context.set_forkserver_preload(["unspin.core.compare"])
     return context
-
-
-def _can_fork() -> bool:
-    """True on Linux in a process with one thread, native ones included (Qt starts its
-    own): forking a threaded process can copy a lock another thread holds."""
-    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return False
 
 
 def _warm_up(language: str):

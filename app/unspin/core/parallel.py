@@ -37,7 +37,7 @@ SERVER_MIN_CHARS = 3_000_000
 
 def worth_a_second_process(total_chars: int) -> bool:
     """True when texts of *total_chars* together compare faster with a second process."""
-    return total_chars >= (FORK_MIN_CHARS if _can_fork() else SERVER_MIN_CHARS)
+    return total_chars >= (FORK_MIN_CHARS if can_fork() else SERVER_MIN_CHARS)
 
 
 class SecondProcess:
@@ -146,7 +146,7 @@ def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
     return old_tokens, new_tokens, old_layout, layout_of(new_tokens)
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """Forking is fast and needs no pickling, but is only safe in a single-threaded
     process (a window's worker thread may hold a lock the child would inherit) and
     only dependable on Linux."""
@@ -160,7 +160,7 @@ def _can_fork() -> bool:
 
 def _context():
     """Fork when safe, else a fork server (safe from a threaded process), else spawn."""
-    if _can_fork():
+    if can_fork():
         return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
