@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -22,7 +21,7 @@ from typing import Callable, Iterable, Sequence
 from unspin.core.compare import CompareOptions, Comparison, compare
 from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, load_document
 from unspin.core.language import detect_language
-from unspin.core.parallel import can_fork
+from unspin.core.parallel import can_fork, process_context
 from unspin.core.thesaurus import default_thesaurus
 
 _log = logging.getLogger(__name__)
@@ -216,12 +215,7 @@ def _context(language: str):
     safe from a threaded process such as the window (spawn where there is neither)."""
     if can_fork():
         _warm_up(language)
-        return multiprocessing.get_context("fork")
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        context.set_forkserver_preload(["unspin.core.compare"])
-    return context
+    return process_context(preload="unspin.core.compare")
 
 
 def _warm_up(language: str):

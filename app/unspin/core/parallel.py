@@ -45,7 +45,7 @@ class SecondProcess:
 
     def __init__(self, text: str, language: str, *, frequencies: bool = True):
         self.text = text
-        context = _context()
+        context = process_context()
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child, text, language, frequencies),
                                         daemon=True, name="unspin-second")
@@ -158,14 +158,15 @@ def can_fork() -> bool:
         return threading.active_count() == 1
 
 
-def _context():
-    """Fork when safe, else a fork server (safe from a threaded process), else spawn."""
+def process_context(preload: str = "unspin.core.tokens"):
+    """Fork when safe, else a fork server (safe from a threaded process) that imports
+    *preload* once for all its children, else spawn."""
     if can_fork():
         return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
-        context.set_forkserver_preload(["unspin.core.tokens"])
+        context.set_forkserver_preload([preload])
     return context
 
 
