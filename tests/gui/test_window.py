@@ -208,3 +208,25 @@ def test_long_texts_load_in_slices_exactly(qtbot, window, monkeypatch, text):
     monkeypatch.setattr(article_pane, "LOAD_SLICE", 7)
     window.right_pane.set_document(Document.from_text(text))
     qtbot.waitUntil(lambda: window.right_pane.editor.toPlainText() == text, timeout=3000)
+
+
+def test_every_menu_command_is_reachable_by_keyboard(qtbot, window):
+    """Each menu and each of its commands has a mnemonic, and no two shortcuts clash."""
+    shortcuts = {}
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text(), menu_action.text()
+        for action in menu_action.menu().actions():
+            if action.isSeparator():
+                continue
+            assert "&" in action.text(), action.text()
+            key = action.shortcut().toString()
+            if key:
+                assert key not in shortcuts, (key, action.text(), shortcuts.get(key))
+                shortcuts[key] = action.text()
+
+
+def test_ctrl_q_quits_on_every_platform(qtbot, window):
+    """Quit has Ctrl+Q even where the platform names no standard Quit key (offscreen, Windows)."""
+    assert window.act_quit.shortcut().toString() == "Ctrl+Q"
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)

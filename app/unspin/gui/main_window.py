@@ -126,7 +126,9 @@ class MainWindow(QMainWindow):
         self.act_save_session = a("Sa&ve Session…", self.sessions.save_dialog, QKeySequence(K.Save))
         self.act_swap_sides = a("S&wap Sides", self.swap_sides, "Ctrl+Shift+X")
         self.act_reload = a("R&eload", self.reload, QKeySequence(K.Refresh))
-        self.act_quit = a("&Quit", self.close, QKeySequence(K.Quit))
+        # not every platform has a standard Quit key (Windows, offscreen): Ctrl+Q there
+        quit_keys = QKeySequence(K.Quit) if QKeySequence.keyBindings(K.Quit) else QKeySequence("Ctrl+Q")
+        self.act_quit = a("&Quit", self.close, quit_keys)
         self.act_paste_left = a("Paste as &Left", lambda: self.evidence.paste(LEFT), "Ctrl+Shift+V")
         self.act_paste_right = a("Paste as &Right", lambda: self.evidence.paste(RIGHT), "Ctrl+Alt+V")
         self.act_export = a("E&xport Report…", self.evidence.export_report, "Ctrl+E")
