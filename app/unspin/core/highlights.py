@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from unspin.core.compare import Comparison
-from unspin.core.diffing import EQUAL, REPLACE, Op
+from unspin.core.diffing import EQUAL, REPLACE
 from unspin.core.slices import sorted_in_slices
 
 CHANGED, DELETED, INSERTED, SWAP, SUSPICIOUS, MINOR, RESTORED = range(7)
@@ -99,15 +99,30 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
     old_swaps, new_swaps = _layer(old_sw), _layer(new_sw)
     old_ops, new_ops = [], []
     old_text, new_text = c.old.text, c.new.text
+    oo, no = c.old_tokens.offsets, c.new_tokens.offsets
+    # ops and swap ranges both run in text order: one pointer a side finds the range that
+    # may cover an op (most changes are one swapped word, covered whole)
+    o_starts, o_ends, n_starts, n_ends = old_swaps.starts, old_swaps.ends, new_swaps.starts, new_swaps.ends
+    ko = kn = 0
+    n_o, n_n = len(o_starts), len(n_starts)
     for k, (code, a1, a2, b1, b2) in enumerate(c.ops.raw()):
         if code == EQUAL:
             continue
-        os_, oe, ns, ne = c.op_spans(Op("", a1, a2, b1, b2))
         replaced = code == REPLACE
-        old_ops.extend((a, b, CHANGED if replaced else DELETED, k)
-                       for a, b in _uncovered(os_, oe, old_swaps, old_text))
-        new_ops.extend((a, b, CHANGED if replaced else INSERTED, k)
-                       for a, b in _uncovered(ns, ne, new_swaps, new_text))
+        if a2 > a1:
+            os_, oe = oo[2 * a1], oo[2 * a2 - 1]
+            while ko < n_o and o_ends[ko] <= os_:
+                ko += 1
+            if not (ko < n_o and o_starts[ko] <= os_ and o_ends[ko] >= oe):
+                tag = CHANGED if replaced else DELETED
+                old_ops.extend((a, b, tag, k) for a, b in _uncovered(os_, oe, old_swaps, old_text))
+        if b2 > b1:
+            ns, ne = no[2 * b1], no[2 * b2 - 1]
+            while kn < n_n and n_ends[kn] <= ns:
+                kn += 1
+            if not (kn < n_n and n_starts[kn] <= ns and n_ends[kn] >= ne):
+                tag = CHANGED if replaced else INSERTED
+                new_ops.extend((a, b, tag, k) for a, b in _uncovered(ns, ne, new_swaps, new_text))
     return Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)
 
 
