@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from unspin.core.compare import Comparison
 from unspin.core.diffing import EQUAL, REPLACE
-from unspin.core.slices import sorted_in_slices
+from unspin.core.slices import release, sorted_in_slices
 
 CHANGED, DELETED, INSERTED, SWAP, SUSPICIOUS, MINOR, RESTORED = range(7)
 TAG_NAMES = ("changed", "deleted", "inserted", "swap", "suspicious", "minor", "restored")
@@ -77,9 +77,11 @@ def make_layer(items) -> Layer:
 
 
 def _layer(items) -> Layer:
-    items = sorted_in_slices(items)
-    return Layer(array("q", (i[0] for i in items)), array("q", (i[1] for i in items)),
-                 bytes(i[2] for i in items), array("q", (i[3] for i in items)))
+    ordered = sorted_in_slices(items)
+    layer = Layer(array("q", (i[0] for i in ordered)), array("q", (i[1] for i in ordered)),
+                  bytes(i[2] for i in ordered), array("q", (i[3] for i in ordered)))
+    release(ordered)
+    return layer
 
 
 def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
@@ -97,6 +99,8 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
             old_sw.append((sp[i], sp[i + 1], tag, k))
             new_sw.append((sp[i + 2], sp[i + 3], tag, k))
     old_swaps, new_swaps = _layer(old_sw), _layer(new_sw)
+    release(old_sw)  # a book's lists hold a million tuples: freed a slice at a time
+    release(new_sw)
     old_ops, new_ops = [], []
     old_text, new_text = c.old.text, c.new.text
     oo, no = c.old_tokens.offsets, c.new_tokens.offsets
@@ -123,7 +127,10 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
             if not (kn < n_n and n_starts[kn] <= ns and n_ends[kn] >= ne):
                 tag = CHANGED if replaced else INSERTED
                 new_ops.extend((a, b, tag, k) for a, b in _uncovered(ns, ne, new_swaps, new_text))
-    return Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)
+    highlights = Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)
+    release(old_ops)
+    release(new_ops)
+    return highlights
 
 
 def _uncovered(start: int, end: int, covered: Layer, text: str):

@@ -28,3 +28,10 @@ def count_in_slices(sequence) -> Counter:
     for k in range(0, len(sequence), SLICE * 4):
         counts.update(sequence[k:k + SLICE * 4])
     return counts
+
+
+def release(items: list) -> None:
+    """Empty *items* a slice at a time: dropping a list of a million tuples at once frees
+    them all in one C call (tens of milliseconds holding the GIL)."""
+    while items:
+        del items[-SLICE:]
