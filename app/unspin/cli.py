@@ -19,6 +19,9 @@ from unspin.cli_common import (
     output_is_an_input,
 )
 
+#: What shells report for a command stopped by Ctrl+C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
 
 def compare_parser() -> argparse.ArgumentParser:
     """Arguments of ``unspin compare``."""
@@ -71,6 +74,14 @@ def window_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``unspin`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl+C: stopped on request, nothing half-written (writes are atomic)
+        print("unspin: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(argv: list[str]) -> int:
     if argv and argv[0] == "compare":
         return run_compare(compare_parser().parse_args(argv[1:]))
     if argv and argv[0] == "batch":

@@ -203,3 +203,34 @@ def test_a_pdf_report_has_text_on_a_server_without_fonts_or_display(tmp_path):
                            "--report", str(report)], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert "evidence report" in pypdf.PdfReader(report).pages[0].extract_text().replace("\t", " ")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")
+def test_ctrl_c_stops_quietly_and_leaves_no_process(tmp_path):
+    """Ctrl+C (SIGINT to the process group) during a big comparison: exit 130, one line on
+    stderr, no traceback, and the second process is gone too."""
+    import os
+    import signal
+    import time
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(ORIGINAL.read_text(encoding="utf-8") * 500, encoding="utf-8")
+    new.write_text(SPUN.read_text(encoding="utf-8") * 500, encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "unspin", "compare", str(old), str(new)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                         start_new_session=True)
+    children_file = f"/proc/{p.pid}/task/{p.pid}/children"
+    children = []
+    while p.poll() is None and not children:  # interrupt once the second process is running
+        time.sleep(0.05)
+        try:
+            with open(children_file) as fh:
+                children = fh.read().split()
+        except OSError:
+            break
+    assert children, "the comparison ended before it could be interrupted"
+    os.killpg(p.pid, signal.SIGINT)
+    err = p.communicate(timeout=60)[1]
+    assert p.returncode == 130 and err.strip() == "unspin: interrupted"
+    time.sleep(0.5)
+    assert not [c for c in children if os.path.exists(f"/proc/{c}")]

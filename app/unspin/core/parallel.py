@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from array import array
@@ -172,6 +173,8 @@ def process_context(preload: str = "unspin.core.tokens"):
 
 def _serve(conn, text: str, language: str, frequencies: bool) -> None:
     """The second process: send the text's tokens and layout, then answer requests."""
+    # Ctrl+C reaches the whole process group: the first process decides (and ends this one)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         vocab = Vocabulary()
         tokens = tokenize(text, vocab)
