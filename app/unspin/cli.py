@@ -16,6 +16,7 @@ from unspin.cli_common import (
     EXIT_OK,
     count,
     emit,
+    language,
     output_is_an_input,
 )
 
@@ -40,7 +41,7 @@ def compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=count, default=20, metavar="N", help="swaps listed in text output (20)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
-    p.add_argument("--language", default="auto", metavar="CODE",
+    p.add_argument("--language", type=language, default="auto", metavar="CODE",
                    help="language of the texts for word frequencies: a code such as en, fr, "
                         "de, or auto to detect it from the original (default)")
     p.add_argument("--unspun", choices=("suspicious", "all"), nargs="?", const="suspicious",

@@ -11,6 +11,7 @@ from unspin.cli_common import (
     EXIT_INPUT,
     EXIT_OK,
     emit,
+    language,
     output_is_an_input,
 )
 
@@ -31,7 +32,7 @@ def batch_parser() -> argparse.ArgumentParser:
                    help="worker processes (default: one per core)")
     p.add_argument("--max-size", type=float, default=64, metavar="MB",
                    help="skip files larger than this (64 MB)")
-    p.add_argument("--language", default="auto", metavar="CODE",
+    p.add_argument("--language", type=language, default="auto", metavar="CODE",
                    help="language for word frequencies (default: detected from the original)")
     return p
 

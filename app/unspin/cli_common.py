@@ -21,6 +21,20 @@ def count(text: str) -> int:
 count.__name__ = "count (0 or more)"  # argparse names the type in its error message
 
 
+def language(text: str) -> str:
+    """An argparse type: "auto", or a language wordfreq has a word list for."""
+    if text == "auto":
+        return text
+    from wordfreq import available_languages
+
+    if text not in available_languages():
+        raise ValueError(text)
+    return text
+
+
+language.__name__ = "language (auto, or a code such as en, fr, de)"  # for argparse's message
+
+
 def output_is_an_input(outputs, inputs) -> bool:
     """True (with the reason on standard error) when an output file is one of the files
     read: Unspin never writes over the texts it compares."""

@@ -234,3 +234,9 @@ def test_ctrl_c_stops_quietly_and_leaves_no_process(tmp_path):
     assert p.returncode == 130 and err.strip() == "unspin: interrupted"
     time.sleep(0.5)
     assert not [c for c in children if os.path.exists(f"/proc/{c}")]
+
+
+def test_an_unknown_language_is_a_usage_error():
+    """--language xx is refused with a usage message (it ended in a LookupError traceback)."""
+    done = unspin("compare", ORIGINAL, SPUN, "--language", "xx")
+    assert done.returncode == 2 and "--language" in done.stderr and "Traceback" not in done.stderr

@@ -127,3 +127,47 @@ def test_comparing_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()  # a caller's choice stays
     finally:
         gc.enable()
+
+
+def _compare_in_a_pool_worker(texts):
+    from unspin.core.compare import CompareOptions
+
+    old, new = texts
+    return compare(old, new, options=CompareOptions(parallel=True)).status
+
+
+def test_a_daemonic_process_compares_in_one_process():
+    """A pool's worker may not have children: asked for a second process, it compares alone."""
+    import multiprocessing
+
+    from tests.conftest import ORIGINAL, SPUN
+
+    texts = (ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8"))
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_compare_in_a_pool_worker, (texts,)) == "completed"
+
+
+def test_cancelling_while_the_second_process_replies_ends_it_at_once(monkeypatch):
+    """Cancelled once the alignment was asked for, the second process ends by itself: it is
+    not left blocked writing a reply nobody reads until it is killed (exit code -9)."""
+    from unspin.core import parallel as second_process
+    from unspin.core.compare import CompareOptions
+    asked, exit_codes = [], []
+    start, close = second_process.SecondProcess.start_alignment, second_process.SecondProcess.close
+
+    def start_alignment(self, *args):
+        start(self, *args)
+        self._process.join(timeout=1)  # time to align; then blocked on its reply, still alive
+        asked.append(self._process.is_alive())
+
+    def closed(self):
+        close(self)
+        exit_codes.append(self._process.exitcode)
+
+    monkeypatch.setattr(second_process.SecondProcess, "start_alignment", start_alignment)
+    monkeypatch.setattr(second_process.SecondProcess, "close", closed)
+    # 60,000 one-line paragraphs: 60,000 aligned blocks, a reply far larger than a pipe holds
+    old = "\n\n".join(f"item {k} stands at the door" for k in range(60_000))
+    new = "\n\n".join(f"item {k} stands astatine nan door" for k in range(60_000))
+    result = compare(old, new, options=CompareOptions(parallel=True), should_cancel=lambda: bool(asked))
+    assert result.status == "cancelled" and asked == [True] and exit_codes == [0]

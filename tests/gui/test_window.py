@@ -230,3 +230,17 @@ def test_ctrl_q_quits_on_every_platform(qtbot, window):
     assert window.act_quit.shortcut().toString() == "Ctrl+Q"
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_a_side_cleared_right_after_a_result_keeps_no_stale_verdict_or_list(qtbot, window):
+    """The verdict and swap list follow the highlights a moment later; clearing a side in that
+    moment drops them too (they came back, listing swaps of a text no longer shown)."""
+    from unspin.gui.main_window import RIGHT
+
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    view = window.view
+    window.apply_view(view)  # a result arrives...
+    window.clear_side(RIGHT)  # ...and the copy is closed before its list is shown
+    qtbot.wait(200)
+    assert window.view is None and window.sidebar.proxy.rowCount() == 0
+    assert "both sides" in window.verdict_bar.verdict.text()

@@ -12,10 +12,12 @@ second process loads it too, while this one diffs, and answers the scorer's look
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
 import signal
+import socket
 import sys
 import threading
 from array import array
@@ -37,7 +39,10 @@ SERVER_MIN_CHARS = 3_000_000
 
 
 def worth_a_second_process(total_chars: int) -> bool:
-    """True when texts of *total_chars* together compare faster with a second process."""
+    """True when texts of *total_chars* together compare faster with a second process
+    (never in a daemonic process, such as a pool's worker: it may not have children)."""
+    if multiprocessing.current_process().daemon:
+        return False
     return total_chars >= (FORK_MIN_CHARS if can_fork() else SERVER_MIN_CHARS)
 
 
@@ -113,8 +118,11 @@ class SecondProcess:
                 self._conn.send(None)
         except OSError:
             pass
+        # a forked child holds a copy of our end of the pipe, so closing ours alone would
+        # not stop it writing a reply nobody reads: shut the connection down for every copy
+        with contextlib.suppress(OSError, ValueError):
+            socket.socket(fileno=os.dup(self._conn.fileno())).shutdown(socket.SHUT_RDWR)
         self._conn.close()
-        # a forked child holds a copy of our end of the pipe, so it never sees it close
         self._process.join(timeout=1.0 if self._tokens_received else 0)
         if self._process.is_alive():
             self._process.kill()
@@ -125,7 +133,7 @@ def start_second_process(text: str, language: str, frequencies: bool = True) -> 
     """A SecondProcess for *text*, or None (with a warning) when none can be started here."""
     try:
         return SecondProcess(text, language, frequencies=frequencies)
-    except (OSError, RuntimeError, ValueError) as exc:
+    except (OSError, RuntimeError, ValueError, AssertionError) as exc:  # assert: a daemon's child
         _log.warning("comparing in one process: %s", exc)
         return None
 

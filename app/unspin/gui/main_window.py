@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self._forget_view()
         self.panes[side].clear()
         self.panes[side].hide_error()
+        self.verdict_bar.show_message("Open a text on both sides to compare them.")
 
     def load_file(self, side: int, path: str, compare_now: bool = True) -> bool:
         """Load *path* into one side; on failure show why and keep what was there."""
@@ -273,6 +274,8 @@ class MainWindow(QMainWindow):
     def _forget_view(self):
         """Drop what was shown of the previous comparison: it no longer matches the texts."""
         self.view = None
+        self._lists_timer.stop()  # its verdict and swap list must not follow
+        self._pending_lists = None
         self.unspun_view.forget()
         self.scan.stop()
         self.navigator.set_view(None)
@@ -369,7 +372,14 @@ class MainWindow(QMainWindow):
         self._pending_lists = (view, self.generation)
         self._lists_timer.start(LISTS_DELAY_MS)
 
+    @property
+    def lists_pending(self) -> bool:
+        """True in the moment between a comparison's highlights and its verdict and list."""
+        return self._pending_lists is not None
+
     def _apply_lists(self):
+        if self._pending_lists is None:
+            return
         view, generation = self._pending_lists
         self._pending_lists = None
         if generation != self.generation:
@@ -519,6 +529,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event):
+        self._lists_timer.stop()
         self.cancel_comparison()
         if self.batch_dialog is not None:
             self.batch_dialog.cancel()
