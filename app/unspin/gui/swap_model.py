@@ -152,7 +152,7 @@ class SwapTableModel(QAbstractTableModel):
         if column == NEW:
             return _one_line(swap.new)
         if column == COUNT:
-            return str(swap.count)
+            return f"{swap.count:,}"
         if column == SCORE:
             return f"{swap.score:.2f}"
         return headline_reason(swap)
