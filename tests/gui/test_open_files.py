@@ -2,22 +2,12 @@
 and macOS file-open events."""
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-from tests.conftest import ORIGINAL, SPUN
-from unspin.gui.main_window import MainWindow
 from unspin.gui.open_requests import LEFT, RIGHT, ask_side
 
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """A shown main window with settings in a temporary file."""
-    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+from tests.conftest import ORIGINAL, SPUN
 
 
 @pytest.fixture

@@ -8,21 +8,19 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile
+from unspin.gui.single_instance import (
+    MAX_MESSAGE_BYTES,
+    Delivery,
+    InstanceError,
+    InstanceServer,
+    encode_message,
+    instance_name,
+    lock_path,
+    send_to_running,
+)
 
 from tests.conftest import ORIGINAL, SPUN
-from unspin.gui.main_window import MainWindow
-from unspin.gui.single_instance import (MAX_MESSAGE_BYTES, Delivery, InstanceError, InstanceServer, encode_message,
-                                        instance_name, lock_path, send_to_running)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """A shown main window with settings in a temporary file."""
-    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 @pytest.fixture

@@ -101,36 +101,36 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
     old_swaps, new_swaps = _layer(old_sw), _layer(new_sw)
     release(old_sw)  # a book's lists hold a million tuples: freed a slice at a time
     release(new_sw)
-    old_ops, new_ops = [], []
-    old_text, new_text = c.old.text, c.new.text
-    oo, no = c.old_tokens.offsets, c.new_tokens.offsets
-    # ops and swap ranges both run in text order: one pointer a side finds the range that
-    # may cover an op (most changes are one swapped word, covered whole)
-    o_starts, o_ends, n_starts, n_ends = old_swaps.starts, old_swaps.ends, new_swaps.starts, new_swaps.ends
-    ko = kn = 0
-    n_o, n_n = len(o_starts), len(n_starts)
-    for k, (code, a1, a2, b1, b2) in enumerate(c.ops.raw()):
-        if code == EQUAL:
-            continue
-        replaced = code == REPLACE
-        if a2 > a1:
-            os_, oe = oo[2 * a1], oo[2 * a2 - 1]
-            while ko < n_o and o_ends[ko] <= os_:
-                ko += 1
-            if not (ko < n_o and o_starts[ko] <= os_ and o_ends[ko] >= oe):
-                tag = CHANGED if replaced else DELETED
-                old_ops.extend((a, b, tag, k) for a, b in _uncovered(os_, oe, old_swaps, old_text))
-        if b2 > b1:
-            ns, ne = no[2 * b1], no[2 * b2 - 1]
-            while kn < n_n and n_ends[kn] <= ns:
-                kn += 1
-            if not (kn < n_n and n_starts[kn] <= ns and n_ends[kn] >= ne):
-                tag = CHANGED if replaced else INSERTED
-                new_ops.extend((a, b, tag, k) for a, b in _uncovered(ns, ne, new_swaps, new_text))
+    old_ops = _unswapped(c.ops.raw(), 1, c.old_tokens.offsets, old_swaps, c.old.text, DELETED)
+    new_ops = _unswapped(c.ops.raw(), 3, c.new_tokens.offsets, new_swaps, c.new.text, INSERTED)
     highlights = Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)
     release(old_ops)
     release(new_ops)
     return highlights
+
+
+def _unswapped(raw_ops, side: int, offsets, swaps: Layer, text: str, lone_tag: int) -> list:
+    """``(start, end, tag, op)`` for what of each change on one side (*side*: 1 old, 3 new,
+    the index of its first token in a raw op) no swap occurrence covers.
+
+    Ops and swap ranges both run in text order: one pointer finds the range that may
+    cover an op, so most changes (one swapped word, covered whole) cost a comparison.
+    """
+    items = []
+    starts, ends = swaps.starts, swaps.ends
+    n, j = len(starts), 0
+    for k, op in enumerate(raw_ops):
+        code, first, last = op[0], op[side], op[side + 1]
+        if code == EQUAL or last == first:
+            continue
+        start, end = offsets[2 * first], offsets[2 * last - 1]
+        while j < n and ends[j] <= start:
+            j += 1
+        if j < n and starts[j] <= start and ends[j] >= end:
+            continue
+        tag = CHANGED if code == REPLACE else lone_tag
+        items.extend((a, b, tag, k) for a, b in _uncovered(start, end, swaps, text))
+    return items
 
 
 def _uncovered(start: int, end: int, covered: Layer, text: str):
