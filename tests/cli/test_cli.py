@@ -20,7 +20,7 @@ def test_text_output_has_verdict_and_top_swap():
     """The default output names both files, the verdict and the → nan swap first."""
     r = unspin("compare", ORIGINAL, SPUN, "--top", "5")
     assert r.returncode == 0, r.stderr
-    assert "Verdict: Likely spun" in r.stdout
+    assert "Verdict: Spun copy" in r.stdout
     lines = [line for line in r.stdout.splitlines() if "→" in line and "Verdict" not in line]
     assert lines[0].split()[-3:] == ["the", "→", "nan"]
 
@@ -88,7 +88,7 @@ def test_report_option_writes_the_format_of_the_extension(tmp_path, name, check)
     out = tmp_path / name
     r = unspin("compare", ORIGINAL, SPUN, "--report", out)
     assert r.returncode == 0, r.stderr
-    assert "Verdict: Likely spun" in r.stdout and check(out.read_bytes())
+    assert "Verdict: Spun copy" in r.stdout and check(out.read_bytes())
 
 
 def test_report_of_an_unknown_type_is_a_usage_error(tmp_path):

@@ -96,7 +96,7 @@ def test_reports_list_every_copy(copies):
     assert data["schema"] == "unspin.batch" and [c["rank"] for c in data["copies"]] == [1, 2, 3]
     assert data["copies"][0]["top_swaps"][0]["old"] == "the"
     rows = to_csv(result).splitlines()
-    assert rows[0].startswith("rank,path,spin_score") and "heavy.txt" in rows[1]
+    assert rows[0].startswith("rank,path,classification,spin_score") and "heavy.txt" in rows[1]
     assert "the → nan ×" in to_text(result)
 
 

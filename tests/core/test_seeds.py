@@ -59,7 +59,7 @@ def test_document_verdict(seed_comparison):
     """The seed pair is called spun, with plausible proportions."""
     c = seed_comparison
     assert c.spin_score >= 0.6
-    assert c.verdict.startswith("Likely spun")
+    assert c.verdict.startswith("Spun copy") and c.classification == "spun"
     assert 25 <= c.stats.pct_substituted <= 50
     assert c.stats.unchanged + c.stats.substituted_old + c.stats.deleted == c.stats.old_words
 

@@ -30,7 +30,7 @@ def test_seed_pair_opens_with_the_nan_on_top(qtbot, window):
     qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
     model = window.sidebar.view.model()
     assert (model.index(0, 0).data(), model.index(0, 1).data()) == ("the", "nan")
-    assert window.verdict_bar.verdict.text().count("Likely spun") == 1
+    assert window.verdict_bar.verdict.text().count("Spun copy") == 1
     assert window.left_pane.document.name == ORIGINAL.name
 
 

@@ -55,6 +55,9 @@ class CopyResult:
     suspicious_swaps: int
     verdict: str
     top_swaps: tuple[tuple[str, str, int, float], ...] = ()  # old, new, count, score
+    classification: str = ""
+    coverage: float = 0.0
+    swap_rate: float = 0.0
 
     @classmethod
     def from_comparison(cls, c: Comparison, top: int = TOP_SWAPS) -> "CopyResult":
@@ -63,7 +66,8 @@ class CopyResult:
         return cls(path=c.new.path or c.new.name, name=c.new.name, words=c.stats.new_words,
                    spin_score=c.spin_score, pct_substituted=round(c.stats.pct_substituted, 2),
                    swaps=c.stats.swaps, suspicious_swaps=c.stats.suspicious_swaps,
-                   verdict=c.verdict,
+                   verdict=c.verdict, classification=c.classification,
+                   coverage=round(c.measures.coverage, 4), swap_rate=round(c.measures.swap_rate, 4),
                    top_swaps=tuple((s.old, s.new, s.count, round(s.score, 3)) for s in shown))
 
 

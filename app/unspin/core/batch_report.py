@@ -14,8 +14,8 @@ from unspin.core.batch import BatchResult, CopyResult
 
 SCHEMA = "unspin.batch"
 SCHEMA_VERSION = 1
-CSV_COLUMNS = ("rank", "path", "spin_score", "pct_substituted", "swaps", "suspicious_swaps",
-               "words", "verdict", "top_swaps")
+CSV_COLUMNS = ("rank", "path", "classification", "spin_score", "coverage", "swap_rate",
+               "pct_substituted", "swaps", "suspicious_swaps", "words", "verdict", "top_swaps")
 
 
 def top_swaps_text(row: CopyResult, limit: int | None = None) -> str:
@@ -32,10 +32,11 @@ def to_text(b: BatchResult) -> str:
     if not b.completed:
         lines.append("Cancelled: the ranking holds only the copies compared before.")
     if b.rows:
-        lines += ["", f"{'rank':>4} {'spin':>5} {'swapped':>8} {'swaps':>6}  {'suspicious':>10}  copy"]
+        lines += ["", f"{'rank':>4} {'class':<11} {'spin':>5} {'swapped':>8} {'swaps':>6}  "
+                  f"{'suspicious':>10}  copy"]
     for rank, r in enumerate(b.rows, 1):
-        lines.append(f"{rank:>4} {r.spin_score:>5.2f} {r.pct_substituted:>7.1f}% {r.swaps:>6}  "
-                     f"{r.suspicious_swaps:>10}  {r.path}")
+        lines.append(f"{rank:>4} {r.classification:<11} {r.spin_score:>5.2f} {r.pct_substituted:>7.1f}% "
+                     f"{r.swaps:>6}  {r.suspicious_swaps:>10}  {r.path}")
         if r.top_swaps:
             lines.append(f"{'':>40}{top_swaps_text(r, 3)}")
     if b.skipped:
@@ -50,7 +51,8 @@ def to_csv(b: BatchResult) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for rank, r in enumerate(b.rows, 1):
-        writer.writerow([rank, r.path, f"{r.spin_score:.3f}", f"{r.pct_substituted:.2f}", r.swaps,
+        writer.writerow([rank, r.path, r.classification, f"{r.spin_score:.3f}", f"{r.coverage:.3f}",
+                         f"{r.swap_rate:.3f}", f"{r.pct_substituted:.2f}", r.swaps,
                          r.suspicious_swaps, r.words, r.verdict, top_swaps_text(r)])
     return out.getvalue()
 
@@ -63,7 +65,9 @@ def to_dict(b: BatchResult) -> dict:
         "status": b.status, "language": b.language,
         "original": {"name": o.name, "path": o.path, "encoding": o.encoding, "sha256": o.sha256},
         "copies": [{"rank": rank, "path": r.path, "name": r.name, "words": r.words,
-                    "spin_score": r.spin_score, "pct_substituted": r.pct_substituted,
+                    "classification": r.classification, "spin_score": r.spin_score,
+                    "coverage": r.coverage, "swap_rate": r.swap_rate,
+                    "pct_substituted": r.pct_substituted,
                     "swaps": r.swaps, "suspicious_swaps": r.suspicious_swaps,
                     "verdict": r.verdict,
                     "top_swaps": [{"old": a, "new": n, "count": c, "score": s}

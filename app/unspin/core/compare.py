@@ -20,9 +20,13 @@ from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
                                   worth_a_second_process)
-from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, load_signatures,
+from unspin.core.fingerprints import find_in_text
+from unspin.core.judgement import (Measures, classify, describe, is_a_copy, pattern_strength,
+                                   swap_pattern)
+from unspin.core.occurrences import place_swaps
+from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_synonym, load_signatures,
                                  words_looked_up)
-from unspin.core.swaps import Swap, find_swaps
+from unspin.core.swaps import Reason, Swap, find_swaps
 from unspin.core.tokens import Tokens, Vocabulary
 
 _log = logging.getLogger(__name__)
@@ -92,6 +96,8 @@ class Comparison:
     new_tokens: Tokens | None = field(default=None, repr=False, compare=False)
     coarse_gaps: int = 0
     sides_look_swapped: bool = False  # the original looks like the spun text
+    classification: str = ""  # one of judgement.CLASSES
+    measures: Measures = Measures()
 
     @property
     def completed(self) -> bool:
@@ -188,23 +194,78 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
     step(0.75)
     alignment = _alignment(second, old_layout, new_layout, diff.runs)
     scorer = Scorer(language, _frequencies(second, pairing.swaps))
-    swaps = sorted((scorer.score(s) for s in pairing.swaps),
-                   key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
+    found = list(pairing.swaps)
+    places = place_swaps(ot, nt, diff.runs, found)
+    judged = judge(ot, nt, diff.runs, found, places, scorer)
     step(0.95)
+    swaps = judged.swaps
     stats = _stats(ot, nt, diff.runs, pairing, swaps, options.suspicious)
-    spin = spin_score(swaps, stats.old_words)
-    reverse = 0.0 if spin >= 0.3 else spin_score(  # read the other way round: a spun original?
-        [scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in swaps], stats.new_words)
-    looks_swapped = reverse >= 0.6 and spin < 0.3
-    text = verdict(stats, spin, swaps)
+    spin = judged.spin
+    looks_swapped = judged.reverse > 0
+    text = verdict(stats, spin, swaps, judged)
     if looks_swapped:
         text = (f"The sides look swapped: the original looks like the spun copy (read the other "
-                f"way round the changes are spinner swaps, spin score {reverse:.2f}). Swap the "
+                f"way round the changes are spinner swaps, spin score {judged.reverse:.2f}). Swap the "
                 f"sides to compare the original with the copy.")
     return Comparison(old=old, new=new, language=language, ops=diff.ops, alignment=alignment,
                       swaps=tuple(swaps), sides_look_swapped=looks_swapped,
                       stats=stats, spin_score=spin, verdict=text,
+                      classification=judged.classification, measures=judged.measures,
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
+
+
+@dataclass(frozen=True)
+class _Judged:
+    swaps: list[Swap]
+    spin: float
+    classification: str
+    measures: Measures
+    reverse: float = 0.0  # the evidence read the other way round, where this way has little
+
+
+def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Scorer) -> _Judged:
+    """Score the swaps, measure the pair and classify it (see :mod:`unspin.core.judgement`)."""
+    old_words, new_words = ot.words_in(0, len(ot)), nt.words_in(0, len(nt))
+    unchanged = sum(ot.word_mask.count("1", i, i + n) for i, _, n in runs)
+    unchanged_new = sum(nt.word_mask.count("1", j, j + n) for _, j, n in runs)
+    longest = max((ot.word_mask.count("1", i, i + n) for i, _, n in runs), default=0)
+    first = [scorer.score(s, p) for s, p in zip(found, places)]
+    one_for_one, synonyms = swap_pattern(first, places, is_synonym)
+    names, prints, broken = (sum(s.count for s in first if any(r.code == code for r in s.reasons))
+                             for code in ("name", "fingerprint", "broken_pair"))
+    prints += max(0, len(find_in_text(nt.text)) - len(find_in_text(ot.text)))
+    pattern = pattern_strength(one_for_one, synonyms, names + broken + 2 * prints, old_words)
+    measures = Measures(
+        coverage=_share(unchanged, old_words), copy_coverage=_share(unchanged_new, new_words),
+        aligned=max(_share(unchanged + one_for_one, old_words), _share(unchanged_new + one_for_one, new_words)),
+        longest_run=longest, one_for_one=one_for_one, swap_rate=_share(one_for_one, old_words),
+        synonym_share=_share(synonyms, one_for_one),
+        names_changed=names, fingerprints=prints, broken_pairs=broken, pattern=pattern)
+    if not is_a_copy(measures):
+        swaps = [_chance_pairing(s) for s in found]
+        return _Judged(_ranked(swaps), 0.0, "not-a-copy", measures)
+    evidence = spin_score(first, old_words)
+    reverse = 0.0 if evidence >= 0.6 else spin_score(  # read the other way round: a spun original?
+        [scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in first], new_words)
+    reverse = reverse if reverse >= 0.6 and reverse - evidence >= 0.3 else 0.0
+    if not reverse and pattern:  # the pattern's swaps are the copy's (not when sides look swapped)
+        first = [scorer.score(s, p, pattern) for s, p in zip(found, places)]
+    spin = round(1.0 - (1.0 - evidence) * (1.0 - pattern), 3)
+    return _Judged(_ranked(first), spin, classify(measures, spin), measures, reverse)
+
+
+def _chance_pairing(swap: Swap) -> Swap:
+    reason = Reason("not_a_copy", "the texts are not copies of each other: this pairing of words is"
+                    " chance, not evidence", -0.0)
+    return dataclasses.replace(swap, score=0.0, reasons=(reason,))
+
+
+def _ranked(swaps: list[Swap]) -> list[Swap]:
+    return sorted(swaps, key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 def _alignment(second: SecondProcess | None, old_layout, new_layout, runs) -> tuple[Block, ...]:
@@ -254,22 +315,17 @@ def spin_score(swaps, old_words: int) -> float:
     return round(1.0 - math.exp(-(weighted / old_words) / SPIN_DENSITY_SCALE), 3)
 
 
-def verdict(stats: Stats, spin: float, swaps) -> str:
+def verdict(stats: Stats, spin: float, swaps, judged: _Judged | None = None) -> str:
     """A one-line plain-language verdict."""
     if stats.unchanged == stats.old_words == stats.new_words and not swaps:
         return "Identical wording: no words were changed."
-    top = [s for s in swaps if s.kind in ("word", "phrase")][:3]
+    if not (stats.substituted_old or stats.deleted or stats.inserted):
+        return "Only case, punctuation or spacing differs."
+    top = [s for s in swaps if s.kind in ("word", "phrase") and s.score >= SUSPICIOUS][:3]
     examples = ", ".join(f"“{s.old} → {s.new}”" for s in top)
-    if spin >= 0.6:
-        return (f"Likely spun: {stats.suspicious_swaps:,} suspicious word swaps"
-                f" ({stats.pct_substituted:.0f}% of words substituted), e.g. {examples}.")
-    if spin >= 0.3:
-        return (f"Possibly spun or heavily reworded: {stats.pct_substituted:.0f}% of words"
-                f" substituted, {stats.suspicious_swaps:,} of them suspicious.")
-    if stats.substituted_old or stats.deleted or stats.inserted:
-        return (f"Ordinary editing: {stats.pct_substituted:.0f}% of words substituted,"
-                f" {stats.deleted:,} deleted, {stats.inserted:,} inserted; little sign of a spinner.")
-    return "Only case, punctuation or spacing differs."
+    if judged is None:
+        return f"{stats.pct_substituted:.0f}% of words substituted."
+    return describe(judged.classification, judged.measures, spin, stats.suspicious_swaps, examples)
 
 
 def _pct(part: int, whole: int) -> float:

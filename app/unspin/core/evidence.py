@@ -100,7 +100,18 @@ def _verdict(c: Comparison) -> str:
     s = c.stats
     swapped = ("<p><b>The original reads as the spun text:</b> read the other way round, the "
                "changes are spinner swaps.</p>") if c.sides_look_swapped else ""
-    cells = [("Spin score", f"{c.spin_score:.2f} (0 to 1)"),
+    m = c.measures
+    cells = [("Classification", escape(c.classification)),
+             ("Spin score", f"{c.spin_score:.2f} (0 to 1)"),
+             ("Original's words kept in order (coverage)", f"{100 * m.coverage:.1f}%"),
+             ("Copy's words from the original", f"{100 * m.copy_coverage:.1f}%"),
+             ("Longest verbatim run", f"{m.longest_run:,} words"),
+             ("One-for-one swaps in unchanged sentences",
+              f"{m.one_for_one:,} ({100 * m.swap_rate:.1f} per 100 words)"),
+             ("Of those, dictionary synonyms", f"{100 * m.synonym_share:.0f}%"),
+             ("Name words changed", f"{m.names_changed:,}"),
+             ("Phrase fingerprints", f"{m.fingerprints:,}"),
+             ("Common word pairs broken", f"{m.broken_pairs:,}"),
              ("Words (original / copy)", f"{s.old_words:,} / {s.new_words:,}"),
              ("Unchanged", f"{s.unchanged:,} ({s.pct_unchanged:.1f}%)"),
              ("Substituted", f"{s.substituted_old:,} ({s.pct_substituted:.1f}%)"),

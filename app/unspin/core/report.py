@@ -33,6 +33,8 @@ def to_dict(c: Comparison) -> dict:
         "old": _document(c.old, c.stats.old_words),
         "new": _document(c.new, c.stats.new_words),
         "verdict": c.verdict,
+        "classification": c.classification,
+        "measures": c.measures.as_dict(),
         "spin_score": c.spin_score,
         "sides_look_swapped": c.sides_look_swapped,
         "stats": _stats(c),
@@ -103,7 +105,9 @@ def to_text(c: Comparison, top: int = 20) -> str:
         f"Language: {c.language}",
         "",
         f"Verdict: {c.verdict}",
+        f"Classification: {c.classification}",
         f"Spin score: {c.spin_score:.2f}",
+        f"Measures: {measures_text(c.measures)}",
         f"Words: {s.pct_unchanged:.1f}% unchanged, {s.pct_substituted:.1f}% substituted, "
         f"{s.pct_deleted:.1f}% deleted, {s.pct_inserted:.1f}% inserted",
         f"Swaps: {s.swaps} ({s.distinct_swaps} distinct), "
@@ -121,6 +125,14 @@ def to_text(c: Comparison, top: int = 20) -> str:
             lines.append(f"{w.count:>6} {w.score:>6.2f}  {w.old} → {w.new}")
             lines.append(f"{'':>15}{why}")
     return "\n".join(lines) + "\n"
+
+
+def measures_text(m) -> str:
+    """The judgement's measures on one line."""
+    return (f"coverage {100 * m.coverage:.0f}% (copy {100 * m.copy_coverage:.0f}%), longest verbatim run "
+            f"{m.longest_run} words, {m.one_for_one} one-for-one swaps ({100 * m.swap_rate:.1f} per 100 "
+            f"words, {100 * m.synonym_share:.0f}% dictionary synonyms), {m.names_changed} name words "
+            f"changed, {m.fingerprints} phrase fingerprints, {m.broken_pairs} broken word pairs")
 
 
 def read_as(doc) -> str:

@@ -1,14 +1,18 @@
 """Suspicion score of a swap, in [0, 1], with the reasons in plain sentences.
 
-Evidence that a swap came from a synonym spinner, each with a weight:
-a known spinner swap (``resources/spinner_signatures.tsv``), a function word replaced by
-a content word, a thesaurus synonym of the wrong sense (``core/thesaurus.py``), a common word replaced by a much rarer one (word frequencies from
-wordfreq), a number word written as a numeral, and the same swap made many times.
+Evidence that a swap came from a synonym spinner, each with a weight and a public source:
+a spinner swap observed on public spun pages (``resources/spinner_signatures.tsv``) or a
+documented phrase fingerprint (``resources/phrase_fingerprints.tsv``), a function word
+replaced by a content word, a thesaurus synonym of the wrong sense (WordNet), a name's
+word swapped for a common word or a synonym, a common word pair broken (Google Books
+bigrams), a common word replaced by a much rarer one (wordfreq), a number word written
+as a numeral, the same swap made many times, and the document's own pattern: in a copy
+that swaps words one for one throughout, each such swap is a spinner's.
 Weights combine like independent evidence: ``1 - prod(1 - w)``.
 
 Ordinary editing must stay low: case, punctuation and spacing changes, spelling
-variants (Kiev -> Kyiv), updated figures and reworded passages get a small score
-whatever else applies.
+variants (Kiev -> Kyiv), updated figures, reworded passages and words whose whole
+sentence changed around them get a small score whatever else applies.
 """
 
 from __future__ import annotations
@@ -18,11 +22,22 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unspin.core.collocations import broken_pair
 from unspin.core.context import DETERMINERS
+from unspin.core.fingerprints import match_swap
 from unspin.core.language import stopwords
 from unspin.core.resources import read_table, resource_path
 from unspin.core.swaps import Reason, Swap, letters_only, normalize
+from unspin.core.occurrences import Placement
 from unspin.core.thesaurus import default_thesaurus, wrong_sense
+
+
+@lru_cache(maxsize=100_000)
+def is_synonym(old: str, new: str) -> bool:
+    """Whether two lower-case words are WordNet synonyms or similar words in any sense."""
+    if not (old.replace("-", "").isalpha() and new.replace("-", "").isalpha()):
+        return False
+    return bool(default_thesaurus().links(old, new))
 
 SUSPICIOUS = 0.5
 BASE_WEIGHT = 0.1
@@ -30,6 +45,14 @@ SIGNATURE_WEIGHT = 0.9
 FUNCTION_WORD_WEIGHT = 0.6
 WRONG_SENSE_WEIGHT = 0.7
 NUMERAL_WEIGHT = 0.45
+FINGERPRINT_WEIGHT = 0.85
+NAME_WEIGHT = 0.6
+BROKEN_PAIR_WEIGHT = 0.45
+SYNONYM_WEIGHT = 0.2
+#: The document's pattern (0-1) gives each in-place swap up to this weight.
+PATTERN_WEIGHT = 0.6
+#: Reasons strong enough to stand even where the sentence around the swap changed.
+INTRINSIC = ("signature", "fingerprint", "wrong_sense")
 #: A drop of this many points on the Zipf scale counts as "much rarer".
 RARITY_DROP = 1.5
 
@@ -64,9 +87,10 @@ class Scorer:
             stopwords().get(language, frozenset())
         self.variants = load_variants()
 
-    def score(self, swap: Swap) -> Swap:
-        """The swap with its score and reasons filled in."""
-        reasons = self.reasons(swap)
+    def score(self, swap: Swap, place: Placement | None = None, pattern: float = 0.0) -> Swap:
+        """The swap with its score and reasons filled in. *place* says where its
+        occurrences stand; *pattern* (0-1) how strongly the document follows a spinner's."""
+        reasons = self.reasons(swap, place, pattern)
         mitigating = [r for r in reasons if r.weight < 0]
         remaining = 1.0
         for r in reasons:
@@ -78,7 +102,7 @@ class Scorer:
             score = min(score, cap) if score else cap
         return dataclasses.replace(swap, score=round(score, 3), reasons=tuple(reasons))
 
-    def reasons(self, swap: Swap) -> list[Reason]:
+    def reasons(self, swap: Swap, place: Placement | None = None, pattern: float = 0.0) -> list[Reason]:
         """Every reason that applies; a negative weight caps the score at its magnitude."""
         old, new = swap.old, swap.new
         mitigation = self._mitigation(swap)
@@ -87,17 +111,52 @@ class Scorer:
         reasons = [Reason("different_word", f"'{old}' was replaced by a different word", BASE_WEIGHT)]
         sig = self.signatures.get((normalize(old), normalize(new)))
         if sig is not None:
-            reasons.append(Reason("signature", f"'{old}' → '{new}' is a known spinner swap"
-                                  f" ({sig.note}; seen in {sig.observed_in})", SIGNATURE_WEIGHT))
+            reasons.append(Reason("signature", f"'{old}' → '{new}' is a spinner swap observed on public"
+                                  f" spun pages ({sig.note}; seen at {sig.observed_in})", SIGNATURE_WEIGHT))
+        fingerprint = match_swap(old, new)
+        if fingerprint is not None:
+            reasons.append(Reason("fingerprint", fingerprint.describe(), FINGERPRINT_WEIGHT))
         reasons.extend(r for r in (self._function_word(old, new), self._wrong_sense(old, new),
                                    self._numeral(old, new), self._rarity(old, new)) if r is not None)
+        reasons.extend(self._placed(swap, place, pattern))
         if len(reasons) > 1 and swap.count >= 3:
             reasons.append(Reason("consistent", f"the same swap is made {swap.count} times",
                                   min(0.3, 0.05 * swap.count)))
         variant = self._variant(old, new)
-        if variant is not None and sig is None:
+        if variant is not None and sig is None and fingerprint is None:
             return [variant]
+        if place is not None and not place.in_context and not any(r.code in INTRINSIC for r in reasons):
+            return [Reason("restructured", f"the words around '{old}' changed as well: a rewritten or"
+                           " misaligned passage, not a word swap", -0.1)]
         return reasons
+
+    def _placed(self, swap: Swap, place: Placement | None, pattern: float) -> list[Reason]:
+        """Reasons that depend on where the swap stands: a name, a broken word pair, a
+        dictionary synonym in a document that swaps words throughout."""
+        if place is None or swap.kind != "word" or " " in swap.old.strip() or " " in swap.new.strip():
+            return []
+        old, new = swap.old.strip(), swap.new.strip()
+        out = []
+        synonym = self.language == "en" and self._synonyms(old, new)
+        if place.in_name and synonym:
+            out.append(Reason("name", f"'{old}' is part of a name, and '{new}' is a dictionary synonym of"
+                              " it: a spinner renames people, places and programmes word by word;"
+                              " an editor does not", NAME_WEIGHT))
+        elif synonym and not self._wrong_sense(old, new):
+            out.append(Reason("synonym", f"'{new}' is a dictionary synonym of '{old}' (WordNet)",
+                              SYNONYM_WEIGHT))
+        if self.language == "en":
+            broken = next(filter(None, (broken_pair(b, old, new, a) for b, a in place.neighbours)), None)
+            if broken:
+                out.append(Reason("broken_pair", broken, BROKEN_PAIR_WEIGHT))
+        if pattern > 0 and place.in_context and _same_case_shape(old, new):
+            out.append(Reason("pattern", "this copy swaps words one for one throughout while keeping"
+                              " the sentences around them: a spinner's pattern, not an editor's",
+                              round(PATTERN_WEIGHT * pattern, 3)))
+        return out
+
+    def _synonyms(self, old: str, new: str) -> bool:
+        return is_synonym(normalize(old), normalize(new))
 
     def _mitigation(self, swap: Swap) -> Reason | None:
         if swap.kind == "case":
@@ -120,7 +179,8 @@ class Scorer:
             return None
         distance = edit_distance(lo, ln) if abs(len(lo) - len(ln)) <= 1 else 3
         same_length = len(lo) == len(ln)
-        if distance == 1 or (distance == 2 and same_length and len(lo) >= 8):
+        if (distance == 1 or (distance == 2 and same_length and len(lo) >= 8)) \
+                and not self._different_words(lo, ln):
             return Reason("spelling", f"'{new}' is a spelling variant of '{old}'", -0.05)
         if distance == 2 and same_length and old[:1].isupper() and new[:1].isupper():
             return Reason("name_spelling", f"'{new}' is another spelling of the name '{old}'", -0.05)
@@ -128,6 +188,17 @@ class Scorer:
         if stem >= 4 and stem >= 0.6 * min(len(lo), len(ln)):
             return Reason("word_form", f"'{new}' is another form of the word '{old}'", -0.15)
         return None
+
+    def _different_words(self, old: str, new: str) -> bool:
+        """Two dictionary words that are not one word spelled two ways: "past" and "last"
+        share one sense; "colour" and "color" (or "defence" and "defense") share most of them."""
+        if self.language != "en" or not (old.isalpha() and new.isalpha()):
+            return False
+        th = default_thesaurus()
+        old_senses = {s.synset for s in th.senses(old)}
+        new_senses = {s.synset for s in th.senses(new)}
+        shared = len(old_senses & new_senses)
+        return bool(old_senses) and bool(new_senses) and shared < 0.5 * min(len(old_senses), len(new_senses))
 
     def _function_word(self, old: str, new: str) -> Reason | None:
         old_words, new_words = normalize(old).split(), normalize(new).split()
@@ -204,6 +275,12 @@ def edit_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+def _same_case_shape(old: str, new: str) -> bool:
+    """Spinners keep a word's capitalisation: lower for lower, capital for capital, and an
+    acronym is left alone ("ATACMS" -> "nan" is a misaligned pairing, not a swap)."""
+    return old[:1].isupper() == new[:1].isupper() and not _acronym(old)
 
 
 def _acronym(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from unspin.core.report import measures_text
 from unspin.core.compare import Comparison
 from unspin.core.highlights import CHANGED, DELETED, INSERTED, MINOR, RESTORED, SUSPICIOUS, SWAP
 from unspin.gui.highlighting import LABELS, colour, is_dark
@@ -53,8 +54,9 @@ class VerdictBar(QWidget):
         """Show the verdict and figures of *c*."""
         s = c.stats
         self.score.setText(f"<div style='font-size:18pt;font-weight:600'>{c.spin_score:.2f}</div>"
-                           f"<div>spin score</div>")
-        self.score.setToolTip("0 = ordinary editing, 1 = certainly spun")
+                           f"<div>{_escape(c.classification or 'spin score')}</div>")
+        self.score.setToolTip(f"Spin score (0 = ordinary editing, 1 = certainly spun); the pair is "
+                              f"classified {c.classification}.\n{measures_text(c.measures)}")
         self.verdict.setText(f"<b>{_escape(c.verdict)}</b>")
         self.figures.setText(
             f"{s.pct_substituted:.1f}% of words swapped · {s.pct_unchanged:.1f}% unchanged · "
