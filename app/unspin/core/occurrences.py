@@ -64,14 +64,19 @@ class _Side:
         last = np.searchsorted(self.word_tokens, last_token, side="right")
         return first, last
 
-    def kept_around(self, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(unchanged words, words looked at) within CONTEXT_WORDS on each side."""
+    def in_context(self, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+        """Whether the words around each span are mostly unchanged: of the CONTEXT_WORDS on
+        each side, KEPT_NEEDED in all and at least one on each side (where the text has
+        words on that side): a word whose following words all changed, at the end of an
+        unchanged passage, opens a rewritten sentence."""
         total = len(self.word_tokens)
         lo = np.maximum(0, first - CONTEXT_WORDS)
         hi = np.minimum(total, last + CONTEXT_WORDS)
         cs = self.kept_before
-        kept = (cs[first] - cs[lo]) + (cs[hi] - cs[last])
-        return kept, (first - lo) + (hi - last)
+        before, after = cs[first] - cs[lo], cs[hi] - cs[last]
+        looked = (first - lo) + (hi - last)
+        enough = (before + after) >= np.minimum(KEPT_NEEDED, np.maximum(1, looked // 2))
+        return enough & ((before > 0) | (first == lo)) & ((after > 0) | (hi == last))
 
     def word(self, ordinal: int) -> str | None:
         """The surface of word *ordinal*, if it exists and is unchanged."""
@@ -88,8 +93,7 @@ def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> list[Place
     counts = np.fromiter((s.count for s in swaps), np.int64, len(swaps))
     spans = np.concatenate([np.frombuffer(s.spans, dtype=np.int64) for s in swaps]).reshape(-1, 4)
     first, last = side.word_range(spans[:, 0], spans[:, 1])
-    kept, looked = side.kept_around(first, last)
-    in_context = kept >= np.minimum(KEPT_NEEDED, np.maximum(1, looked // 2))
+    in_context = side.in_context(first, last)
     owner = np.repeat(np.arange(len(swaps)), counts)
     per_swap = np.bincount(owner, weights=in_context, minlength=len(swaps)).astype(np.int64)
     out, at = [], 0

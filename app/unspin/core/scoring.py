@@ -41,7 +41,7 @@ def is_synonym(old: str, new: str) -> bool:
 
 SUSPICIOUS = 0.5
 BASE_WEIGHT = 0.1
-SIGNATURE_WEIGHT = 0.9
+SIGNATURE_WEIGHT = 0.5  # an ordinary synonym, but the one spinners were seen to pick
 FUNCTION_WORD_WEIGHT = 0.6
 WRONG_SENSE_WEIGHT = 0.7
 NUMERAL_WEIGHT = 0.45
@@ -111,8 +111,8 @@ class Scorer:
         reasons = [Reason("different_word", f"'{old}' was replaced by a different word", BASE_WEIGHT)]
         sig = self.signatures.get((normalize(old), normalize(new)))
         if sig is not None:
-            reasons.append(Reason("signature", f"'{old}' → '{new}' is a spinner swap observed on public"
-                                  f" spun pages ({sig.note}; seen at {sig.observed_in})", SIGNATURE_WEIGHT))
+            reasons.append(Reason("signature", f"'{old}' → '{new}' is a spinner swap observed in public"
+                                  f" spun copies ({sig.note}: {sig.observed_in})", SIGNATURE_WEIGHT))
         fingerprint = match_swap(old, new)
         if fingerprint is not None:
             reasons.append(Reason("fingerprint", fingerprint.describe(), FINGERPRINT_WEIGHT))
