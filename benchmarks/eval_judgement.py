@@ -162,7 +162,7 @@ def report_pairs(outcomes: list[Outcome], title: str, verbose: bool) -> None:
     confusion = Counter((o.pair.label, o.classification) for o in outcomes)
     print("confusion (true label x classification):")
     print(f"{'':>10} " + " ".join(f"{c:>11}" for c in CLASSES))
-    for label in ("spun", "legit", "unrelated"):
+    for label in ("spun", "paraphrased", "legit", "unrelated"):
         if any(o.pair.label == label for o in outcomes):
             print(f"{label:>10} " + " ".join(f"{confusion[label, c]:>11}" for c in CLASSES))
     tops = [t for o in outcomes if o.pair.label == "spun" for t in o.top]

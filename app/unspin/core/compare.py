@@ -239,6 +239,7 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         coverage=_share(unchanged, old_words), copy_coverage=_share(unchanged_new, new_words),
         aligned=max(_share(unchanged + one_for_one, old_words), _share(unchanged_new + one_for_one, new_words)),
         longest_run=longest, one_for_one=one_for_one, swap_rate=_share(one_for_one, old_words),
+        in_place=_share(one_for_one, old_words - unchanged),
         synonym_share=_share(synonyms, one_for_one),
         names_changed=names, fingerprints=prints, broken_pairs=broken, pattern=pattern)
     if not is_a_copy(measures):

@@ -40,6 +40,9 @@ PARAPHRASE_COVERAGE = 0.5
 #: ... by swapping this many dictionary synonyms per word (a writer who rewrites adds,
 #: cuts and restructures; a paraphrasing tool swaps synonyms as it goes).
 PARAPHRASE_SYNONYMS = 0.02
+#: A copy with a spinner's score is spun when at least this share of its changed words were
+#: swapped one for one in place; below, the sentences were rewritten around the swaps.
+IN_PLACE_SPUN = 0.3
 #: Spin score from which a copy is called spun.
 SPUN_SCORE = 0.5
 
@@ -54,6 +57,7 @@ class Measures:
     longest_run: int = 0  # longest verbatim run, in words
     one_for_one: int = 0  # one-for-one word swaps standing in kept context (occurrences)
     swap_rate: float = 0.0  # one_for_one per word of the original
+    in_place: float = 0.0  # of the original's changed words, the share swapped one for one in place
     synonym_share: float = 0.0  # of those swaps, the share that are dictionary synonyms
     names_changed: int = 0  # occurrences of name words swapped for common words or synonyms
     fingerprints: int = 0  # occurrences of known spinner phrase fingerprints
@@ -114,8 +118,8 @@ def classify(m: Measures, spin: float) -> str:
     """One of :data:`CLASSES`."""
     if not is_a_copy(m):
         return "not-a-copy"
-    if spin >= SPUN_SCORE:
-        return "spun"
+    if spin >= SPUN_SCORE:  # a spinner swaps in place; a paraphraser rewrites the sentence
+        return "spun" if m.in_place >= IN_PLACE_SPUN else "paraphrased"
     if m.coverage >= VERBATIM_SHARE and m.copy_coverage >= VERBATIM_SHARE:
         return "verbatim"
     if m.coverage < PARAPHRASE_COVERAGE and m.copy_coverage < PARAPHRASE_COVERAGE \
@@ -139,7 +143,8 @@ def describe(classification: str, m: Measures, spin: float, suspicious: int, exa
         return (f"Spun copy: {swapped}{syn}; {suspicious:,} suspicious swaps"
                 + (f", e.g. {examples}" if examples else "") + ".")
     if classification == "paraphrased":
-        return (f"Paraphrased copy: reworded throughout with dictionary synonyms ({cov}, longest "
-                f"verbatim run {m.longest_run} words), but not word for word as a spinner does.")
+        return (f"Paraphrased copy: reworded throughout, with synonyms and rewritten sentences ({cov},"
+                f" longest verbatim run {m.longest_run} words; {100 * m.in_place:.0f}% of the changed "
+                "words swapped in place, where a spinner swaps most of them).")
     return (f"Edited copy: {cov}; {100 * m.swap_rate:.1f} in every 100 words swapped one for one — "
             "ordinary editing, little sign of a spinner.")

@@ -133,10 +133,12 @@ class Scorer:
     def _placed(self, swap: Swap, place: Placement | None, pattern: float) -> list[Reason]:
         """Reasons that depend on where the swap stands: a name, a broken word pair, a
         dictionary synonym in a document that swaps words throughout."""
-        if place is None or swap.kind != "word" or " " in swap.old.strip() or " " in swap.new.strip():
+        if place is None or swap.kind not in ("word", "phrase"):
             return []
         old, new = swap.old.strip(), swap.new.strip()
         out = []
+        if swap.kind == "phrase":  # a phrase swapped in an unchanged sentence: only the pattern tells
+            return self._in_pattern(old, new, place, pattern)
         synonym = self.language == "en" and self._synonyms(old, new)
         if place.in_name and synonym:
             out.append(Reason("name", f"'{old}' is part of a name, and '{new}' is a dictionary synonym of"
@@ -149,11 +151,16 @@ class Scorer:
             broken = next(filter(None, (broken_pair(b, old, new, a) for b, a in place.neighbours)), None)
             if broken:
                 out.append(Reason("broken_pair", broken, BROKEN_PAIR_WEIGHT))
-        if pattern > 0 and place.in_context and _same_case_shape(old, new):
-            out.append(Reason("pattern", "this copy swaps words one for one throughout while keeping"
-                              " the sentences around them: a spinner's pattern, not an editor's",
-                              round(PATTERN_WEIGHT * pattern, 3)))
-        return out
+        return out + self._in_pattern(old, new, place, pattern)
+
+    @staticmethod
+    def _in_pattern(old: str, new: str, place: Placement, pattern: float) -> list[Reason]:
+        """The document's pattern, for a swap standing in it (in kept context, same case)."""
+        if pattern <= 0 or not place.in_context or not _same_case_shape(old, new):
+            return []
+        return [Reason("pattern", "this copy swaps words one for one throughout while keeping the"
+                       " sentences around them: a spinner's pattern, not an editor's",
+                       round(PATTERN_WEIGHT * pattern, 3))]
 
     def _synonyms(self, old: str, new: str) -> bool:
         return is_synonym(normalize(old), normalize(new))
