@@ -1,13 +1,13 @@
-"""Rebuild ``spinner_signatures.tsv``: word swaps observed in more than one spun copy on the
-public web.
+"""Rebuild ``spinner_signatures.tsv``: word swaps observed in spun copies on the public web.
 
     python resources/build_signatures.py > resources/spinner_signatures.tsv
 
 Reads the hand-labelled real pairs in ``benchmarks/judgement/real/`` (each an excerpt of a
 public original and of a spun copy of it, with both URLs) and keeps a one-word swap when
-it is labelled a spinner's in copies on at least two different sites, both words are
-content words (a function word's swap is judged by rule, not by list), and it is not a
-figure written another way. Only the pairs the evaluation uses for development are read:
+it is labelled a spinner's, both words are content words (a function word's swap is judged
+by rule, not by list), and it is not a figure written another way. The number of sites it
+was seen on is kept: a comparison cites a swap seen on two sites or more; a scan looks for
+the whole vocabulary. Only the pairs the evaluation uses for development are read:
 the held-out third must not shape the rules its figures are reported on.
 """
 
@@ -25,7 +25,6 @@ from eval_judgement import held_out, load_real  # noqa: E402
 
 from unspin.core.scoring import load_function_words  # noqa: E402
 
-MIN_SITES = 2
 
 
 def observed_swaps() -> dict[tuple[str, str], dict[str, str]]:
@@ -46,13 +45,13 @@ def observed_swaps() -> dict[tuple[str, str], dict[str, str]]:
 
 def main() -> int:
     print("# Spinner signatures: one-word swaps labelled as a spinner's in spun copies of news")
-    print("# stories on at least two different public sites (built by resources/build_signatures.py")
-    print("# from benchmarks/judgement/real/, development pairs only).")
-    print("# Columns: old word, new word, where it was observed (copy URLs), note.")
-    rows = [(old, new, sites) for (old, new), sites in observed_swaps().items() if len(sites) >= MIN_SITES]
-    for old, new, sites in sorted(rows):
+    print("# stories and articles on public sites (built by resources/build_signatures.py from")
+    print("# benchmarks/judgement/real/, development pairs only).")
+    print("# Columns: old word, new word, where it was observed (copy URLs), note, sites.")
+    for (old, new), sites in sorted(observed_swaps().items()):
         urls = " ".join(sorted(sites.values())[:2])
-        print(f"{old}\t{new}\t{urls}\tseen in spun copies on {len(sites)} sites")
+        where = f"{len(sites)} sites" if len(sites) > 1 else "one site"
+        print(f"{old}\t{new}\t{urls}\tseen in spun copies on {where}\t{len(sites)}")
     return 0
 
 

@@ -46,6 +46,9 @@ FUNCTION_WORD_WEIGHT = 0.6
 WRONG_SENSE_WEIGHT = 0.7
 NUMERAL_WEIGHT = 0.45
 FINGERPRINT_WEIGHT = 0.85
+#: A comparison cites an observed spinner swap seen on at least this many sites (one site
+#: may be one spinner's quirk; a scan still uses the whole observed vocabulary).
+CITED_SITES = 2
 NAME_WEIGHT = 0.6
 BROKEN_PAIR_WEIGHT = 0.45
 SYNONYM_WEIGHT = 0.2
@@ -74,7 +77,7 @@ class Signature:
     new: str
     observed_in: str
     note: str
-
+    sites: int = 1  # how many sites the swap was seen on
 
 class Scorer:
     """Scores swaps for one language; loads its data once."""
@@ -110,6 +113,7 @@ class Scorer:
             return [mitigation]
         reasons = [Reason("different_word", f"'{old}' was replaced by a different word", BASE_WEIGHT)]
         sig = self.signatures.get((normalize(old), normalize(new)))
+        sig = sig if sig is not None and sig.sites >= CITED_SITES else None
         if sig is not None:
             reasons.append(Reason("signature", f"'{old}' → '{new}' is a spinner swap observed in public"
                                   f" spun copies ({sig.note}: {sig.observed_in})", SIGNATURE_WEIGHT))
@@ -313,8 +317,8 @@ def load_signatures() -> dict[tuple[str, str], Signature]:
     """The spinner-signature table, keyed by normalised (old, new)."""
     table = {}
     for row in read_table("spinner_signatures.tsv"):
-        old, new, observed_in, note = (row + ["", "", "", ""])[:4]
-        table[normalize(old), normalize(new)] = Signature(old, new, observed_in, note)
+        old, new, observed_in, note, sites = (row + ["", "", "", "", "1"])[:5]
+        table[normalize(old), normalize(new)] = Signature(old, new, observed_in, note, int(sites or 1))
     return table
 
 
