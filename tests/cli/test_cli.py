@@ -232,8 +232,20 @@ def test_ctrl_c_stops_quietly_and_leaves_no_process(tmp_path):
     os.killpg(p.pid, signal.SIGINT)
     err = p.communicate(timeout=60)[1]
     assert p.returncode == 130 and err.strip() == "unspin: interrupted"
-    time.sleep(0.5)
-    assert not [c for c in children if os.path.exists(f"/proc/{c}")]
+    deadline = time.monotonic() + 5
+    while [c for c in children if _running(c)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [c for c in children if _running(c)]
+
+
+def _running(pid: str) -> bool:
+    """Whether process *pid* still runs: a zombie (ended, waiting for a parent to reap it,
+    which a container's init may never do) does not."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_an_unknown_language_is_a_usage_error():

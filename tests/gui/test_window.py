@@ -182,7 +182,8 @@ def test_swap_sides_exchanges_the_texts(qtbot, window):
     window.act_swap_sides.trigger()
     qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
     assert window.left_pane.document.name == SPUN.name
-    assert (window.view.comparison.swaps[0].old, window.view.comparison.swaps[0].new) == ("nan", "the")
+    c = window.view.comparison
+    assert c.sides_look_swapped and ("nan", "the") in [(s.old, s.new) for s in c.swaps[:3]]
 
 
 def test_cancel_stops_a_long_comparison(qtbot, window, tmp_path):

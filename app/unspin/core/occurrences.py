@@ -4,13 +4,15 @@ A spinner swaps words in place and keeps the sentence around them; an editor who
 restructures a sentence, and a diff that pairs words of two unrelated passages, leave
 nothing unchanged around a "swap". These facts are computed once per comparison for all
 occurrences at once (numpy over the token arrays), so a book costs no per-word loop.
+
+numpy is imported on first use: its BLAS starts threads at import, and a process with
+threads may no longer fork its second process (see :func:`unspin.core.parallel.can_fork`),
+which a comparison starts before it gets here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
 
 from unspin.core.swaps import Swap
 from unspin.core.tokens import Tokens
@@ -41,6 +43,8 @@ class _Side:
     """One text's tokens as arrays: which word tokens are unchanged, counted cumulatively."""
 
     def __init__(self, tokens: Tokens, runs, column: int):
+        import numpy as np
+
         n = len(tokens)
         delta = np.zeros(n + 1, np.int32)
         if runs:
@@ -56,19 +60,23 @@ class _Side:
         self.ends = np.frombuffer(tokens.offsets, dtype=np.int32)[1::2] if len(tokens) else \
             np.zeros(0, np.int32)
 
-    def word_range(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Word ordinals [first, last+1) of the spans [start, end)."""
+    def word_range(self, starts, ends):
+        """Word ordinals [first, last+1) of the spans [start, end) (numpy arrays)."""
+        import numpy as np
+
         first_token = np.searchsorted(self.ends, starts, side="right")
         last_token = np.searchsorted(self.ends, np.maximum(starts, ends - 1), side="right")
         first = np.searchsorted(self.word_tokens, first_token, side="left")
         last = np.searchsorted(self.word_tokens, last_token, side="right")
         return first, last
 
-    def in_context(self, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    def in_context(self, first, last):
         """Whether the words around each span are mostly unchanged: of the CONTEXT_WORDS on
         each side, KEPT_NEEDED in all and at least one on each side (where the text has
         words on that side): a word whose following words all changed, at the end of an
         unchanged passage, opens a rewritten sentence."""
+        import numpy as np
+
         total = len(self.word_tokens)
         lo = np.maximum(0, first - CONTEXT_WORDS)
         hi = np.minimum(total, last + CONTEXT_WORDS)
@@ -87,6 +95,8 @@ class _Side:
 
 def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> list[Placement]:
     """A :class:`Placement` for each swap, in the same order."""
+    import numpy as np
+
     if not swaps:
         return []
     side = _Side(old, runs, 0)
