@@ -47,6 +47,7 @@ def test_unrelated_texts_are_not_a_copy_and_pairings_are_no_evidence():
     assert c.classification == "not-a-copy" and c.spin_score == 0.0
     assert c.stats.suspicious_swaps == 0 and all(s.score == 0.0 for s in c.swaps)
     assert c.verdict.startswith("Not a copy")
+    assert "No swaps are listed" in to_text(c) and "None listed" in to_html(c)
 
 
 def test_identical_and_lightly_edited_copies():

@@ -95,15 +95,17 @@ def _absence_tells(first: str, second: str) -> bool:
     people" is missing because "numerous" is not common enough; "successful the" is missing
     although "successful" and "the" are common)."""
     counts, total = word_counts()
-    pairs = bigram_counts()
+    scale, least = _pair_scale()
     chance = counts.get(first.lower(), 0) * counts.get(second.lower(), 0) / total
-    return chance * _pair_scale() >= min(pairs.values()) if pairs else False
+    return chance * scale >= least
 
 
 @lru_cache(maxsize=1)
-def _pair_scale() -> float:
-    """Bigram counts per unigram count (the two files count different totals)."""
-    return sum(bigram_counts().values()) / word_counts()[1]
+def _pair_scale() -> tuple[float, int]:
+    """Bigram counts per unigram count (the two files count different totals), and the
+    least count a listed pair has."""
+    pairs = bigram_counts()
+    return sum(pairs.values()) / word_counts()[1], min(pairs.values(), default=1)
 
 
 def _plain(word: str) -> bool:

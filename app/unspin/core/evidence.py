@@ -128,6 +128,9 @@ def _swap_table(c: Comparison) -> str:
     head = ('<thead><tr><th width="6%">#</th><th width="16%">Original</th><th width="16%">Copy</th>'
             '<th width="10%">Kind</th><th width="7%">Count</th><th width="7%">Score</th>'
             '<th width="38%">Reasons</th></tr></thead>')
+    if c.classification == "not-a-copy":
+        return ("<h2>Swaps</h2><p>None listed: the texts are not copies of each other, so the "
+                "pairings of their words are chance, not evidence.</p>")
     rows = []
     for n, s in enumerate(c.swaps, 1):
         tag = _swap_tag(s)

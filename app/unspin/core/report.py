@@ -117,7 +117,10 @@ def to_text(c: Comparison, top: int = 20) -> str:
         lines.append(f"Note: {c.coarse_gaps} long stretch(es) share no words at all and are shown "
                      "as replaced whole.")
     shown = [w for w in c.swaps if w.kind not in ("case", "punctuation")][:top]
-    if shown:
+    if c.classification == "not-a-copy":
+        lines += ["", "No swaps are listed: the texts are not copies of each other, so their word"
+                  " pairings are chance, not evidence."]
+    elif shown:
         lines += ["", f"Top swaps ({len(shown)} of {s.distinct_swaps}):",
                   f"{'count':>6} {'score':>6}  swap"]
         for w in shown:

@@ -35,13 +35,17 @@ _SORT, _SWAP = int(SORT_ROLE), int(SWAP_ROLE)
 _RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _GENERIC_CODE = "different_word"
+#: Reasons about the whole document, not this swap: shown first only when nothing else is.
+_DOCUMENT_CODES = ("pattern", "consistent")
 
 
 def headline_reason(swap: Swap) -> str:
-    """The most informative reason of *swap*: the weightiest specific one, else the first."""
+    """The most informative reason of *swap*: the weightiest one about the swap itself,
+    else the weightiest about the document, else the first."""
     specific = [r for r in swap.reasons if r.code != _GENERIC_CODE]
-    if specific:
-        return max(specific, key=lambda r: r.weight).text
+    own = [r for r in specific if r.code not in _DOCUMENT_CODES]
+    if own or specific:
+        return max(own or specific, key=lambda r: r.weight).text
     return swap.reasons[0].text if swap.reasons else ""
 
 
