@@ -3,7 +3,7 @@
 Each row of ``resources/phrase_fingerprints.tsv`` gives the phrase a writer wrote, the
 phrase a spinner made of it, the spinner family, whether the spun phrase alone is evidence
 (``scan``: no writer uses it in its own right, so a text may be flagged without its
-original) and the public source where it was documented or observed.
+original), the public source where it was documented or observed, and its licence.
 
 In a comparison a swap that turns the original phrase into the spun one (or a word of
 it into the spun word) is a fingerprint; a scan looks for the spun phrases marked ``yes``.
@@ -29,6 +29,7 @@ class Fingerprint:
     family: str
     scan: bool  # the spun phrase alone is evidence
     source: str
+    licence: str = ""
 
     def describe(self) -> str:
         """The reason sentence, naming the family and the source."""
@@ -49,9 +50,9 @@ def fingerprints() -> tuple[Fingerprint, ...]:
     """Every phrase fingerprint in the shipped table."""
     rows = []
     for row in read_table("phrase_fingerprints.tsv"):
-        original, spun, family, scan, source = (row + [""] * 5)[:5]
+        original, spun, family, scan, source, licence = (row + [""] * 6)[:6]
         rows.append(Fingerprint(original.strip(), spun.strip(), family.strip(),
-                                scan.strip() == "yes", source.strip()))
+                                scan.strip() == "yes", source.strip(), licence.strip()))
     return tuple(rows)
 
 
