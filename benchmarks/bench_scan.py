@@ -6,7 +6,7 @@
 - Scan of the seed spun copy alone: share of its nan/successful/pinch/astatine/arsenic/
   beryllium/whitethorn/conscionable occurrences flagged with the original the aligned
   comparison gives (alignment artefacts such as of -> successful count as misses).
-- Scan of clean prose (seed 001; Python's docstrings, 1.67 MB, from bench_engine's corpus):
+- Scan of clean prose (the demo original; Python's docstrings, 1.67 MB, from bench_engine's corpus):
   flags per 1,000 words and time.
 - Scan of the same docstrings spun by bench_engine's spinner (its table was written for
   the engine benchmark, not for the scan): recall on its function-word swaps.
@@ -64,10 +64,10 @@ def bench_seed() -> None:
     result = scan(spun)
     flags = {(f.start, f.end): f for f in result.flags}
     right = sum(1 for k, v in truth.items() if k in flags and flags[k].original.lower() == v)
-    print(f"seed 000 alone: {right}/{len(truth)} = {100 * right / len(truth):.1f} % flagged with the "
+    print(f"demo copy alone: {right}/{len(truth)} = {100 * right / len(truth):.1f} % flagged with the "
           f"right original; spin score {result.spin_score:.2f}; {len(result.flags)} flags in {result.words} words")
     clean = scan(original)
-    print(f"seed 001 alone: {len(clean.flags)} flags in {clean.words} words; spin score {clean.spin_score:.2f}")
+    print(f"demo original alone: {len(clean.flags)} flags in {clean.words} words; spin score {clean.spin_score:.2f}")
 
 
 def bench_docstrings() -> None:
