@@ -26,7 +26,7 @@ from unspin.core.judgement import (Measures, classify, describe, is_a_copy, patt
 from unspin.core.occurrences import place_swaps
 from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_synonym, load_signatures,
                                  words_looked_up)
-from unspin.core.swaps import Reason, Swap, find_swaps
+from unspin.core.swaps import Swap, find_swaps
 from unspin.core.tokens import Tokens, Vocabulary
 
 _log = logging.getLogger(__name__)
@@ -199,7 +199,7 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
     judged = judge(ot, nt, diff.runs, found, places, scorer)
     step(0.95)
     swaps = judged.swaps
-    stats = _stats(ot, nt, diff.runs, pairing, swaps, options.suspicious)
+    stats = _stats(ot, nt, diff.runs, pairing if swaps else None, swaps, options.suspicious)
     spin = judged.spin
     looks_swapped = judged.reverse > 0
     text = verdict(stats, spin, swaps, judged)
@@ -242,9 +242,8 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         in_place=_share(one_for_one, old_words - unchanged),
         synonym_share=_share(synonyms, one_for_one),
         names_changed=names, fingerprints=prints, broken_pairs=broken, pattern=pattern)
-    if not is_a_copy(measures):
-        swaps = [_chance_pairing(s) for s in found]
-        return _Judged(_ranked(swaps), 0.0, "not-a-copy", measures)
+    if not is_a_copy(measures):  # chance pairings are no swaps: none is listed or marked
+        return _Judged([], 0.0, "not-a-copy", measures)
     evidence = spin_score(first, old_words)
     reverse = 0.0 if evidence >= 0.6 else spin_score(  # read the other way round: a spun original?
         [scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in first], new_words)
@@ -253,12 +252,6 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         first = [scorer.score(s, p, pattern) for s, p in zip(found, places)]
     spin = round(1.0 - (1.0 - evidence) * (1.0 - pattern), 3)
     return _Judged(_ranked(first), spin, classify(measures, spin), measures, reverse)
-
-
-def _chance_pairing(swap: Swap) -> Swap:
-    reason = Reason("not_a_copy", "the texts are not copies of each other: this pairing of words is"
-                    " chance, not evidence", -0.0)
-    return dataclasses.replace(swap, score=0.0, reasons=(reason,))
 
 
 def _ranked(swaps: list[Swap]) -> list[Swap]:
@@ -293,16 +286,18 @@ def _frequencies(second: SecondProcess | None, swaps) -> dict[str, float] | None
 
 
 def _stats(ot: Tokens, nt: Tokens, runs, pairing, swaps, suspicious: float) -> Stats:
+    """Word counts; with no *pairing* (texts that are not copies) nothing counts as swapped:
+    what is not the same is deleted on one side and inserted on the other."""
     old_words, new_words = ot.words_in(0, len(ot)), nt.words_in(0, len(nt))
+    sub_old, sub_new = (pairing.substituted_old, pairing.substituted_new) if pairing else (0, 0)
     mask_a, mask_b = ot.word_mask, nt.word_mask
     unchanged = sum(mask_a.count("1", i, i + n) for i, _, n in runs)
     unchanged_new = sum(mask_b.count("1", j, j + n) for _, j, n in runs)
     flagged = [s for s in swaps if s.score >= suspicious]
     return Stats(
         old_words=old_words, new_words=new_words, unchanged=unchanged,
-        substituted_old=pairing.substituted_old, substituted_new=pairing.substituted_new,
-        deleted=old_words - unchanged - pairing.substituted_old,
-        inserted=new_words - unchanged_new - pairing.substituted_new,
+        substituted_old=sub_old, substituted_new=sub_new,
+        deleted=old_words - unchanged - sub_old, inserted=new_words - unchanged_new - sub_new,
         swaps=sum(s.count for s in swaps), distinct_swaps=len(swaps),
         suspicious_swaps=sum(s.count for s in flagged), distinct_suspicious=len(flagged))
 

@@ -188,6 +188,8 @@ class Scorer:
             return Reason("variant", f"'{new}' is {known} of '{old}'", -0.05)
         if min(len(lo), len(ln)) < 4:
             return None
+        if self.language == "en" and _same_lemma(lo, ln):
+            return Reason("word_form", f"'{new}' is another form of the word '{old}'", -0.15)
         distance = edit_distance(lo, ln) if abs(len(lo) - len(ln)) <= 1 else 3
         same_length = len(lo) == len(ln)
         if (distance == 1 or (distance == 2 and same_length and len(lo) >= 8)) \
@@ -286,6 +288,14 @@ def edit_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+def _same_lemma(old: str, new: str) -> bool:
+    """Two inflections of one dictionary word ("provides", "provide"; "mice", "mouse")."""
+    if not (old.isalpha() and new.isalpha()):
+        return False
+    th = default_thesaurus()
+    return bool(set(th.base_forms(old)) & set(th.base_forms(new)))
 
 
 def _same_case_shape(old: str, new: str) -> bool:
