@@ -8,7 +8,8 @@ officers". An editor who changes a word writes a phrase that exists.
 The pair counts are symspellpy's English bigram dictionary
 (``frequency_bigramdictionary_en_243_342.txt``: the 242,342 commonest word pairs of the
 Google Books Ngram corpus, each seen at least 6.4 million times; symspellpy is MIT-licensed,
-the counts come from data published under CC BY 3.0). It is read on first use (0.3 s).
+the counts come from data published under CC BY 3.0), shipped prebuilt as a hash table
+(``resources/word_pairs_en.npz``) that loads in milliseconds on first use.
 A pair missing from it is not wrong English, only not a common pair: the rules below
 only speak when the original pair is a collocation (very common, and far more common than
 its two words' own frequencies predict: "first year", not "shop by") and its replacement
@@ -18,12 +19,15 @@ words' counts from symspellpy's unigram dictionary of the same corpus.
 
 from __future__ import annotations
 
+import hashlib
 import math
-import os
 from functools import lru_cache
 
-BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
-UNIGRAM_FILE = "frequency_dictionary_en_82_765.txt"
+from unspin.core.resources import resource_path
+
+#: symspellpy's word and word-pair counts, prebuilt as hash tables by
+#: ``resources/build_word_pairs.py``.
+TABLE = "word_pairs_en.npz"
 #: A pair seen at least this often is a collocation a spinner can break ("first year":
 #: 313 million; the dictionary's median pair is seen 14 million times).
 COMMON_PAIR = 30_000_000
@@ -32,46 +36,54 @@ COMMON_PAIR = 30_000_000
 COLLOCATION_PMI = 7.0
 
 
+def key_of(text: str) -> int:
+    """The table key of a lower-case word or "first second" pair."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class _Counts:
+    """One sorted hash table: keys and their counts (numpy arrays)."""
+
+    def __init__(self, keys, counts):
+        self.keys, self.counts = keys, counts
+        self.total = int(counts.sum())
+        self.least = int(counts.min()) if len(counts) else 1
+
+    def get(self, text: str) -> int:
+        import numpy as np
+
+        key = np.uint64(key_of(text))
+        at = int(np.searchsorted(self.keys, key))
+        return int(self.counts[at]) if at < len(self.keys) and self.keys[at] == key else 0
+
+
 @lru_cache(maxsize=1)
-def bigram_counts() -> dict[str, int]:
-    """``"first year" -> 313018496``: lower-case word pairs and their corpus counts."""
-    import symspellpy
+def _tables() -> tuple[_Counts, _Counts]:
+    """(words, pairs), loaded on first use (a few milliseconds)."""
+    import numpy as np
 
-    path = os.path.join(os.path.dirname(symspellpy.__file__), BIGRAM_FILE)
-    counts = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            first, second, count = line.split()
-            counts[f"{first} {second}"] = int(count)
-    return counts
+    with np.load(resource_path(TABLE)) as data:
+        return (_Counts(data["words_keys"], data["words_counts"]),
+                _Counts(data["pairs_keys"], data["pairs_counts"]))
 
 
-@lru_cache(maxsize=1)
-def word_counts() -> tuple[dict[str, int], int]:
-    """Lower-case word counts of the same corpus, and their total."""
-    import symspellpy
+def pair_count(first: str, second: str) -> int:
+    """How often *first second* occurs in the corpus (0 when it is not a common pair)."""
+    return _tables()[1].get(f"{first.lower()} {second.lower()}")
 
-    counts = {}
-    with open(os.path.join(os.path.dirname(symspellpy.__file__), UNIGRAM_FILE), encoding="utf-8") as fh:
-        for line in fh:
-            word, count = line.split()
-            counts[word] = int(count)
-    return counts, sum(counts.values())
+
+def word_count(word: str) -> int:
+    """How often *word* occurs in the same corpus (0 when it is not among its 82,765 words)."""
+    return _tables()[0].get(word.lower())
 
 
 def association(first: str, second: str) -> float:
     """Pointwise mutual information of a pair (log2; 0 when the pair is not common)."""
     together = pair_count(first, second)
-    counts, total = word_counts()
-    a, b = counts.get(first.lower(), 0), counts.get(second.lower(), 0)
+    a, b = word_count(first), word_count(second)
     if not together or not a or not b:
         return 0.0
-    return math.log2(together * total / (a * b))
-
-
-def pair_count(first: str, second: str) -> int:
-    """How often *first second* occurs in the corpus (0 when it is not a common pair)."""
-    return bigram_counts().get(f"{first.lower()} {second.lower()}", 0)
+    return math.log2(together * _tables()[0].total / (a * b))
 
 
 def broken_pair(before: str | None, old: str, new: str, after: str | None) -> str | None:
@@ -94,18 +106,9 @@ def _absence_tells(first: str, second: str) -> bool:
     used together merely by chance, they would be seen often enough to be listed ("numerous
     people" is missing because "numerous" is not common enough; "successful the" is missing
     although "successful" and "the" are common)."""
-    counts, total = word_counts()
-    scale, least = _pair_scale()
-    chance = counts.get(first.lower(), 0) * counts.get(second.lower(), 0) / total
-    return chance * scale >= least
-
-
-@lru_cache(maxsize=1)
-def _pair_scale() -> tuple[float, int]:
-    """Bigram counts per unigram count (the two files count different totals), and the
-    least count a listed pair has."""
-    pairs = bigram_counts()
-    return sum(pairs.values()) / word_counts()[1], min(pairs.values(), default=1)
+    words, pairs = _tables()
+    chance = word_count(first) * word_count(second) / words.total
+    return chance * pairs.total / words.total >= pairs.least
 
 
 def _plain(word: str) -> bool:
