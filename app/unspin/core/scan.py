@@ -58,6 +58,8 @@ RARE_ZIPF = 2.0
 MIN_DROP = 1.5
 #: ... or this much for a swap a spinner was seen making (have -> person).
 SIGNATURE_DROP = 1.0
+#: Each phrase fingerprint leaves this share of the doubt.
+FINGERPRINT_LEFT = 0.6
 #: Flag density (score-weighted, per word) at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.02
 
@@ -362,11 +364,15 @@ def _plausible(old: str, new: str, function_words: frozenset[str], drop: float =
 
 
 def spin_score(flags, words: int) -> float:
-    """How strongly the text looks spun, in [0, 1]: the density of flagged words."""
+    """How strongly the text looks spun, in [0, 1]: the density of flagged words, and each
+    documented phrase fingerprint on its own (one tortured phrase is no writer's choice: one
+    makes a text possibly spun, two likely)."""
     if not words:
         return 0.0
     weighted = sum(f.score * f.score for f in flags)
-    return round(1.0 - math.exp(-(weighted / words) / SPIN_DENSITY_SCALE), 3)
+    density = 1.0 - math.exp(-(weighted / words) / SPIN_DENSITY_SCALE)
+    phrases = sum(1 for f in flags if f.reasons[0].code == "fingerprint")
+    return round(1.0 - (1.0 - density) * FINGERPRINT_LEFT ** phrases, 3)
 
 
 def scan_verdict(flags, words: int, spin: float) -> str:

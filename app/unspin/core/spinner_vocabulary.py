@@ -22,7 +22,7 @@ from unspin.core.swaps import Reason
 FINGERPRINT_WEIGHT = 0.9
 VOCABULARY_WEIGHT = 0.8
 #: A text shows a spinner's vocabulary with at least this many distinct such words...
-MIN_DISTINCT = 3
+MIN_DISTINCT = 4
 #: ... and at least one in this many words.
 WORDS_PER_SIGN = 100
 #: A signature's word counts only when it is rarer than the word it stands for by this
