@@ -123,3 +123,14 @@ def test_no_output_or_resource_mentions_the_demo_files(seed_comparison):
 def test_the_mention_check_would_catch_a_demo_reason(text):
     """The pattern above matches what the old reasons said ("seen in seed 000")."""
     assert DEMO_MENTION.search(text + " (seen in seed 000)")
+
+
+def test_house_style_changes_are_ordinary_editing():
+    """A wire story republished in another house style (numerals, "says", "per cent", a
+    later weekday) is edited, with nothing suspicious."""
+    styled = (ARTICLE.replace("two years", "2 years").replace("said", "says")
+              .replace("40 million dollars", "$40 million").replace("spring", "Spring"))
+    styled = styled.replace("first year", "1st year")
+    c = compare(ARTICLE, styled)
+    assert c.classification in ("edited", "verbatim") and c.spin_score < 0.2
+    assert c.stats.suspicious_swaps == 0

@@ -70,8 +70,11 @@ class Measures:
 
 
 def is_one_for_one(swap: Swap) -> bool:
-    """A single word replaced by a single word (not case, punctuation or a figure)."""
-    return swap.kind == "word" and " " not in swap.old.strip() and " " not in swap.new.strip()
+    """A single word replaced by a single word (not case, punctuation, a figure, nor a
+    number word written as a numeral: house styles differ on "two" and "2")."""
+    old, new = swap.old.strip(), swap.new.strip()
+    return swap.kind == "word" and " " not in old and " " not in new \
+        and not any(c.isdigit() for c in old + new)
 
 
 def swap_pattern(swaps: list[Swap], places: list[Placement], is_synonym) -> tuple[int, int]:

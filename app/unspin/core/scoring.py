@@ -4,15 +4,16 @@ Evidence that a swap came from a synonym spinner, each with a weight and a publi
 a spinner swap observed on public spun pages (``resources/spinner_signatures.tsv``) or a
 documented phrase fingerprint (``resources/phrase_fingerprints.tsv``), a function word
 replaced by a content word, a thesaurus synonym of the wrong sense (WordNet), a name's
-word swapped for a common word or a synonym, a common word pair broken (Google Books
-bigrams), a common word replaced by a much rarer one (wordfreq), a number word written
-as a numeral, the same swap made many times, and the document's own pattern: in a copy
-that swaps words one for one throughout, each such swap is a spinner's.
+word swapped for its synonym, a common word pair broken (Google Books bigrams), a common
+word replaced by a much rarer one (wordfreq), the same swap made many times, and the
+document's own pattern: in a copy that swaps words one for one throughout, each such swap
+is a spinner's.
 Weights combine like independent evidence: ``1 - prod(1 - w)``.
 
 Ordinary editing must stay low: case, punctuation and spacing changes, spelling
-variants (Kiev -> Kyiv), updated figures, reworded passages and words whose whole
-sentence changed around them get a small score whatever else applies.
+variants (Kiev -> Kyiv), other forms of a word, numbers written as words or numerals
+(house styles differ), updated figures, reworded passages and words whose whole sentence
+changed around them get a small score whatever else applies.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ BASE_WEIGHT = 0.1
 SIGNATURE_WEIGHT = 0.5  # an ordinary synonym, but the one spinners were seen to pick
 FUNCTION_WORD_WEIGHT = 0.6
 WRONG_SENSE_WEIGHT = 0.7
-NUMERAL_WEIGHT = 0.45
 FINGERPRINT_WEIGHT = 0.85
 #: A comparison cites an observed spinner swap seen on at least this many sites (one site
 #: may be one spinner's quirk; a scan still uses the whole observed vocabulary).
@@ -121,12 +121,12 @@ class Scorer:
         if fingerprint is not None:
             reasons.append(Reason("fingerprint", fingerprint.describe(), FINGERPRINT_WEIGHT))
         reasons.extend(r for r in (self._function_word(old, new), self._wrong_sense(old, new),
-                                   self._numeral(old, new), self._rarity(old, new)) if r is not None)
+                                   self._rarity(old, new)) if r is not None)
         reasons.extend(self._placed(swap, place, pattern))
         if len(reasons) > 1 and swap.count >= 3:
             reasons.append(Reason("consistent", f"the same swap is made {swap.count} times",
                                   min(0.3, 0.05 * swap.count)))
-        variant = self._variant(old, new)
+        variant = self._numeral(old, new) or self._variant(old, new)
         if variant is not None and sig is None and fingerprint is None:
             return [variant]
         if place is not None and not place.in_context and not any(r.code in INTRINSIC for r in reasons):
@@ -241,9 +241,13 @@ class Scorer:
         text = wrong_sense(default_thesaurus(), lo, ln, function_word)
         return Reason("wrong_sense", text, WRONG_SENSE_WEIGHT) if text else None
 
-    def _numeral(self, old: str, new: str) -> Reason | None:
-        if _NUMBER_WORDS.get(normalize(old)) == normalize(new):
-            return Reason("numeral", f"the number word '{old}' became the numeral '{new}'", NUMERAL_WEIGHT)
+    @staticmethod
+    def _numeral(old: str, new: str) -> Reason | None:
+        """A number word written as a numeral or back: house styles differ ("two", "2")."""
+        a, b = normalize(old), normalize(new)
+        if _NUMBER_WORDS.get(a) == b or _NUMBER_WORDS.get(b) == a:
+            return Reason("numeral", f"'{new}' writes the number '{old}' another way: house styles"
+                          " differ", -0.1)
         return None
 
     def _rarity(self, old: str, new: str) -> Reason | None:
