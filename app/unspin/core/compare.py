@@ -20,7 +20,6 @@ from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
                                   worth_a_second_process)
-from unspin.core.fingerprints import find_in_text
 from unspin.core.judgement import (Measures, classify, describe, is_a_copy, pattern_strength,
                                    swap_pattern)
 from unspin.core.occurrences import place_swaps
@@ -233,7 +232,6 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
     one_for_one, synonyms = swap_pattern(first, places, is_synonym)
     names, prints, broken = (sum(s.count for s in first if any(r.code == code for r in s.reasons))
                              for code in ("name", "fingerprint", "broken_pair"))
-    prints += max(0, len(find_in_text(nt.text)) - len(find_in_text(ot.text)))
     pattern = pattern_strength(one_for_one, synonyms, names + broken + 2 * prints, old_words)
     measures = Measures(
         coverage=_share(unchanged, old_words), copy_coverage=_share(unchanged_new, new_words),
