@@ -23,8 +23,8 @@ from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_
 from unspin.core.judgement import (Measures, classify, describe, is_a_copy, pattern_strength,
                                    swap_pattern)
 from unspin.core.occurrences import place_swaps
-from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_synonym, load_signatures,
-                                 words_looked_up)
+from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_synonym,
+                                 load_signatures, words_looked_up)
 from unspin.core.swaps import Swap, find_swaps
 from unspin.core.tokens import Tokens, Vocabulary
 
@@ -235,7 +235,8 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
     pattern = pattern_strength(one_for_one, synonyms, names + broken + 2 * prints, old_words)
     measures = Measures(
         coverage=_share(unchanged, old_words), copy_coverage=_share(unchanged_new, new_words),
-        aligned=max(_share(unchanged + one_for_one, old_words), _share(unchanged_new + one_for_one, new_words)),
+        aligned=max(_share(unchanged + one_for_one, old_words),
+                    _share(unchanged_new + one_for_one, new_words)),
         longest_run=longest, one_for_one=one_for_one, swap_rate=_share(one_for_one, old_words),
         in_place=_share(one_for_one, old_words - unchanged),
         synonym_share=_share(synonyms, one_for_one),
