@@ -67,11 +67,13 @@ def _tables() -> tuple[_Counts, _Counts]:
                 _Counts(data["pairs_keys"], data["pairs_counts"]))
 
 
+@lru_cache(maxsize=1 << 18)
 def pair_count(first: str, second: str) -> int:
     """How often *first second* occurs in the corpus (0 when it is not a common pair)."""
     return _tables()[1].get(f"{first.lower()} {second.lower()}")
 
 
+@lru_cache(maxsize=1 << 18)
 def word_count(word: str) -> int:
     """How often *word* occurs in the same corpus (0 when it is not among its 82,765 words)."""
     return _tables()[0].get(word.lower())

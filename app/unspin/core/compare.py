@@ -248,7 +248,7 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         [scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in first], new_words)
     reverse = reverse if reverse >= 0.6 and reverse - evidence >= 0.3 else 0.0
     if not reverse and pattern:  # the pattern's swaps are the copy's (not when sides look swapped)
-        first = [scorer.score(s, p, pattern) for s, p in zip(found, places)]
+        first = [scorer.with_pattern(s, p, pattern) for s, p in zip(first, places)]
     spin = round(1.0 - (1.0 - evidence) * (1.0 - pattern), 3)
     return _Judged(_ranked(first), spin, classify(measures, spin), measures, reverse)
 

@@ -93,18 +93,25 @@ class Scorer:
     def score(self, swap: Swap, place: Placement | None = None, pattern: float = 0.0) -> Swap:
         """The swap with its score and reasons filled in. *place* says where its
         occurrences stand; *pattern* (0-1) how strongly the document follows a spinner's."""
-        reasons = self.reasons(swap, place, pattern)
-        mitigating = [r for r in reasons if r.weight < 0]
-        remaining = 1.0
-        for r in reasons:
-            if r.weight > 0:
-                remaining *= 1.0 - r.weight
-        score = 1.0 - remaining
-        if mitigating:
-            cap = min(-r.weight for r in mitigating)
-            score = min(score, cap) if score else cap
-        return dataclasses.replace(swap, score=round(score, 3), reasons=tuple(reasons))
+        return _with_score(swap, self.reasons(swap, place, pattern))
 
+    def with_pattern(self, scored: Swap, place: Placement, pattern: float) -> Swap:
+        """*scored* (scored without the document's pattern) with the pattern's reason added
+        where it applies: the same as scoring it with *pattern*, without the lookups again."""
+        if any(r.weight < 0 for r in scored.reasons) or scored.kind not in ("word", "phrase"):
+            return scored
+        added = self._in_pattern(scored.old.strip(), scored.new.strip(), place, pattern)
+        if not added:
+            return scored
+        reasons = [r for r in scored.reasons if r.code != "consistent"] + added
+        return _with_score(scored, reasons + self._consistent(scored, reasons))
+
+    @staticmethod
+    def _consistent(swap: Swap, reasons: list[Reason]) -> list[Reason]:
+        if len(reasons) > 1 and swap.count >= 3:
+            return [Reason("consistent", f"the same swap is made {swap.count} times",
+                           min(0.3, 0.05 * swap.count))]
+        return []
     def reasons(self, swap: Swap, place: Placement | None = None, pattern: float = 0.0) -> list[Reason]:
         """Every reason that applies; a negative weight caps the score at its magnitude."""
         old, new = swap.old, swap.new
@@ -120,15 +127,14 @@ class Scorer:
         fingerprint = match_swap(old, new)
         if fingerprint is not None:
             reasons.append(Reason("fingerprint", fingerprint.describe(), FINGERPRINT_WEIGHT))
+        elif sig is None:  # editing explains it, unless a spinner was seen making it
+            variant = self._numeral(old, new) or self._variant(old, new)
+            if variant is not None:
+                return [variant]
         reasons.extend(r for r in (self._function_word(old, new), self._wrong_sense(old, new),
                                    self._rarity(old, new)) if r is not None)
         reasons.extend(self._placed(swap, place, pattern))
-        if len(reasons) > 1 and swap.count >= 3:
-            reasons.append(Reason("consistent", f"the same swap is made {swap.count} times",
-                                  min(0.3, 0.05 * swap.count)))
-        variant = self._numeral(old, new) or self._variant(old, new)
-        if variant is not None and sig is None and fingerprint is None:
-            return [variant]
+        reasons.extend(self._consistent(swap, reasons))
         if place is not None and not place.in_context and not any(r.code in INTRINSIC for r in reasons):
             return [Reason("restructured", f"the words around '{old}' changed as well: a rewritten or"
                            " misaligned passage, not a word swap", -0.1)]
@@ -265,6 +271,20 @@ class Scorer:
     def _zipf(self, word: str) -> float:
         known = self.frequencies.get(word)
         return zipf(word, self.language) if known is None else known
+
+
+def _with_score(swap: Swap, reasons: list[Reason]) -> Swap:
+    """*swap* with *reasons* and their combined score (a negative weight caps it)."""
+    mitigating = [r for r in reasons if r.weight < 0]
+    remaining = 1.0
+    for r in reasons:
+        if r.weight > 0:
+            remaining *= 1.0 - r.weight
+    score = 1.0 - remaining
+    if mitigating:
+        cap = min(-r.weight for r in mitigating)
+        score = min(score, cap) if score else cap
+    return dataclasses.replace(swap, score=round(score, 3), reasons=tuple(reasons))
 
 
 def words_looked_up(swaps) -> set[str]:

@@ -13,6 +13,7 @@ own, so the scorer can give them little weight.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -86,6 +87,7 @@ class PairingResult:
     substituted_new: int
 
 
+@lru_cache(maxsize=1 << 18)
 def normalize(text: str) -> str:
     """Aggregation key: case-folded, apostrophes unified, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFC", text.translate(_FOLD)).casefold().split())

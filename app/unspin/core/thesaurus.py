@@ -83,6 +83,7 @@ class Thesaurus:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self.senses = lru_cache(maxsize=50_000)(self._senses)
+        self.base_forms = lru_cache(maxsize=50_000)(self._base_forms)
         self._synset = lru_cache(maxsize=50_000)(self._synset_row)
 
     def _query(self, sql: str, args: tuple) -> list[tuple]:
@@ -93,8 +94,9 @@ class Thesaurus:
                 self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             return self._db.execute(sql, args).fetchall()
 
-    def base_forms(self, word: str) -> list[tuple[str, str]]:
-        """(base form, pos) pairs WordNet knows for *word*, the word itself first."""
+    def _base_forms(self, word: str) -> list[tuple[str, str]]:
+        """(base form, pos) pairs WordNet knows for *word*, the word itself first (cached as
+        ``base_forms``; callers must not change the list)."""
         w = word.lower().replace("’", "'")
         found = [(w, pos) for (pos,) in self._query("SELECT DISTINCT pos FROM senses WHERE form = ?", (w,))]
         for base, pos in self._query("SELECT base, pos FROM exceptions WHERE form = ?", (w,)):
