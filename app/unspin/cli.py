@@ -35,6 +35,8 @@ def compare_parser() -> argparse.ArgumentParser:
                    help="text: verdict and top swaps (default); json: everything (schema "
                         "unspin.comparison v1); csv: the swap table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--indent", type=count, metavar="N",
+                   help="indent JSON output by N spaces for reading (default: compact)")
     p.add_argument("--report", metavar="FILE",
                    help="also write an evidence report; its type comes from the extension: "
                         ".html (self-contained, printable), .pdf, .csv (swap table), .json")
@@ -127,7 +129,7 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     result = compare(old, new, options=CompareOptions(language=args.language))
-    render = {"json": to_json, "csv": to_csv}.get(args.format)
+    render = {"json": lambda c: to_json(c, args.indent), "csv": to_csv}.get(args.format)
     output = render(result) if render else to_text(result, top=args.top)
     if args.unspun:
         from unspin.core.restore import unspun_text

@@ -81,7 +81,7 @@ def test_usage_error_exits_2():
     ("evidence.html", lambda data: data.startswith(b"<!DOCTYPE html>") and b"<script" not in data),
     ("evidence.pdf", lambda data: data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")),
     ("swaps.csv", lambda data: data.splitlines()[1].startswith(b"the,nan,")),
-    ("all.json", lambda data: b'"schema": "unspin.comparison"' in data),
+    ("all.json", lambda data: json.loads(data)["schema"] == "unspin.comparison"),
 ])
 def test_report_option_writes_the_format_of_the_extension(tmp_path, name, check):
     """--report FILE writes an HTML, PDF, CSV or JSON report; the summary still goes to stdout."""
@@ -252,3 +252,14 @@ def test_an_unknown_language_is_a_usage_error():
     """--language xx is refused with a usage message (it ended in a LookupError traceback)."""
     done = unspin("compare", ORIGINAL, SPUN, "--language", "xx")
     assert done.returncode == 2 and "--language" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_json_is_compact_unless_indented(tmp_path):
+    """JSON output is compact by default and indented with --indent; the same data."""
+    compact, indented = tmp_path / "c.json", tmp_path / "i.json"
+    for out, extra in ((compact, []), (indented, ["--indent", "2"])):
+        r = unspin("compare", ORIGINAL, SPUN, "--format", "json", "-o", out, *extra)
+        assert r.returncode == 0, r.stderr
+    assert "\n" not in compact.read_text(encoding="utf-8").rstrip("\n")
+    assert '\n  "schema": "unspin.comparison"' in indented.read_text(encoding="utf-8")
+    assert json.loads(compact.read_text(encoding="utf-8")) == json.loads(indented.read_text(encoding="utf-8"))

@@ -1,5 +1,6 @@
 """Evidence in and out of the window: paste, open other formats, export, print preview."""
 
+import json
 import re
 
 from PySide6.QtCore import QMimeData, Qt
@@ -116,7 +117,7 @@ def test_export_pdf_csv_json_by_filter_or_extension(qtbot, window, tmp_path, mon
     export_to(monkeypatch, window, tmp_path / "swaps.csv")
     assert (tmp_path / "swaps.csv").read_text(encoding="utf-8").splitlines()[1].startswith("the,nan,")
     export_to(monkeypatch, window, tmp_path / "all.json")
-    assert '"schema": "unspin.comparison"' in (tmp_path / "all.json").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["schema"] == "unspin.comparison"
 
 
 def test_export_failure_is_shown_not_swallowed(qtbot, window, tmp_path, monkeypatch):

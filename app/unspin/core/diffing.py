@@ -80,7 +80,7 @@ def diff_codes(a: str, b: str, *, should_cancel: Callable[[], bool] | None = Non
                       coarse_gaps=differ.coarse_gaps)
 
 
-_TAGS = ("equal", "replace", "delete", "insert")
+_TAGS = OP_NAMES = ("equal", "replace", "delete", "insert")
 EQUAL, REPLACE, DELETE, INSERT = range(4)
 
 
