@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import islice
 import os
 import tempfile
 from pathlib import Path
@@ -23,8 +24,17 @@ CSV_COLUMNS = ("old", "new", "kind", "count", "score", "reasons",
                "first_old_start", "first_old_end", "first_new_start", "first_new_end")
 
 
+#: Ops and swaps are encoded this many at a time in compact JSON.
+CHUNK = 20_000
+
+
 def to_dict(c: Comparison) -> dict:
     """The comparison as plain data (schema ``unspin.comparison`` v1)."""
+    return {**_head(c), "ops": list(_ops(c)), "swaps": [_swap(s) for s in c.swaps]}
+
+
+def _head(c: Comparison) -> dict:
+    """Everything but the ops and the swaps (the bulk of a book's output)."""
     return {
         "schema": SCHEMA,
         "version": SCHEMA_VERSION,
@@ -43,8 +53,6 @@ def to_dict(c: Comparison) -> dict:
             {"kind": b.kind, "old": [b.old_start, b.old_end], "new": [b.new_start, b.new_end],
              "old_paragraphs": list(b.old_paragraphs), "new_paragraphs": list(b.new_paragraphs)}
             for b in c.alignment],
-        "ops": _ops(c),
-        "swaps": [_swap(s) for s in c.swaps],
     }
 
 
@@ -67,17 +75,15 @@ def _stats(c: Comparison) -> dict:
             "coarse_gaps": c.coarse_gaps}
 
 
-def _ops(c: Comparison) -> list[dict]:
+def _ops(c: Comparison):
     """The word diff as spans that tile both texts (see ``Comparison.op_cover``), read from
     the compact op arrays in one pass (no ``Op`` object per op)."""
     if c.old_tokens is None or not len(c.ops):
-        return []
+        return
     old_start, new_start = c.old_tokens.start, c.new_tokens.start
-    out = []
     for k, (tag, a1, a2, b1, b2) in enumerate(c.ops.raw()):
         os_, ns = (0, 0) if k == 0 else (old_start(a1), new_start(b1))
-        out.append({"op": OP_NAMES[tag], "old": [os_, old_start(a2)], "new": [ns, new_start(b2)]})
-    return out
+        yield {"op": OP_NAMES[tag], "old": [os_, old_start(a2)], "new": [ns, new_start(b2)]}
 
 
 def _swap(s) -> dict:
@@ -87,12 +93,28 @@ def _swap(s) -> dict:
 
 
 def to_json(c: Comparison, indent: int | None = None) -> str:
-    """The comparison as a JSON document: compact (the C encoder; a 1 MB pair's in a second
-    where indenting took six), or indented by *indent* spaces for people."""
+    """The comparison as a JSON document: compact (the C encoder, the ops and swaps a chunk
+    at a time, so a book's million ops never stand as objects all at once), or indented by
+    *indent* spaces for people."""
     import json
 
-    separators = (",", ":") if indent is None else None
-    return json.dumps(to_dict(c), ensure_ascii=False, indent=indent, separators=separators) + "\n"
+    if indent is not None:
+        return json.dumps(to_dict(c), ensure_ascii=False, indent=indent) + "\n"
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    parts = [encode(_head(c))[:-1], ',"ops":[']
+    parts += _encoded(_ops(c), encode)
+    parts.append('],"swaps":[')
+    parts += _encoded((_swap(s) for s in c.swaps), encode)
+    parts.append("]}\n")
+    return "".join(parts)
+
+
+def _encoded(items, encode):
+    """JSON of *items* (an iterable of dicts) as comma-joined pieces, CHUNK at a time."""
+    first = True
+    for chunk in iter(lambda: list(islice(items, CHUNK)), []):
+        yield ("" if first else ",") + encode(chunk)[1:-1]
+        first = False
 
 
 def to_csv(c: Comparison) -> str:
