@@ -12,10 +12,11 @@ SORT_ROLE = Qt.UserRole + 1
 #: The row's :class:`~unspin.core.batch.CopyResult` itself.
 ROW_ROLE = Qt.UserRole + 2
 
-COPY, SPIN, SWAPPED, SWAPS, SUSPICIOUS, TOP = range(6)
-HEADERS = ("Copy", "Spin", "Swapped", "Swaps", "Suspicious", "Top swaps")
+COPY, CLASS, SPIN, SWAPPED, SWAPS, SUSPICIOUS, TOP = range(7)
+HEADERS = ("Copy", "Class", "Spin", "Swapped", "Swaps", "Suspicious", "Top swaps")
 HEADER_TIPS = (
     "The suspect copy (hover for its full path)",
+    "What the copy is: not-a-copy, verbatim, edited, paraphrased or spun",
     "Spin score: 0 is ordinary editing, 1 is certainly spun",
     "Share of the original's words replaced in the copy",
     "Word swaps in the copy",
@@ -95,12 +96,12 @@ class BatchTableModel(QAbstractTableModel):
 
 
 def _display(row: CopyResult, column: int) -> str:
-    return (row.name, f"{row.spin_score:.2f}", f"{row.pct_substituted:.1f}%", f"{row.swaps:,}",
-            f"{row.suspicious_swaps:,}", top_swaps_text(row, 3))[column]
+    return (row.name, row.classification, f"{row.spin_score:.2f}", f"{row.pct_substituted:.1f}%",
+            f"{row.swaps:,}", f"{row.suspicious_swaps:,}", top_swaps_text(row, 3))[column]
 
 
 def _sort_key(row: CopyResult, column: int):
-    return (row.name.casefold(), row.spin_score, row.pct_substituted, row.swaps,
+    return (row.name.casefold(), row.classification, row.spin_score, row.pct_substituted, row.swaps,
             row.suspicious_swaps, top_swaps_text(row).casefold())[column]
 
 
