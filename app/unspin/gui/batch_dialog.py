@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
 from unspin.core.batch import BatchResult, CopyResult, Skipped, expand_copies, rank_copies
 from unspin.core.batch_report import to_csv, to_json, to_text
 from unspin.core.documents import Document
+from unspin.core.judgement import CLASSES
 from unspin.core.report import write_atomic
-from unspin.gui.batch_model import ROW_ROLE, BatchTableModel, ranking_proxy
+from unspin.gui.batch_model import CLASS, ROW_ROLE, SPIN, BatchTableModel, ranking_proxy
 
 COPY_FILTER = "Texts (*.txt *.md *.markdown *.text);;All files (*)"
 SAVE_FILTERS = {"CSV (*.csv)": to_csv, "JSON (*.json)": to_json, "Text (*.txt)": to_text}
@@ -99,7 +100,7 @@ class BatchDialog(QDialog):
         self.cancel_button = QPushButton("&Cancel", visible=False, autoDefault=False)
         self.model = BatchTableModel(parent=self)
         self.proxy = ranking_proxy(self.model, self)
-        self.table = QTableView(sortingEnabled=True, alternatingRowColors=True)
+        self.table = QTableView(sortingEnabled=True, alternatingRowColors=True, wordWrap=False)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,7 +108,11 @@ class BatchDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(SPIN, Qt.SortOrder.DescendingOrder)
+        # the class column fits its longest value from the start, not the rows seen so far
+        self.table.horizontalHeader().setSectionResizeMode(CLASS, QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().resizeSection(
+            CLASS, self.table.fontMetrics().horizontalAdvance(max(CLASSES, key=len)) + 16)
         self.status = QLabel("", wordWrap=True)
         self.skipped_label = QLabel("", wordWrap=True, visible=False)
         self.open_button = QPushButton("Open &Beside Original", default=True, enabled=False)
