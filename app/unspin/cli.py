@@ -110,7 +110,7 @@ def _run(argv: list[str]) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Load both files, compare them and write the chosen rendering."""
-    from unspin.core.compare import CompareOptions, compare
+    from unspin.core.compare import CompareOptions, collector_paused, compare
     from unspin.core.documents import LoadError, load_document, restore_newlines
     from unspin.core.report import to_csv, to_json, to_text
     from unspin.report_files import report_format
@@ -130,7 +130,8 @@ def run_compare(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     result = compare(old, new, options=CompareOptions(language=args.language))
     render = {"json": lambda c: to_json(c, args.indent), "csv": to_csv}.get(args.format)
-    output = render(result) if render else to_text(result, top=args.top)
+    with collector_paused():  # rendering makes many small objects beside the comparison's own
+        output = render(result) if render else to_text(result, top=args.top)
     if args.unspun:
         from unspin.core.restore import unspun_text
 
@@ -143,10 +144,12 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def _write_report(result, path: str) -> int:
     """Write the --report file; a failure is reported, never swallowed."""
+    from unspin.core.compare import collector_paused
     from unspin.report_files import write_report
 
     try:
-        write_report(result, path)
+        with collector_paused():
+            write_report(result, path)
     except OSError as exc:
         print(f"unspin: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
