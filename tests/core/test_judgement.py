@@ -134,3 +134,21 @@ def test_house_style_changes_are_ordinary_editing():
     c = compare(ARTICLE, styled)
     assert c.classification in ("edited", "verbatim") and c.spin_score < 0.2
     assert c.stats.suspicious_swaps == 0
+
+
+def test_texts_on_one_event_are_not_copies_but_their_shared_facts_are_named():
+    """Two stories written separately about one event: not a copy, and the verdict names the
+    names and figures they share; an unrelated licence shares none worth naming."""
+    one = ("Firefighters in Redding battled the Carr Fire for a third day on Friday, officials with "
+           "Cal Fire said. The blaze had burned 28,763 acres by Thursday evening and destroyed 65 "
+           "structures, according to Scott McLean, a spokesman. Governor Jerry Brown declared an "
+           "emergency in Shasta County. About 37,000 residents were told to leave their homes.")
+    two = ("A wildfire that has already destroyed 65 structures kept growing near Redding. According "
+           "to Cal Fire spokesman Scott McLean, crews gained little ground overnight. Roughly 37,000 "
+           "people fled as Jerry Brown, the Governor, asked Washington for help for Shasta County, "
+           "where the Carr Fire has now blackened 28,763 acres of forest and grassland.")
+    c = compare(one, two)
+    assert c.classification == "not-a-copy" and "They do share" in c.verdict
+    assert "McLean" in c.measures.fact_examples or c.measures.shared_facts >= 5
+    licence = compare(load_document(ORIGINAL), load_document(LICENCE))
+    assert "They do share" not in licence.verdict

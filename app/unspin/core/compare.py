@@ -242,6 +242,8 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         synonym_share=_share(synonyms, one_for_one),
         names_changed=names, fingerprints=prints, broken_pairs=broken, pattern=pattern)
     if not is_a_copy(measures):  # chance pairings are no swaps: none is listed or marked
+        facts = shared_facts(ot, nt)
+        measures = dataclasses.replace(measures, shared_facts=len(facts), fact_examples=facts[:4])
         return _Judged([], 0.0, "not-a-copy", measures)
     evidence = spin_score(first, old_words)
     reverse = 0.0 if evidence >= 0.6 else spin_score(  # read the other way round: a spun original?
@@ -251,6 +253,24 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         first = [scorer.with_pattern(s, p, pattern) for s, p in zip(first, places)]
     spin = round(1.0 - (1.0 - evidence) * (1.0 - pattern), 3)
     return _Judged(_ranked(first), spin, classify(measures, spin), measures, reverse)
+
+
+def shared_facts(ot: Tokens, nt: Tokens) -> list[str]:
+    """Names and figures both texts hold (capitalised words inside a sentence, numbers), in
+    the order of the original: two texts that are not copies may still report one event."""
+    theirs = _facts(nt)
+    return [word for word in _facts(ot) if word in theirs]
+
+
+def _facts(tokens: Tokens) -> dict[str, None]:
+    out, opens = {}, True
+    for k in range(len(tokens)):
+        word = tokens.surface(k)
+        if any(c.isdigit() for c in word) or (not opens and word[:1].isupper() and len(word) > 2
+                                               and word.isalpha() and not word.isupper()):
+            out[word] = None
+        opens = word in ".!?:;\"“”'‘’" or (opens and not tokens.is_word(k))
+    return out
 
 
 def _ranked(swaps: list[Swap]) -> list[Swap]:

@@ -43,6 +43,8 @@ PARAPHRASE_SYNONYMS = 0.02
 #: A copy with a spinner's score is spun when at least this share of its changed words were
 #: swapped one for one in place; below, the sentences were rewritten around the swaps.
 IN_PLACE_SPUN = 0.3
+#: Texts that are not copies but share this many names and figures are pointed out.
+SAME_EVENT_FACTS = 5
 #: Spin score from which a copy is called spun.
 SPUN_SCORE = 0.5
 
@@ -63,10 +65,13 @@ class Measures:
     fingerprints: int = 0  # occurrences of known spinner phrase fingerprints
     broken_pairs: int = 0  # swaps that broke a common word pair
     pattern: float = 0.0  # how strongly the swaps follow a spinner's pattern, 0-1
+    shared_facts: int = 0  # texts that are not copies: names and figures both hold
+    fact_examples: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         """The measures as plain data, rounded for reading."""
-        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+        return {k: (round(v, 4) if isinstance(v, float) else list(v) if isinstance(v, tuple) else v)
+                for k, v in self.__dict__.items()}
 
 
 def is_one_for_one(swap: Swap) -> bool:
@@ -135,9 +140,13 @@ def describe(classification: str, m: Measures, spin: float, suspicious: int, exa
     """The one-line verdict for a classification, with the measures behind it."""
     cov = f"{100 * m.coverage:.0f}% of the original's words kept in order"
     if classification == "not-a-copy":
-        return (f"Not a copy: the texts share only chance wording (longest common run "
+        text = (f"Not a copy: the texts share only chance wording (longest common run "
                 f"{m.longest_run} words, {100 * m.aligned:.0f}% of words in place); word pairings "
                 "between them are not evidence.")
+        if m.shared_facts >= SAME_EVENT_FACTS:
+            text += (f" They do share {m.shared_facts} names and figures (e.g. "
+                     f"{', '.join(m.fact_examples)}): they may report one event or come from one source.")
+        return text
     if classification == "verbatim":
         return f"Verbatim copy: {cov}; only minor differences."
     if classification == "spun":
