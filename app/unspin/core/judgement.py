@@ -8,8 +8,10 @@ The principle that separates spinners from editors: editors insert, delete, upda
 restructure; a spinner swaps words one for one and keeps every sentence around them.
 So the decisive measure is the *swap rate*: one-for-one word swaps that stand in an
 unchanged sentence, per word of the original. Its evidence is stronger where the swapped
-words are dictionary synonyms (WordNet, any sense), where names were swapped for common
-words, and where known phrase fingerprints appear.
+words are dictionary synonyms (WordNet, any sense), where a name's words were swapped for
+their synonyms, where common word pairs were broken and where known phrase fingerprints
+appear. The thresholds below were set on the development pairs of
+``benchmarks/judgement/`` (see ``benchmarks/eval_judgement.py``).
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ from unspin.core.occurrences import Placement
 from unspin.core.swaps import Swap, normalize
 
 CLASSES = ("not-a-copy", "verbatim", "edited", "paraphrased", "spun")
-#: Swap kinds that are no evidence of a spinner by themselves.
-MINOR_KINDS = ("case", "punctuation", "number")
 #: Fewer one-for-one swaps than this make no pattern, whatever the text's length.
 MIN_PATTERN_SWAPS = 5
 #: A swap rate (per original word) this high is ordinary editing at most...
@@ -61,12 +61,12 @@ class Measures:
     swap_rate: float = 0.0  # one_for_one per word of the original
     in_place: float = 0.0  # of the original's changed words, the share swapped one for one in place
     synonym_share: float = 0.0  # of those swaps, the share that are dictionary synonyms
-    names_changed: int = 0  # occurrences of name words swapped for common words or synonyms
+    names_changed: int = 0  # occurrences of name words swapped for their synonyms
     fingerprints: int = 0  # occurrences of known spinner phrase fingerprints
     broken_pairs: int = 0  # swaps that broke a common word pair
     pattern: float = 0.0  # how strongly the swaps follow a spinner's pattern, 0-1
     shared_facts: int = 0  # texts that are not copies: names and figures both hold
-    fact_examples: tuple[str, ...] = ()
+    fact_examples: tuple[str, ...] = ()  # the first few of them
 
     def as_dict(self) -> dict:
         """The measures as plain data, rounded for reading."""
