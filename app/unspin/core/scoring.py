@@ -26,6 +26,7 @@ from functools import lru_cache
 from unspin.core.collocations import broken_pair
 from unspin.core.context import DETERMINERS
 from unspin.core.fingerprints import match_swap
+from unspin.core.frequencies import table_zipf
 from unspin.core.language import stopwords
 from unspin.core.resources import read_table, resource_path
 from unspin.core.swaps import Reason, Swap, letters_only, normalize
@@ -340,7 +341,12 @@ def _is_numeral(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency of *word* (about 7 for "the", 0 for unknown words) from wordfreq."""
+    """Zipf frequency of *word* (about 7 for "the", 0 for unknown words) from wordfreq: for
+    plain English words from the shipped table (:mod:`unspin.core.frequencies`)."""
+    if language == "en":
+        known = table_zipf(word)
+        if known is not None:
+            return known
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, language)
