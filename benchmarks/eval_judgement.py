@@ -186,6 +186,11 @@ def report_pairs(outcomes: list[Outcome], title: str, verbose: bool) -> None:
         share = f", marked {sum(marked)}/{len(marked)}" if marked else ""
         print(f"  {label:>9} {family:<24} n={len(group):>2} spin {min(o.spin for o in group):.2f}-"
               f"{max(o.spin for o in group):.2f}{share}")
+    expected = {"spun": ("spun",), "paraphrased": ("paraphrased",), "legit": ("edited", "verbatim"),
+                "unrelated": ("not-a-copy",)}
+    for o in outcomes:
+        if not verbose and o.classification not in expected.get(o.pair.label, ()):
+            print(f"  not as labelled: {o.pair.id} ({o.pair.label}) -> {o.classification}, spin {o.spin:.3f}")
     if verbose:
         for o in outcomes:
             marked = f" marked {sum(o.marked)}/{len(o.marked)}" if o.marked else ""
