@@ -134,16 +134,18 @@ class Scorer:
                 return [variant]
         reasons.extend(r for r in (self._function_word(old, new), self._wrong_sense(old, new),
                                    self._rarity(old, new)) if r is not None)
-        reasons.extend(self._placed(swap, place, pattern))
+        reasons.extend(self._placed(swap, place, pattern, any(r.code == "wrong_sense" for r in reasons)))
         reasons.extend(self._consistent(swap, reasons))
         if place is not None and not place.in_context and not any(r.code in INTRINSIC for r in reasons):
             return [Reason("restructured", f"the words around '{old}' changed as well: a rewritten or"
                            " misaligned passage, not a word swap", -0.1)]
         return reasons
 
-    def _placed(self, swap: Swap, place: Placement | None, pattern: float) -> list[Reason]:
+    def _placed(self, swap: Swap, place: Placement | None, pattern: float,
+                wrong_sense: bool = False) -> list[Reason]:
         """Reasons that depend on where the swap stands: a name, a broken word pair, a
-        dictionary synonym in a document that swaps words throughout."""
+        dictionary synonym (unless already a wrong-sense one) in a document that swaps
+        words throughout."""
         if place is None or swap.kind not in ("word", "phrase"):
             return []
         old, new = swap.old.strip(), swap.new.strip()
@@ -155,7 +157,7 @@ class Scorer:
             out.append(Reason("name", f"'{old}' is part of a name, and '{new}' is a dictionary synonym of"
                               " it: a spinner renames people, places and programmes word by word;"
                               " an editor does not", NAME_WEIGHT))
-        elif synonym and not self._wrong_sense(old, new):
+        elif synonym and not wrong_sense:
             out.append(Reason("synonym", f"'{new}' is a dictionary synonym of '{old}' (WordNet)",
                               SYNONYM_WEIGHT))
         if self.language == "en":
