@@ -34,10 +34,6 @@ class Placement:
     neighbours: tuple[tuple[str | None, str | None], ...]  # unchanged words before/after (old text)
     in_name: bool  # an occurrence's old word is part of a name (capitalised inside a sentence)
 
-    def kept_share(self, count: int) -> float:
-        """Share of the swap's occurrences that stand in kept context."""
-        return self.in_context / count if count else 0.0
-
 
 class _Side:
     """One text's tokens as arrays: which word tokens are unchanged, counted cumulatively."""
