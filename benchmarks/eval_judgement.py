@@ -5,7 +5,8 @@
 Reads ``benchmarks/judgement/``:
 
 - ``real/<id>/``: ``original.txt``, ``copy.txt`` (excerpts of public pages), ``meta.json``
-  (label spun / legit / unrelated, family, both URLs) and, for spun and legit pairs,
+  (label spun / paraphrased / legit / same-source [two write-ups of one common source,
+  neither an edit of the other] / unrelated, family, both URLs) and, for spun and legit pairs,
   ``labels.tsv``: every word-level change, hand-labelled as a spinner swap or not;
 - ``scan/<id>/text.txt``: spun texts without their original (single-document scan);
 - ``clean/<id>/text.txt``: professionally written news, for the scan's false flags;
@@ -50,7 +51,7 @@ SCAN_SPUN = 0.3
 @dataclass
 class Pair:
     id: str
-    label: str  # spun, legit, unrelated
+    label: str  # spun, paraphrased, legit, same-source, unrelated
     family: str
     original: str
     copy: str
@@ -166,7 +167,7 @@ def report_pairs(outcomes: list[Outcome], title: str, verbose: bool) -> None:
     confusion = Counter((o.pair.label, o.classification) for o in outcomes)
     print("confusion (true label x classification):")
     print(f"{'':>10} " + " ".join(f"{c:>11}" for c in CLASSES))
-    for label in ("spun", "paraphrased", "legit", "unrelated"):
+    for label in ("spun", "paraphrased", "legit", "same-source", "unrelated"):
         if any(o.pair.label == label for o in outcomes):
             print(f"{label:>10} " + " ".join(f"{confusion[label, c]:>11}" for c in CLASSES))
     tops = [t for o in outcomes if o.pair.label == "spun" for t in o.top]
@@ -187,7 +188,7 @@ def report_pairs(outcomes: list[Outcome], title: str, verbose: bool) -> None:
         print(f"  {label:>9} {family:<24} n={len(group):>2} spin {min(o.spin for o in group):.2f}-"
               f"{max(o.spin for o in group):.2f}{share}")
     expected = {"spun": ("spun",), "paraphrased": ("paraphrased",), "legit": ("edited", "verbatim"),
-                "unrelated": ("not-a-copy",)}
+                "same-source": ("not-a-copy", "paraphrased"), "unrelated": ("not-a-copy",)}
     for o in outcomes:
         if not verbose and o.classification not in expected.get(o.pair.label, ()):
             print(f"  not as labelled: {o.pair.id} ({o.pair.label}) -> {o.classification}, spin {o.spin:.3f}")
@@ -257,7 +258,7 @@ def main(argv=None) -> int:
     spun_texts = [(p.id, p.family, p.copy) for p in real if p.label == "spun"]
     spun_texts += [t for t in texts("scan") if chosen(t[0])]
     clean = [t for t in texts("clean") if chosen(t[0])]
-    clean += [(p.id, "legit", p.original) for p in real if p.label == "legit"]
+    clean += [(p.id, "legit", p.original) for p in real if p.label in ("legit", "same-source")]
     report_scan(spun_texts, clean, args.split)
     return 0
 

@@ -31,6 +31,7 @@ from unspin.core.scoring import load_function_words, load_signatures, zipf
 from unspin.core.spinner_vocabulary import fingerprint_findings, vocabulary_findings
 from unspin.core.swaps import Reason
 from unspin.core.thesaurus import default_thesaurus, wrong_sense
+from unspin.core.unlisted_pairs import unlisted_pair_findings
 
 #: A word is flagged at this score.
 FLAG_SCORE = 0.75
@@ -58,8 +59,10 @@ RARE_ZIPF = 2.0
 MIN_DROP = 1.5
 #: ... or this much for a swap a spinner was seen making (have -> person).
 SIGNATURE_DROP = 1.0
-#: Each phrase fingerprint leaves this share of the doubt.
+#: Each phrase fingerprint leaves this share of the doubt ...
 FINGERPRINT_LEFT = 0.6
+#: ... and each fixed phrase with a word swapped this share.
+COLLOCATION_LEFT = 0.8
 #: Flag density (score-weighted, per word) at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.02
 
@@ -126,7 +129,8 @@ def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None
             flag = _judge(doc.text, words, k, candidates, {}, table)
             flags.append(flag) if flag is not None else unflagged.append(k)
     flags = _second_pass(doc.text, words, _without_topic_words(flags), unflagged, table)
-    flags = _with_findings(flags, doc.text, fingerprint_findings(doc.text) + vocabulary_findings(words))
+    flags = _with_findings(flags, doc.text, fingerprint_findings(doc.text) + vocabulary_findings(words)
+                           + unlisted_pair_findings(doc.text, len(words)))
     spin = spin_score(flags, len(words))
     return ScanResult(doc, "completed", language, len(words), tuple(flags), spin,
                       scan_verdict(flags, len(words), spin))
@@ -372,7 +376,8 @@ def spin_score(flags, words: int) -> float:
     weighted = sum(f.score * f.score for f in flags)
     density = 1.0 - math.exp(-(weighted / words) / SPIN_DENSITY_SCALE)
     phrases = sum(1 for f in flags if f.reasons[0].code == "fingerprint")
-    return round(1.0 - (1.0 - density) * FINGERPRINT_LEFT ** phrases, 3)
+    pairs = sum(1 for f in flags if f.reasons[0].code == "collocation")
+    return round(1.0 - (1.0 - density) * FINGERPRINT_LEFT ** phrases * COLLOCATION_LEFT ** pairs, 3)
 
 
 def scan_verdict(flags, words: int, spin: float) -> str:
