@@ -28,6 +28,7 @@ from unspin.core.displacement import displaced
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.scoring import load_function_words, load_signatures, zipf
+from unspin.core.slips import UNKNOWN, slip_findings
 from unspin.core.spinner_vocabulary import fingerprint_findings, vocabulary_findings
 from unspin.core.swaps import Reason
 from unspin.core.thesaurus import default_thesaurus, wrong_sense
@@ -61,8 +62,11 @@ MIN_DROP = 1.5
 SIGNATURE_DROP = 1.0
 #: Each phrase fingerprint leaves this share of the doubt ...
 FINGERPRINT_LEFT = 0.6
-#: ... and each fixed phrase with a word swapped this share.
+#: ... and each fixed phrase with a word swapped, or grammar slip, this share.
 COLLOCATION_LEFT = 0.8
+#: ... when the text has one in this many words at least (in a long text a few are slips of
+#: the pen, counted by their density only).
+WORDS_PER_SLIP = 250
 #: Flag density (score-weighted, per word) at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.02
 
@@ -130,7 +134,7 @@ def scan(doc: Document | str, *, should_cancel: Callable[[], bool] | None = None
             flags.append(flag) if flag is not None else unflagged.append(k)
     flags = _second_pass(doc.text, words, _without_topic_words(flags), unflagged, table)
     flags = _with_findings(flags, doc.text, fingerprint_findings(doc.text) + vocabulary_findings(words)
-                           + unlisted_pair_findings(doc.text, len(words)))
+                           + unlisted_pair_findings(doc.text, len(words)) + slip_findings(doc.text))
     spin = spin_score(flags, len(words))
     return ScanResult(doc, "completed", language, len(words), tuple(flags), spin,
                       scan_verdict(flags, len(words), spin))
@@ -376,7 +380,8 @@ def spin_score(flags, words: int) -> float:
     weighted = sum(f.score * f.score for f in flags)
     density = 1.0 - math.exp(-(weighted / words) / SPIN_DENSITY_SCALE)
     phrases = sum(1 for f in flags if f.reasons[0].code == "fingerprint")
-    pairs = sum(1 for f in flags if f.reasons[0].code == "collocation")
+    pairs = sum(1 for f in flags if f.reasons[0].code in ("collocation", "slip"))
+    pairs = pairs if pairs * WORDS_PER_SLIP >= words else 0
     return round(1.0 - (1.0 - density) * FINGERPRINT_LEFT ** phrases * COLLOCATION_LEFT ** pairs, 3)
 
 
@@ -384,7 +389,8 @@ def scan_verdict(flags, words: int, spin: float) -> str:
     """A one-line verdict on one document."""
     if not flags:
         return f"No sign of a spinner in {words:,} words."
-    distinct = dict.fromkeys(f"“{f.word.lower()}” (for “{f.original.lower()}”)" for f in flags)
+    distinct = dict.fromkeys(f"“{f.word.lower()}”" + (f" (for “{f.original.lower()}”)" if f.original != UNKNOWN else "")
+                             for f in flags)
     examples = ", ".join(list(distinct)[:3])
     per_k = 1000 * len(flags) / max(1, words)
     if spin >= 0.6:
