@@ -28,7 +28,8 @@ from unspin.core.displacement import displaced
 from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.scoring import load_function_words, load_signatures, zipf
-from unspin.core.slips import UNKNOWN, slip_findings
+from unspin.core.scan_verdict import scan_verdict, spin_score
+from unspin.core.slips import slip_findings
 from unspin.core.spinner_vocabulary import fingerprint_findings, vocabulary_findings
 from unspin.core.swaps import Reason
 from unspin.core.thesaurus import default_thesaurus, wrong_sense
@@ -60,15 +61,6 @@ RARE_ZIPF = 2.0
 MIN_DROP = 1.5
 #: ... or this much for a swap a spinner was seen making (have -> person).
 SIGNATURE_DROP = 1.0
-#: Each phrase fingerprint leaves this share of the doubt ...
-FINGERPRINT_LEFT = 0.6
-#: ... and each fixed phrase with a word swapped, or grammar slip, this share.
-COLLOCATION_LEFT = 0.8
-#: ... when the text has one in this many words at least (in a long text a few are slips of
-#: the pen, counted by their density only).
-WORDS_PER_SLIP = 250
-#: Flag density (score-weighted, per word) at which the spin score reaches 1 - 1/e.
-SPIN_DENSITY_SCALE = 0.02
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)*")
 _BREAK_RE = regex.compile(r"[^\s\p{L}\p{M}\p{N}'’\-]")
@@ -369,36 +361,6 @@ def _plausible(old: str, new: str, function_words: frozenset[str], drop: float =
     """A function word replaced by a much rarer content word: what a spinner does."""
     return old in function_words and new not in function_words and \
         zipf(new) <= zipf(old) - (drop or MIN_DROP)
-
-
-def spin_score(flags, words: int) -> float:
-    """How strongly the text looks spun, in [0, 1]: the density of flagged words, and each
-    documented phrase fingerprint on its own (one tortured phrase is no writer's choice: one
-    makes a text possibly spun, two likely)."""
-    if not words:
-        return 0.0
-    weighted = sum(f.score * f.score for f in flags)
-    density = 1.0 - math.exp(-(weighted / words) / SPIN_DENSITY_SCALE)
-    phrases = sum(1 for f in flags if f.reasons[0].code == "fingerprint")
-    pairs = sum(1 for f in flags if f.reasons[0].code in ("collocation", "slip"))
-    pairs = pairs if pairs * WORDS_PER_SLIP >= words else 0
-    return round(1.0 - (1.0 - density) * FINGERPRINT_LEFT ** phrases * COLLOCATION_LEFT ** pairs, 3)
-
-
-def scan_verdict(flags, words: int, spin: float) -> str:
-    """A one-line verdict on one document."""
-    if not flags:
-        return f"No sign of a spinner in {words:,} words."
-    distinct = dict.fromkeys(f"“{f.word.lower()}”" + (f" (for “{f.original.lower()}”)" if f.original != UNKNOWN else "")
-                             for f in flags)
-    examples = ", ".join(list(distinct)[:3])
-    per_k = 1000 * len(flags) / max(1, words)
-    if spin >= 0.6:
-        return (f"Likely spun: {len(flags)} words look like spinner swaps ({per_k:.0f} per 1,000 words),"
-                f" e.g. {examples}.")
-    if spin >= 0.3:
-        return f"Possibly spun: {len(flags)} words look like spinner swaps, e.g. {examples}."
-    return f"Little sign of a spinner: {len(flags)} odd word{'s' if len(flags) > 1 else ''}, e.g. {examples}."
 
 
 __all__ = ["Flag", "ScanResult", "scan", "spin_score"]
