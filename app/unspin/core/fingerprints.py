@@ -42,6 +42,8 @@ FAMILY_NAMES = {
     "tortured-phrases": "tortured-phrase paraphrasing tools",
     "wordpress-spinner": "a WordPress auto-spinner",
     "thesaurus-bot": "a WordNet thesaurus spinner",
+    "article-rewriter": "online article rewriters",
+    "round-trip-translation": "round-trip machine translation",
 }
 
 
