@@ -112,7 +112,7 @@ def run_compare(args: argparse.Namespace) -> int:
     """Load both files, compare them and write the chosen rendering."""
     from unspin.core.compare import CompareOptions, collector_paused, compare
     from unspin.core.documents import LoadError, load_document, restore_newlines
-    from unspin.core.report import to_csv, to_json, to_text
+    from unspin.core.report import json_pieces, to_csv, to_text
     from unspin.report_files import report_format
 
     if args.report and report_format(args.report) is None:
@@ -129,16 +129,17 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     result = compare(old, new, options=CompareOptions(language=args.language))
-    render = {"json": lambda c: to_json(c, args.indent), "csv": to_csv}.get(args.format)
-    with collector_paused():  # rendering makes many small objects beside the comparison's own
-        output = render(result) if render else to_text(result, top=args.top)
+    render = {"json": lambda c: json_pieces(c, args.indent), "csv": to_csv}.get(args.format)
     if args.unspun:
         from unspin.core.restore import unspun_text
 
         unspun = unspun_text(result, only_suspicious=args.unspun == "suspicious").text
         output = restore_newlines(unspun, new.newline)  # the copy's own line endings
-    if emit(output, args.output) != EXIT_OK:
-        return EXIT_FAILURE
+    else:
+        output = render(result) if render else to_text(result, top=args.top)
+    with collector_paused():  # rendering makes many small objects beside the comparison's own
+        if emit(output, args.output) != EXIT_OK:
+            return EXIT_FAILURE
     return _write_report(result, args.report) if args.report else EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Iterable
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -51,11 +52,13 @@ def output_is_an_input(outputs, inputs) -> bool:
     return False
 
 
-def emit(output: str, path: str | None) -> int:
-    """Write *output* to *path* (atomically) or to standard output; EXIT_FAILURE, with
-    the reason on standard error, when the file cannot be written."""
+def emit(output: str | Iterable[str], path: str | None) -> int:
+    """Write *output* (text, or pieces of text one after another) to *path* (atomically) or
+    to standard output; EXIT_FAILURE, with the reason on standard error, when the file
+    cannot be written."""
     if not path:
-        sys.stdout.write(output)
+        for piece in [output] if isinstance(output, str) else output:
+            sys.stdout.write(piece)
         return EXIT_OK
     from unspin.core.report import write_atomic
 

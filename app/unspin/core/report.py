@@ -13,6 +13,7 @@ from itertools import islice
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from unspin import __version__
 from unspin.core.compare import Comparison
@@ -93,20 +94,26 @@ def _swap(s) -> dict:
 
 
 def to_json(c: Comparison, indent: int | None = None) -> str:
-    """The comparison as a JSON document: compact (the C encoder, the ops and swaps a chunk
-    at a time, so a book's million ops never stand as objects all at once), or indented by
-    *indent* spaces for people."""
+    """The comparison as one JSON document (see :func:`json_pieces`)."""
+    return "".join(json_pieces(c, indent))
+
+
+def json_pieces(c: Comparison, indent: int | None = None) -> Iterator[str]:
+    """The comparison as JSON, in pieces to be written one after another: compact (the C
+    encoder, the ops and swaps a chunk at a time, so a book's million ops never stand as
+    objects, nor the document as one string, all at once), or indented by *indent* spaces
+    for people."""
     import json
 
     if indent is not None:
-        return json.dumps(to_dict(c), ensure_ascii=False, indent=indent) + "\n"
+        yield json.dumps(to_dict(c), ensure_ascii=False, indent=indent) + "\n"
+        return
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    parts = [encode(_head(c))[:-1], ',"ops":[']
-    parts += _encoded(_ops(c), encode)
-    parts.append('],"swaps":[')
-    parts += _encoded((_swap(s) for s in c.swaps), encode)
-    parts.append("]}\n")
-    return "".join(parts)
+    yield encode(_head(c))[:-1] + ',"ops":['
+    yield from _encoded(_ops(c), encode)
+    yield '],"swaps":['
+    yield from _encoded((_swap(s) for s in c.swaps), encode)
+    yield "]}\n"
 
 
 def _encoded(items, encode):
@@ -182,25 +189,24 @@ def read_as(doc) -> str:
     return ", ".join(x for x in (label, extra, doc.detail) if x)
 
 
-def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
-    """Write *content* to *path* via a temporary file in the same folder, then rename:
-    an existing file is only replaced once the new one is complete.
+def write_atomic(path: str | os.PathLike, content: str | bytes | Iterable[str]) -> None:
+    """Write *content* (text, bytes, or pieces of text written one after another) to *path*
+    via a temporary file in the same folder, then rename: an existing file is only replaced
+    once the new one is complete.
 
     A symbolic link keeps pointing where it did (the file it points to is replaced), and
     what is not a regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written
     into directly: renaming over it would put a plain file in its place."""
     target = Path(os.path.realpath(path))
-    # a file name that is not valid UTF-8 reaches Python as lone surrogates: written as "?"
-    data = content.encode("utf-8", "replace") if isinstance(content, str) else content
     if target.exists() and not target.is_file():
         with open(target, "wb") as fh:
-            fh.write(data)
+            _write_pieces(fh, content)
         return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     try:
         _set_usual_mode(fd, target)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            _write_pieces(fh, content)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -210,6 +216,15 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _write_pieces(fh, content: str | bytes | Iterable[str]) -> None:
+    # a file name that is not valid UTF-8 reaches Python as lone surrogates: written as "?"
+    if isinstance(content, bytes):
+        fh.write(content)
+        return
+    for piece in [content] if isinstance(content, str) else content:
+        fh.write(piece.encode("utf-8", "replace"))
 
 
 def _set_usual_mode(fd: int, target: Path) -> None:

@@ -38,7 +38,7 @@ _FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"
 KINDS = ("word", "phrase", "rewrite", "case", "punctuation", "number")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why a swap is (or is not) suspicious: a code, a sentence and its weight."""
 
@@ -47,7 +47,7 @@ class Reason:
     weight: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Swap:
     """One distinct replacement with all its occurrences.
 
