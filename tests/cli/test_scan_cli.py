@@ -17,7 +17,8 @@ def test_text_output_lists_flags_with_their_originals():
     """The default output gives the verdict, the spin score and 'the → nan' style lines."""
     r = unspin("scan", SPUN, "--top", "5")
     assert r.returncode == 0, r.stderr
-    assert "Verdict: Likely spun" in r.stdout and "Spin score: 0.9" in r.stdout
+    assert "Verdict: Likely spun" in r.stdout
+    assert float(r.stdout.split("Spin score: ")[1].split()[0]) >= 0.9
     assert "the → nan" in r.stdout and "Flagged words (5 of" in r.stdout
 
 

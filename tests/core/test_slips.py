@@ -31,3 +31,8 @@ def test_a_scan_shows_the_slip_without_inventing_an_original():
     flags = [f for f in result.flags if f.reasons[0].code == "slip"]
     assert flags and flags[0].word == "space"
     assert "for “" not in result.verdict and "“space”" in result.verdict
+
+
+def test_a_noun_repeated_with_a_qualifier_is_ordinary_english():
+    text = "It is good for time-pressed targets and targets that are heavily defended."
+    assert _slipped(text) == []

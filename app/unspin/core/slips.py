@@ -7,9 +7,9 @@
   starts with the other kind of letter.
 - **A pair collapsed into one word**: "symptoms and symptoms", "colon and colon". A
   spinner that maps both words of a pair ("signs and symptoms", "colon and rectum") to the
-  same synonym writes a noun joined to itself, which no writer does (emphatic repetition
-  such as "again and again", "better and better" or "miles and miles of" is not a noun
-  pair and is left alone).
+  same synonym writes a noun joined to itself, which no writer does unless what follows
+  tells the two apart ("targets and targets that are defended"); emphatic repetition
+  such as "again and again", "better and better" or "miles and miles of" is left alone.
 
 Neither says which word the writer had, so a finding's likely original is ``UNKNOWN``.
 Each finding is ``(start, end, likely original, reason)`` like the other scan findings.
@@ -64,8 +64,8 @@ def _collapsed_pairs(text: str) -> list[tuple[int, int, str, Reason]]:
     function_words = load_function_words()
     for match in _REPEAT_RE.finditer(text):
         word, after = match.group("word"), (match.group("after") or "").lower()
-        if word in function_words or after in ("again", "of"):
-            continue
+        if word in function_words or after in function_words or after == "again":
+            continue  # "targets and targets that are defended": the second is a different kind
         if dominant_pos(default_thesaurus().senses(word)) != "n":
             continue  # "better and better", "wait and wait": emphasis, not a pair of nouns
         phrase = match.group("pair")
