@@ -235,24 +235,33 @@ class _Collector:
                     target.extend((spans[k] + p1, spans[k] + p2, spans[k + 2] + q1, spans[k + 2] + q2))
 
     def result(self) -> PairingResult:
+        """The distinct swaps: forms that differ only in case, apostrophes or spacing are
+        one swap (except a change of case itself). Each form's entry is dropped as it is
+        merged: a long book has hundreds of thousands."""
         self._split_compounds()
+        by_text, self.by_text = self.by_text, {}
         merged: dict[tuple[str, str, str], list] = {}
-        for (old_text, new_text), spans in self.by_text.items():
+        while by_text:
+            (old_text, new_text), spans = by_text.popitem()
             kind = classify(old_text, new_text)
-            if kind == "case":
-                key = (kind, old_text, new_text)
-            else:
-                key = (kind, normalize(old_text), normalize(new_text))
-            entry = merged.setdefault(key, [Counter(), Counter(), []])
-            entry[0][old_text] += len(spans) // 4
-            entry[1][new_text] += len(spans) // 4
-            entry[2].append(spans)
-        swaps = []
-        for (kind, _, _), (old_forms, new_forms, span_lists) in merged.items():
-            swaps.append(Swap(old=_display(old_forms), new=_display(new_forms), kind=kind,
-                              spans=_sorted_spans(span_lists)))
+            key = (kind, old_text, new_text) if kind == "case" else \
+                (kind, normalize(old_text), normalize(new_text))
+            merged.setdefault(key, []).append((old_text, new_text, spans))
+        swaps = [_merged_swap(key[0], forms) for key, forms in merged.items()]
         swaps.sort(key=lambda s: (-s.count, s.old, s.new))
         return PairingResult(tuple(swaps), self.substituted_old, self.substituted_new)
+
+
+def _merged_swap(kind: str, forms: list[tuple[str, str, array]]) -> Swap:
+    """One swap of its forms, shown as the commonest of each side."""
+    if len(forms) == 1:
+        old_text, new_text, spans = forms[0]
+        return Swap(" ".join(old_text.split()), " ".join(new_text.split()), kind, _sorted_spans([spans]))
+    old_forms, new_forms = Counter(), Counter()
+    for old_text, new_text, spans in forms:
+        old_forms[old_text] += len(spans) // 4
+        new_forms[new_text] += len(spans) // 4
+    return Swap(_display(old_forms), _display(new_forms), kind, _sorted_spans([f[2] for f in forms]))
 
 
 def _pair_stretch(wa: list[int], wb: list[int]):
@@ -349,6 +358,11 @@ def _is_number(text: str) -> bool:
     return digits.isdigit()
 
 
+def _in_order(spans: array) -> bool:
+    starts = spans[0::4]
+    return all(a <= b for a, b in zip(starts, starts[1:]))
+
+
 def _display(forms: Counter) -> str:
     """The most frequent surface form, with its whitespace collapsed."""
     form = forms.most_common(1)[0][0]
@@ -357,6 +371,8 @@ def _display(forms: Counter) -> str:
 
 def _sorted_spans(span_lists: list[array]) -> array:
     """All occurrences' spans, four per occurrence, in text order."""
+    if len(span_lists) == 1 and _in_order(span_lists[0]):
+        return span_lists[0]
     quads = []
     for spans in span_lists:
         for k in range(0, len(spans), 4 * SLICE):
