@@ -241,8 +241,8 @@ class _Collector:
         self._split_compounds()
         by_text, self.by_text = self.by_text, {}
         merged: dict[tuple[str, str, str], list] = {}
-        while by_text:
-            (old_text, new_text), spans = by_text.popitem()
+        for old_text, new_text in list(by_text):  # in the order first seen: ties show the first
+            spans = by_text.pop((old_text, new_text))
             kind = classify(old_text, new_text)
             key = (kind, old_text, new_text) if kind == "case" else \
                 (kind, normalize(old_text), normalize(new_text))
