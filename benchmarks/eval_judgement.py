@@ -206,13 +206,15 @@ def report_scan(spun_texts, clean_texts, title: str) -> None:
             recall[family].append(scan(text).spin_score >= SCAN_SPUN)
     for family, hits in sorted(recall.items()):
         print(f"scan recall {family:<24} {sum(hits)}/{len(hits)} = {sum(hits) / len(hits):.0%}")
-    flags = words = 0
+    flags = words = called_spun = 0
     for _, _, text in clean_texts:
         result = scan(text)
         flags += len(result.flags)
         words += result.words
+        called_spun += result.spin_score >= SCAN_SPUN
     if words:
         print(f"scan false flags on clean text: {flags} in {words:,} words = {1000 * flags / words:.2f} per 1,000")
+        print(f"clean texts the scan calls possibly spun or worse: {called_spun} of {len(clean_texts)}")
 
 
 def _copy_site(pair_id: str) -> str:

@@ -31,7 +31,11 @@ def test_one_odd_pair_in_a_long_text_is_a_writers_choice():
 
 
 def test_the_reason_names_the_phrase_and_its_source():
-    flags = [f for f in scan(SPUN).flags if f.reasons[0].code == "collocation"]
-    assert flags
-    text = flags[0].reasons[0].text
-    assert "'death toll'" in text and "Google Books" in text
+    findings = unlisted_pair_findings(SPUN, len(SPUN.split()))
+    text = findings[0][3].text
+    assert "'demise toll'" in text and "'death toll'" in text and "Google Books" in text
+
+
+def test_a_scan_marks_the_swapped_phrases():
+    flagged = " ".join(f.word.lower() for f in scan(SPUN).flags)
+    assert all(word in flagged for word in ("demise", "wellness", "taxation"))

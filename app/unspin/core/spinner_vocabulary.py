@@ -21,8 +21,10 @@ from unspin.core.swaps import Reason
 
 FINGERPRINT_WEIGHT = 0.9
 VOCABULARY_WEIGHT = 0.8
-#: A text shows a spinner's vocabulary with at least this many distinct such words...
+#: A text shows a spinner's vocabulary with at least this many distinct such words (a
+#: short text: one per WORDS_PER_DISTINCT words, and two at least) ...
 MIN_DISTINCT = 4
+WORDS_PER_DISTINCT = 50
 #: ... and at least one in this many words.
 WORDS_PER_SIGN = 100
 #: A signature's word counts only when it is rarer than the word it stands for by this
@@ -48,7 +50,8 @@ def vocabulary_findings(words) -> list[tuple[int, int, str, Reason]]:
         signs[new].append(old)
     found = [(m, signs[m.group().lower()]) for m in words if m.group().lower() in signs]
     distinct = {m.group().lower() for m, _ in found}
-    if len(distinct) < MIN_DISTINCT or len(found) * WORDS_PER_SIGN < len(words):
+    if len(distinct) < min(MIN_DISTINCT, max(2, len(words) // WORDS_PER_DISTINCT)) \
+            or len(found) * WORDS_PER_SIGN < len(words):
         return []
     examples = ", ".join(sorted(distinct)[:6])
     out = []
