@@ -1,6 +1,6 @@
 """The command line end to end, as a user runs it, against GNU wdiff and git's word diff.
 
-    python benchmarks/bench_cli.py [--sizes 100KB 1MB 10MB] [--runs 3]
+    python benchmarks/bench_cli.py [--sizes demo 100KB 1MB 10MB] [--runs 3]
 
 For each size a spun pair is built from real English prose (bench_engine.py's corpus of
 Python's own documentation): a quarter of the words are swapped for words drawn at random
@@ -140,13 +140,35 @@ def measure(size: str, runs: int, folder: Path) -> None:
         print(f"  {name:<14} {seconds:7.3f} s  {ratio:>13}  peak {peak:7.1f} MB  {extra}")
 
 
+def measure_demo(runs: int, folder: Path) -> None:
+    """The demo pair, where start-up is all: against an empty Python process."""
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("0*.txt"))
+    old, new = str(seeds[1]), str(seeds[0])
+    out = str(folder / "demo.out")
+    print(f"\ndemo pair ({seeds[1].name} -> {seeds[0].name})")
+    base = statistics.median(run([sys.executable, "-c", "pass"], out)[0] for _ in range(runs))
+    print(f"  {'python -c pass':<14} {base:7.3f} s")
+    for name in ("unspin json", "unspin text", "wdiff"):
+        command = TOOLS[name](old, new, out)
+        if shutil.which(command[0]) is None:
+            continue
+        timings = [run(command, str(folder / "stdout")) for _ in range(runs)]
+        seconds = statistics.median(t for t, _ in timings)
+        print(f"  {name:<14} {seconds:7.3f} s  {seconds / base:5.1f} x python -c pass"
+              f"  peak {max(m for _, m in timings):6.1f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", nargs="+", default=["100KB", "1MB", "10MB"], choices=list(SIZES))
+    parser.add_argument("--sizes", nargs="+", default=["demo", "100KB", "1MB", "10MB"],
+                        choices=["demo", *SIZES])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
+            if size == "demo":
+                measure_demo(args.runs, Path(tmp))
+                continue
             measure(size, args.runs, Path(tmp))
     return 0
 

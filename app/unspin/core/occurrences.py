@@ -2,17 +2,17 @@
 
 A spinner swaps words in place and keeps the sentence around them; an editor who
 restructures a sentence, and a diff that pairs words of two unrelated passages, leave
-nothing unchanged around a "swap". These facts are computed once per comparison for all
-occurrences at once (numpy over the token arrays), so a book costs no per-word loop.
-
-numpy is imported on first use: its BLAS starts threads at import, and a process with
-threads may no longer fork its second process (see :func:`unspin.core.parallel.can_fork`),
-which a comparison starts before it gets here.
+nothing unchanged around a "swap". The facts come from compact arrays built once per
+comparison (cumulative counts of unchanged words, token ends), each occurrence looked up by
+binary search: no per-token loop in Python, and no numpy to import for a short pair.
 """
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 from unspin.core.swaps import Swap
 from unspin.core.tokens import Tokens
@@ -24,6 +24,8 @@ KEPT_NEEDED = 2
 #: Neighbours (before, after) kept per swap for the collocation check.
 NEIGHBOURS_KEPT = 3
 _SENTENCE_OPENERS = set(".!?:;\"“”'‘’«»—–-()[]•*#\n")
+#: Turns a word mask ("1" word, "0" punctuation) into selectors for itertools.compress.
+_WORD_SELECTOR = bytes.maketrans(b"01", b"\x00\x01")
 
 
 @dataclass(frozen=True)
@@ -36,79 +38,64 @@ class Placement:
 
 
 class _Side:
-    """One text's tokens as arrays: which word tokens are unchanged, counted cumulatively."""
+    """One text's tokens as compact arrays: which word tokens are unchanged, counted
+    cumulatively, and where each token ends."""
 
     def __init__(self, tokens: Tokens, runs, column: int):
-        import numpy as np
-
         n = len(tokens)
-        delta = np.zeros(n + 1, np.int32)
-        if runs:
-            r = np.asarray(runs, dtype=np.int64).reshape(-1, 3)
-            np.add.at(delta, r[:, column], 1)
-            np.add.at(delta, r[:, column] + r[:, 2], -1)
-        kept = np.cumsum(delta[:n]) > 0
-        is_word = np.frombuffer(tokens.word_mask.encode("ascii"), np.uint8) == ord("1")
+        kept = bytearray(n)
+        for run in runs:
+            at, length = run[column], run[2]
+            kept[at:at + length] = b"\x01" * length
+        is_word = tokens.word_mask.encode("ascii").translate(_WORD_SELECTOR)
         self.tokens = tokens
-        self.word_tokens = np.flatnonzero(is_word)
-        self.kept_words = kept[self.word_tokens]
-        self.kept_before = np.concatenate(([0], np.cumsum(self.kept_words)))
-        self.ends = np.frombuffer(tokens.offsets, dtype=np.int32)[1::2] if len(tokens) else \
-            np.zeros(0, np.int32)
+        self.word_tokens = array("i", compress(range(n), is_word))
+        self.kept_words = bytes(compress(kept, is_word))
+        self.kept_before = array("i", accumulate(self.kept_words, initial=0))
+        self.ends = tokens.offsets[1::2]
 
-    def word_range(self, starts, ends):
-        """Word ordinals [first, last+1) of the spans [start, end) (numpy arrays)."""
-        import numpy as np
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """Word ordinals [first, last+1) of the span [start, end)."""
+        first_token = bisect_right(self.ends, start)
+        last_token = bisect_right(self.ends, max(start, end - 1))
+        return bisect_left(self.word_tokens, first_token), bisect_right(self.word_tokens, last_token)
 
-        first_token = np.searchsorted(self.ends, starts, side="right")
-        last_token = np.searchsorted(self.ends, np.maximum(starts, ends - 1), side="right")
-        first = np.searchsorted(self.word_tokens, first_token, side="left")
-        last = np.searchsorted(self.word_tokens, last_token, side="right")
-        return first, last
-
-    def in_context(self, first, last):
-        """Whether the words around each span are mostly unchanged: of the CONTEXT_WORDS on
+    def in_context(self, first: int, last: int) -> bool:
+        """Whether the words around a span are mostly unchanged: of the CONTEXT_WORDS on
         each side, KEPT_NEEDED in all and at least one on each side (where the text has
         words on that side): a word whose following words all changed, at the end of an
         unchanged passage, opens a rewritten sentence."""
-        import numpy as np
-
-        total = len(self.word_tokens)
-        lo = np.maximum(0, first - CONTEXT_WORDS)
-        hi = np.minimum(total, last + CONTEXT_WORDS)
+        lo = max(0, first - CONTEXT_WORDS)
+        hi = min(len(self.word_tokens), last + CONTEXT_WORDS)
         cs = self.kept_before
         before, after = cs[first] - cs[lo], cs[hi] - cs[last]
         looked = (first - lo) + (hi - last)
-        enough = (before + after) >= np.minimum(KEPT_NEEDED, np.maximum(1, looked // 2))
-        return enough & ((before > 0) | (first == lo)) & ((after > 0) | (hi == last))
+        return (before + after >= min(KEPT_NEEDED, max(1, looked // 2))
+                and (before > 0 or first == lo) and (after > 0 or hi == last))
 
     def word(self, ordinal: int) -> str | None:
         """The surface of word *ordinal*, if it exists and is unchanged."""
         if 0 <= ordinal < len(self.word_tokens) and self.kept_words[ordinal]:
-            return self.tokens.surface(int(self.word_tokens[ordinal]))
+            return self.tokens.surface(self.word_tokens[ordinal])
         return None
 
 
 def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> list[Placement]:
     """A :class:`Placement` for each swap, in the same order."""
-    import numpy as np
-
     if not swaps:
         return []
     side = _Side(old, runs, 0)
-    counts = np.fromiter((s.count for s in swaps), np.int64, len(swaps))
-    spans = np.concatenate([np.frombuffer(s.spans, dtype=np.int64) for s in swaps]).reshape(-1, 4)
-    first, last = side.word_range(spans[:, 0], spans[:, 1])
-    in_context = side.in_context(first, last)
-    owner = np.repeat(np.arange(len(swaps)), counts)
-    per_swap = np.bincount(owner, weights=in_context, minlength=len(swaps)).astype(np.int64)
-    out, at = [], 0
-    for k, swap in enumerate(swaps):
-        rows = range(at, at + swap.count)
-        at += swap.count
-        chosen = [r for r in rows if in_context[r]][:NEIGHBOURS_KEPT]
-        neighbours = tuple((side.word(int(first[r]) - 1), side.word(int(last[r]))) for r in chosen)
-        out.append(Placement(int(per_swap[k]), neighbours, _in_name(old, swap)))
+    out = []
+    for swap in swaps:
+        spans = swap.spans
+        in_context, neighbours = 0, []
+        for k in range(0, len(spans), 4):
+            first, last = side.word_range(spans[k], spans[k + 1])
+            if side.in_context(first, last):
+                in_context += 1
+                if len(neighbours) < NEIGHBOURS_KEPT:
+                    neighbours.append((side.word(first - 1), side.word(last)))
+        out.append(Placement(in_context, tuple(neighbours), _in_name(old, swap)))
     return out
 
 
