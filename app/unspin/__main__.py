@@ -1,8 +1,6 @@
 """Allow ``python -m unspin``."""
 
-import sys
-
-from unspin.cli import main
+from unspin.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -32,6 +32,8 @@ _log = logging.getLogger(__name__)
 
 #: Suspicious-word density at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.05
+#: From this many distinct swaps the second process, when there is one, scores half.
+SHARED_SCORING_MIN = 2_000
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
     scorer = Scorer(language, _frequencies(second, pairing.swaps))
     found = list(pairing.swaps)
     places = place_swaps(ot, nt, diff.runs, found)
-    judged = judge(ot, nt, diff.runs, found, places, scorer)
+    judged = judge(ot, nt, diff.runs, found, places, scorer, second)
     step(0.95)
     swaps = judged.swaps
     stats = _stats(ot, nt, diff.runs, pairing if swaps else None, swaps, options.suspicious)
@@ -222,13 +224,15 @@ class _Judged:
     reverse: float = 0.0  # the evidence read the other way round, where this way has little
 
 
-def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Scorer) -> _Judged:
-    """Score the swaps, measure the pair and classify it (see :mod:`unspin.core.judgement`)."""
+def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Scorer,
+          second: SecondProcess | None = None) -> _Judged:
+    """Score the swaps (half of them in *second*, if given), measure the pair and classify
+    it (see :mod:`unspin.core.judgement`)."""
     old_words, new_words = ot.words_in(0, len(ot)), nt.words_in(0, len(nt))
     unchanged = sum(ot.word_mask.count("1", i, i + n) for i, _, n in runs)
     unchanged_new = sum(nt.word_mask.count("1", j, j + n) for _, j, n in runs)
     longest = max((ot.word_mask.count("1", i, i + n) for i, _, n in runs), default=0)
-    first = [scorer.score(s, p) for s, p in zip(found, places)]
+    first = _scored(scorer, found, places, second)
     one_for_one, synonyms = swap_pattern(first, places, is_synonym)
     names, prints, broken = (sum(s.count for s in first if any(r.code == code for r in s.reasons))
                              for code in ("name", "fingerprint", "broken_pair"))
@@ -290,6 +294,26 @@ def _alignment(second: SecondProcess | None, old_layout, new_layout, runs) -> tu
             _log.warning("the second process failed (%s); aligning here", exc)
             second.failed = True
     return align_paragraphs(old_layout, new_layout, runs)
+
+
+def _scored(scorer: Scorer, swaps: list[Swap], places, second: SecondProcess | None) -> list[Swap]:
+    """Every swap scored where it stands; the second half in *second* meanwhile, if given."""
+    if second is None or second.failed or len(swaps) < SHARED_SCORING_MIN:
+        return [scorer.score(s, p) for s, p in zip(swaps, places)]
+    half = len(swaps) // 2
+    try:
+        second.start_scoring(scorer.language, swaps[half:], places[half:])
+    except OSError as exc:
+        _log.warning("the second process failed (%s); scoring here", exc)
+        second.failed = True
+        return [scorer.score(s, p) for s, p in zip(swaps, places)]
+    here = [scorer.score(s, p) for s, p in zip(swaps[:half], places[:half])]
+    try:
+        return here + second.scored(swaps[half:])
+    except (OSError, EOFError) as exc:
+        _log.warning("the second process failed (%s); scoring here", exc)
+        second.failed = True
+        return here + [scorer.score(s, p) for s, p in zip(swaps[half:], places[half:])]
 
 
 def _frequencies(second: SecondProcess | None, swaps) -> dict[str, float] | None:

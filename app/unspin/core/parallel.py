@@ -1,5 +1,5 @@
-"""A second process for big comparisons: it tokenizes the copy, aligns the paragraphs
-and looks up word frequencies while this process does the rest.
+"""A second process for big comparisons: it tokenizes the copy, aligns the paragraphs,
+looks up word frequencies and scores half the swaps while this process does the rest.
 
 Tokenizing is the largest single cost of a comparison (a 10 MB text takes over a
 second) and the two texts are independent, so the copy is tokenized in a second process
@@ -13,6 +13,7 @@ second process loads it too, while this one diffs, and answers the scorer's look
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -102,6 +103,23 @@ class SecondProcess:
         flat.frombytes(flat_bytes)
         return tuple(Block(_KINDS[kind], *flat[8 * k:8 * k + 4], (flat[8 * k + 4], flat[8 * k + 5]),
                            (flat[8 * k + 6], flat[8 * k + 7])) for k, kind in enumerate(kinds))
+
+    def start_scoring(self, language: str, swaps, places) -> None:
+        """Have *swaps* (with their placements) scored there; collect them with ``scored()``."""
+        items = [(s.old, s.new, s.kind, s.spans, p) for s, p in zip(swaps, places)]
+        self._join_sender()
+        self._sender = threading.Thread(target=self._send, args=(("score", language, items),),
+                                        name="unspin-send", daemon=True)
+        self._sender.start()
+
+    def scored(self, swaps) -> list:
+        """*swaps* with the scores and reasons asked for with ``start_scoring``."""
+        from unspin.core.swaps import Reason
+
+        self._join_sender()
+        results = self._conn.recv()
+        return [dataclasses.replace(s, score=score, reasons=tuple(Reason(*r) for r in reasons))
+                for s, (score, reasons) in zip(swaps, results)]
 
     def frequencies(self, words: Iterable[str]) -> dict[str, float]:
         """Zipf frequencies of *words*, looked up in the second process."""
@@ -195,12 +213,27 @@ def _serve(conn, text: str, language: str, frequencies: bool) -> None:
         while (request := conn.recv()) is not None:
             if request[0] == "align":
                 conn.send(_flat_blocks(_align(request[1], layout, request[2])))
+            elif request[0] == "score":
+                conn.send(_score(request[1], request[2]))
             else:
                 conn.send([zipf(word, language) for word in request[1]])
     except (EOFError, OSError):  # the other side is done, or gone
         pass
     finally:
         conn.close()
+
+
+def _score(language: str, items) -> list:
+    """(score, reasons as plain tuples) of each swap sent by ``start_scoring``."""
+    from unspin.core.scoring import Scorer
+    from unspin.core.swaps import Swap
+
+    scorer = Scorer(language)
+    out = []
+    for old, new, kind, spans, place in items:
+        scored = scorer.score(Swap(old, new, kind, spans), place)
+        out.append((scored.score, [(r.code, r.text, r.weight) for r in scored.reasons]))
+    return out
 
 
 def _align(old_layout: Layout, new_layout: Layout, flat_runs: bytes) -> tuple[Block, ...]:
