@@ -74,13 +74,19 @@ def test_runs_are_in_order_and_disjoint():
 
 @pytest.mark.parametrize("start", ["fork", "server"])
 def test_a_second_process_gives_the_same_comparison(start, monkeypatch, caplog):
-    """The copy tokenized, the paragraphs aligned and the word frequencies looked up in a
-    second process (forked, or from a fork server) give the comparison made in one process."""
+    """The copy tokenized, the paragraphs aligned, the word frequencies looked up and half the
+    swaps scored in a second process (forked, or from a fork server) give the comparison
+    made in one process."""
     from unspin.core import parallel as second_process
     from unspin.core.compare import CompareOptions
     from unspin.core.scoring import zipf
     from tests.conftest import ORIGINAL, SPUN
 
+    monkeypatch.setattr("unspin.core.compare.SHARED_SCORING_MIN", 10)
+    scored_there = []
+    collect = second_process.SecondProcess.scored
+    monkeypatch.setattr(second_process.SecondProcess, "scored",
+                        lambda self, swaps: scored_there.extend(swaps) or collect(self, swaps))
     if start == "server":
         monkeypatch.setattr(second_process, "can_fork", lambda: False)
     old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8") + " 😀 日本"
@@ -94,6 +100,7 @@ def test_a_second_process_gives_the_same_comparison(start, monkeypatch, caplog):
     assert list(parallel.new_tokens.offsets) == list(serial.new_tokens.offsets)
     assert parallel.alignment == serial.alignment and len(serial.alignment) > 3
     assert not [r for r in caplog.records if r.levelname == "WARNING"]  # no fallback was needed
+    assert len(scored_there) >= len(serial.swaps) // 2 > 100
 
 
 def test_a_failing_second_process_falls_back_to_this_one(monkeypatch, caplog):
@@ -171,3 +178,21 @@ def test_cancelling_while_the_second_process_replies_ends_it_at_once(monkeypatch
     new = "\n\n".join(f"item {k} stands astatine nan door" for k in range(60_000))
     result = compare(old, new, options=CompareOptions(parallel=True), should_cancel=lambda: bool(asked))
     assert result.status == "cancelled" and asked == [True] and exit_codes == [0]
+
+
+def test_swaps_are_scored_here_when_the_second_process_fails_while_scoring(monkeypatch, caplog):
+    """A second process that dies while scoring its half leaves that half to this one."""
+    from unspin.core import parallel as second_process
+    from unspin.core.compare import CompareOptions
+    from tests.conftest import ORIGINAL, SPUN
+
+    def dies(self, swaps):
+        raise EOFError("killed")
+
+    monkeypatch.setattr("unspin.core.compare.SHARED_SCORING_MIN", 10)
+    monkeypatch.setattr(second_process.SecondProcess, "scored", dies)
+    old, new = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8")
+    result = compare(old, new, options=CompareOptions(parallel=True))
+    serial = compare(old, new, options=CompareOptions(parallel=False))
+    assert [(s.old, s.new, s.score) for s in result.swaps] == [(s.old, s.new, s.score) for s in serial.swaps]
+    assert any("scoring here" in r.getMessage() for r in caplog.records)
