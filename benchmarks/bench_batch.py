@@ -192,11 +192,14 @@ def bench(words: int, args) -> None:
             best = min(times)
             label = f"{jobs} process{'es' if jobs > 1 else ''}"
             print(f"{label:<12}: best {best:6.2f} s, median {statistics.median(times):6.2f} s of "
-                  f"{args.repeat} ({1000 * best / len(copies):.0f} ms a copy), {len(result.rows)} ranked, "
+                  f"{args.repeat} ({1000 * best / len(copies):.1f} ms a copy, "
+                  f"{len(copies) / statistics.median(times):.0f} copies/s), {len(result.rows)} ranked, "
                   f"{len(result.skipped)} skipped")
         times = [timed_command(original_path, folder) for _ in range(args.repeat)]
-        print(f"{'unspin batch':<12}: best {min(times):6.2f} s, median {statistics.median(times):6.2f} s "
-              f"(the whole command in a new process, interpreter start-up included)")
+        median = statistics.median(times)
+        print(f"{'unspin batch':<12}: best {min(times):6.2f} s, median {median:6.2f} s, "
+              f"{len(copies) / median:.0f} copies/s (the whole command in a new process, "
+              f"interpreter start-up included)")
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} (other work on the cores "
               "slows the parallel run most)")
         report(result, families)

@@ -76,11 +76,11 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def entry() -> None:
-    """The ``unspin`` command as a process: after a comparison or a scan the output is
-    written and flushed, so the process ends at once instead of freeing its hundreds of
+    """The ``unspin`` command as a process: after a comparison, a scan or a batch the output
+    is written and flushed, so the process ends at once instead of freeing its hundreds of
     thousands of objects one by one (half a second for a book)."""
     code = main()
-    if sys.argv[1:2] in (["compare"], ["scan"]):
+    if sys.argv[1:2] in (["compare"], ["scan"], ["batch"]):
         try:
             sys.stdout.flush()
             sys.stderr.flush()

@@ -196,3 +196,25 @@ def test_swaps_are_scored_here_when_the_second_process_fails_while_scoring(monke
     serial = compare(old, new, options=CompareOptions(parallel=False))
     assert [(s.old, s.new, s.score) for s in result.swaps] == [(s.old, s.new, s.score) for s in serial.swaps]
     assert any("scoring here" in r.getMessage() for r in caplog.records)
+
+
+def test_an_original_compared_again_gives_the_same_comparison(monkeypatch):
+    """A batch compares one original with many copies: its tokens are kept from one
+    comparison to the next, and each copy's comparison is the one made from scratch."""
+    from unspin.core import parallel
+    from unspin.core.compare import CompareOptions
+    from tests.conftest import ORIGINAL, SPUN
+
+    old, spun = ORIGINAL.read_text(encoding="utf-8"), SPUN.read_text(encoding="utf-8")
+    copies = [spun, old.replace("missiles", "rockets") + "\n\nA paragraph added 😀.", spun[:3000]]
+    options = CompareOptions(parallel=False)
+    again = [compare(old, copy, options=options) for copy in copies]
+    assert parallel._last_original is not None and parallel._last_original[0] == old
+    fresh = []
+    for copy in copies:
+        monkeypatch.setattr(parallel, "_last_original", None)
+        fresh.append(compare(old, copy, options=options))
+    for a, b in zip(again, fresh):
+        assert [(s.old, s.new, s.occurrences, s.score) for s in a.swaps] == \
+            [(s.old, s.new, s.occurrences, s.score) for s in b.swaps]
+        assert a.verdict == b.verdict and list(a.ops.raw()) == list(b.ops.raw())

@@ -156,12 +156,17 @@ def start_second_process(text: str, language: str, frequencies: bool = True) -> 
         return None
 
 
+#: An original up to this many characters is kept tokenized for the next comparison with
+#: it (a batch compares one original with hundreds of copies).
+KEEP_ORIGINAL_CHARS = 2_000_000
+_last_original: tuple[str, Tokens, Layout, Vocabulary] | None = None
+
+
 def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
                   second: SecondProcess | None = None) -> tuple[Tokens, Tokens, Layout, Layout]:
-    """Tokens and paragraph layouts of both texts in *vocab*; the copy's from *second*
-    when given (None after this if it failed)."""
-    old_tokens = tokenize(old_text, vocab)
-    old_layout = layout_of(old_tokens)
+    """Tokens and paragraph layouts of both texts in *vocab* (empty when given); the
+    copy's from *second* when given (None after this if it failed)."""
+    old_tokens, old_layout = _original_tokens(old_text, vocab)
     if second is not None:
         try:
             new_tokens, new_layout = second.tokens(vocab)
@@ -171,6 +176,24 @@ def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
             second.failed = True
     new_tokens = tokenize(new_text, vocab)
     return old_tokens, new_tokens, old_layout, layout_of(new_tokens)
+
+
+def _original_tokens(text: str, vocab: Vocabulary) -> tuple[Tokens, Layout]:
+    """The original's tokens and layout, and *vocab* holding its words: from the last
+    comparison when it had the same original, else tokenized now (and kept when small)."""
+    global _last_original
+    kept = _last_original
+    if kept is not None and kept[0] == text and not vocab.keys:
+        vocab.codes.update(kept[3].codes)
+        vocab.keys.extend(kept[3].keys)
+        vocab.word_codes.update(kept[3].word_codes)
+        return kept[1], kept[2]
+    tokens = tokenize(text, vocab)
+    layout = layout_of(tokens)
+    if len(text) <= KEEP_ORIGINAL_CHARS:
+        _last_original = (text, tokens, layout, Vocabulary(dict(vocab.codes), list(vocab.keys),
+                                                           set(vocab.word_codes)))
+    return tokens, layout
 
 
 def can_fork() -> bool:
