@@ -71,3 +71,22 @@ def test_language_is_detected_and_used_for_frequencies():
     assert c.language == "fr"
     assert c.spin_score < 0.3
     assert all(s.score < 0.5 for s in c.swaps)
+
+
+@pytest.mark.parametrize("old, new, swapped", [
+    ("the RFC5322 header", "the Tix5322 header", ("RFC", "Tix")),
+    ("the latter’s value", "the latter’instead value", ("s", "instead")),
+    ("equal to 1e100 here", "equal to 1surprises100 here", ("e", "surprises")),
+    ("a built-in function", "a built-successful function", ("in", "successful")),
+    ("the codec cp1006 maps", "the codec length1006 maps", ("cp", "length")),
+])
+def test_a_swapped_part_of_a_compound_is_the_swap(old, new, swapped):
+    """A spinner swaps a part of a word the tokenizer keeps whole (letters and digits, a
+    possessive, a hyphenated compound): the part that changed is the swap, not the word."""
+    swaps = [(s.old, s.new) for s in compare(old, new).swaps]
+    assert swaps == [swapped]
+
+
+def test_contractions_are_not_split():
+    swaps = [(s.old, s.new) for s in compare("I don't know.", "I won't know.").swaps]
+    assert swaps == [("don't", "won't")]

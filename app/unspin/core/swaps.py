@@ -273,18 +273,27 @@ def _pair_stretch(wa: list[int], wb: list[int]):
     return [((wa[0], wa[-1] + 1), (wb[0], wb[-1] + 1))]
 
 
-_COMPOUND = regex.compile(r"[\-‐‑]|['’]s$")
-_PARTS = regex.compile(r"[^\-‐‑]+?(?=['’]s$)|[^\-‐‑]+")
+_COMPOUND = regex.compile(r"[\-‐‑]|['’]s$|\p{L}\p{N}|\p{N}\p{L}")
+#: A compound's parts: between hyphens, letters apart from digits ("IPv4", "1e100"), and
+#: a possessive's "s" apart from its word.
+_PARTS = regex.compile(r"\p{N}+|[^\-‐‑\p{N}]+")
+_POSSESSIVE_PARTS = regex.compile(r"\p{N}+|[^\-‐‑\p{N}'’]+")
 
 
 def _changed_parts(old_text: str, new_text: str):
     """Offsets of the differing parts of two compounds with as many parts (hyphenated,
-    or a possessive 's): spinners swap the parts; None when they do not split that way."""
-    pa = [m.span() for m in _PARTS.finditer(old_text)]
-    pb = [m.span() for m in _PARTS.finditer(new_text)]
+    letters and digits, or a possessive 's): spinners swap the parts ("RFC5322" ->
+    "Tix5322", "latter's" -> "latter'instead"); None when they do not split that way."""
+    possessive = _ENDS_POSSESSIVE.search(old_text) or _ENDS_POSSESSIVE.search(new_text)
+    pattern = _POSSESSIVE_PARTS if possessive else _PARTS
+    pa = [m.span() for m in pattern.finditer(old_text)]
+    pb = [m.span() for m in pattern.finditer(new_text)]
     if len(pa) != len(pb) or len(pa) < 2:
         return None
     return [(x, y) for x, y in zip(pa, pb) if old_text[x[0]:x[1]] != new_text[y[0]:y[1]]]
+
+
+_ENDS_POSSESSIVE = regex.compile(r"\p{L}['’]s$")
 
 
 def _split_at(lo: int, hi: int, breaks) -> list[tuple[int, int]]:
