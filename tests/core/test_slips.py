@@ -36,3 +36,11 @@ def test_a_scan_shows_the_slip_without_inventing_an_original():
 def test_a_noun_repeated_with_a_qualifier_is_ordinary_english():
     text = "It is good for time-pressed targets and targets that are heavily defended."
     assert _slipped(text) == []
+
+
+def test_spintax_left_in_the_text_is_found_but_set_notation_is_not():
+    text = "Search engine optimization is the process of improving a site for {web|the net} search."
+    assert _slipped(text) == ["{web|the net}"]
+    assert _slipped("Let S = {x | x > 0} and T = {a, b}.") == []
+    result = scan(text)
+    assert result.spin_score >= 0.3 and "{web|the net}" in result.verdict

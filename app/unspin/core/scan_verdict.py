@@ -25,7 +25,7 @@ def spin_score(flags, words: int) -> float:
         return 0.0
     weighted = sum(f.score * f.score for f in flags)
     density = 1.0 - math.exp(-(weighted / words) / SPIN_DENSITY_SCALE)
-    phrases = sum(1 for f in flags if f.reasons[0].code == "fingerprint")
+    phrases = sum(1 for f in flags if f.reasons[0].code in ("fingerprint", "spintax"))
     pairs = sum(1 for f in flags if f.reasons[0].code in ("collocation", "slip"))
     pairs = pairs if pairs * WORDS_PER_SLIP >= words else 0
     return round(1.0 - (1.0 - density) * FINGERPRINT_LEFT ** phrases * COLLOCATION_LEFT ** pairs, 3)

@@ -11,7 +11,13 @@
   tells the two apart ("targets and targets that are defended"); emphatic repetition
   such as "again and again", "better and better" or "miles and miles of" is left alone.
 
-Neither says which word the writer had, so a finding's likely original is ``UNKNOWN``.
+- **Spintax left in the text**: "{web|the net}". Spinning software writes its synonym
+  groups in spin syntax, alternatives between pipes in curly braces, and picks one of
+  each group when it publishes (documented by the tools' makers, e.g.
+  https://docs.seoneo.io/additional-information/glossary/spintax-format); a group left
+  unexpanded is the tool's own input showing through.
+
+None says which word the writer had, so a finding's likely original is ``UNKNOWN``.
 Each finding is ``(start, end, likely original, reason)`` like the other scan findings.
 """
 
@@ -24,6 +30,7 @@ from unspin.core.swaps import Reason
 from unspin.core.thesaurus import default_thesaurus, dominant_pos
 
 SLIP_WEIGHT = 0.75
+SPINTAX_WEIGHT = 0.9
 #: Shown as the likely original when the slip does not tell which word was replaced.
 UNKNOWN = "…"
 #: A word this common (Zipf scale) is a real word, not an abbreviation or a typing slip.
@@ -37,9 +44,20 @@ _REPEAT_RE = regex.compile(r"(?<![\p{L}\p{N}'’-])(?P<pair>(?P<word>\p{Ll}{3,})
                            r"(?P=word))(?![\p{L}\p{N}'’-])(?:[ \t]+(?P<after>\p{L}+))?")
 
 
+_SPINTAX_RE = regex.compile(r"\{[\p{L}' ]{1,60}(?:\|[\p{L}' ]{1,60})+\}")
+
+
 def slip_findings(text: str) -> list[tuple[int, int, str, Reason]]:
-    """Every article that no longer fits its word, and every noun joined to itself."""
-    return sorted(_article_slips(text) + _collapsed_pairs(text))
+    """Every article that no longer fits its word, every noun joined to itself and every
+    group of spintax left in the text."""
+    return sorted(_article_slips(text) + _collapsed_pairs(text) + _spintax(text))
+
+
+def _spintax(text: str) -> list[tuple[int, int, str, Reason]]:
+    return [(m.start(), m.end(), UNKNOWN, Reason("spintax", (
+        f"'{m.group()}' is spin syntax (alternatives between pipes in curly braces) left"
+        " unexpanded: the input of spinning software showing through"), SPINTAX_WEIGHT))
+        for m in _SPINTAX_RE.finditer(text) if any(c.isalpha() for c in m.group())]
 
 
 def _article_slips(text: str) -> list[tuple[int, int, str, Reason]]:
