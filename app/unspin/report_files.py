@@ -44,4 +44,4 @@ def write_report(c: Comparison, path: str | os.PathLike, fmt: str | None = None)
         raise ValueError(f"{path}: unknown report type (use .html, .pdf, .csv or .json)")
     from unspin.core.report import write_atomic
 
-    write_atomic(path, render_report(c, fmt))
+    write_atomic(path, render_report(c, fmt), inputs=(c.old.path, c.new.path))

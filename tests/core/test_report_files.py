@@ -92,3 +92,20 @@ def test_a_file_name_that_is_not_utf8_is_written_with_a_question_mark(tmp_path):
     target = tmp_path / "r.html"
     write_atomic(target, "source: caf\udce9.txt")
     assert target.read_text(encoding="utf-8") == "source: caf?.txt"
+
+
+def test_a_report_is_never_written_over_a_compared_file(tmp_path, seed_comparison):
+    """An evidence report aimed at one of the compared files is refused before anything is
+    written, with the reason, and no temporary file is left."""
+    import dataclasses
+
+    from unspin.core.report import OverwritesAnInput
+
+    compared = tmp_path / "story.html"
+    compared.write_text("<p>The story as the newsroom saved it.</p>", encoding="utf-8")
+    c = dataclasses.replace(seed_comparison, old=dataclasses.replace(seed_comparison.old, path=str(compared)))
+    before = compared.read_bytes()
+    with pytest.raises(OverwritesAnInput, match="compared files"):
+        write_report(c, str(compared))
+    assert compared.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["story.html"]

@@ -62,6 +62,18 @@ def test_ranking_lists_the_most_spun_first_and_the_skipped(qtbot, window, copies
     assert [r["path"].rsplit("/", 1)[-1] for r in rows] == ["farm.txt", "light.txt", "edited.txt"]
 
 
+def test_save_ranking_never_writes_over_a_compared_file(qtbot, window, copies, one_process):
+    """Saving the ranking over the original or one of the copies is refused with the reason,
+    and the file keeps its text."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = ranked(qtbot, window, [copies])
+    for target in (copies / "farm.txt", ORIGINAL):
+        before = target.read_bytes()
+        assert not dialog.save_ranking(str(target))
+        assert target.read_bytes() == before
+        assert "compared files" in dialog.status.text()
+
+
 def test_enter_opens_the_chosen_copy_beside_the_original(qtbot, window, copies, one_process):
     """Selecting the edited copy and pressing Enter compares it with the original in the window."""
     open_pair(qtbot, window, ORIGINAL, SPUN)

@@ -8,6 +8,7 @@ normalised to LF.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 from itertools import islice
 import os
@@ -189,15 +190,31 @@ def read_as(doc) -> str:
     return ", ".join(x for x in (label, extra, doc.detail) if x)
 
 
-def write_atomic(path: str | os.PathLike, content: str | bytes | Iterable[str]) -> None:
+class OverwritesAnInput(OSError):
+    """Raised instead of writing over one of the files being compared."""
+
+    def __init__(self, path):
+        super().__init__(errno.EPERM, "it is one of the compared files, and Unspin never writes over "
+                         "the texts it compares: choose another name", str(path))
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes | Iterable[str],
+                 inputs: Iterable[str | os.PathLike | None] = ()) -> None:
     """Write *content* (text, bytes, or pieces of text written one after another) to *path*
     via a temporary file in the same folder, then rename: an existing file is only replaced
-    once the new one is complete.
+    once the new one is complete. Raises OverwritesAnInput, before writing anything, when
+    *path* is one of *inputs* (the files compared).
 
     A symbolic link keeps pointing where it did (the file it points to is replaced), and
     what is not a regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written
     into directly: renaming over it would put a plain file in its place."""
     target = Path(os.path.realpath(path))
+    for source in filter(None, inputs):
+        try:
+            if os.path.samefile(target, source):
+                raise OverwritesAnInput(path)
+        except FileNotFoundError:  # the output does not exist yet (or the input has gone)
+            pass
     if target.exists() and not target.is_file():
         with open(target, "wb") as fh:
             _write_pieces(fh, content)

@@ -278,8 +278,11 @@ class BatchDialog(QDialog):
         """Write the ranking to *path* (format from the extension unless *render* is given)."""
         ext = os.path.splitext(path)[1].lower()
         render = render or {".json": to_json, ".txt": to_text}.get(ext, to_csv)
+        result = self.result()
+        compared = [self.original.path, *(row.path for row in result.rows),
+                    *(skipped.path for skipped in result.skipped)]
         try:
-            write_atomic(path, render(self.result()))
+            write_atomic(path, render(result), inputs=compared)
         except OSError as exc:
             self.status.setText(f"Could not save {path}: {exc.strerror or exc}")
             return False

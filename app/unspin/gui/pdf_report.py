@@ -126,4 +126,4 @@ def paint_report(document: QTextDocument, device: QPagedPaintDevice, footer: str
 
 def write_pdf(c: Comparison, path: str | os.PathLike) -> None:
     """Write the report as PDF to *path*, atomically (a complete file or none)."""
-    write_atomic(path, pdf_bytes(c))
+    write_atomic(path, pdf_bytes(c), inputs=(c.old.path, c.new.path))

@@ -285,7 +285,7 @@ class UnspunView(QObject):
             return False
         text = restore_newlines(unspun.text, document.newline)
         try:
-            write_atomic(path, text)
+            write_atomic(path, text, inputs=[d.path for d in self.window.documents if d is not None])
         except OSError as exc:
             QMessageBox.warning(self.window, "Save Unspun Text",
                                 f"The unspun text could not be written to {path}:\n{exc.strerror or exc}")
