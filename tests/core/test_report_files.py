@@ -109,3 +109,18 @@ def test_a_report_is_never_written_over_a_compared_file(tmp_path, seed_compariso
         write_report(c, str(compared))
     assert compared.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["story.html"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text():
+    """A swap such as '=HYPERLINK(...)' is written with a leading apostrophe; numbers stay."""
+    import csv
+    import io
+
+    from unspin.core.compare import compare
+    from unspin.core.report import to_csv
+
+    c = compare("Click the link below now.", 'Click the =HYPERLINK("http://x.test","y") below now.')
+    rows = list(csv.reader(io.StringIO(to_csv(c))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)

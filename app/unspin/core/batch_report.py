@@ -5,12 +5,12 @@ JSON schema ``unspin.batch``, version 1 (documented in README.md).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from unspin import __version__
 from unspin.core.batch import BatchResult, CopyResult
+from unspin.core.csv_cells import SafeWriter
 
 SCHEMA = "unspin.batch"
 SCHEMA_VERSION = 1
@@ -48,7 +48,7 @@ def to_text(b: BatchResult) -> str:
 def to_csv(b: BatchResult) -> str:
     """One row per compared copy, most spun first."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for rank, r in enumerate(b.rows, 1):
         writer.writerow([rank, r.path, r.classification, f"{r.spin_score:.3f}", f"{r.coverage:.3f}",

@@ -7,7 +7,6 @@ normalised to LF.
 
 from __future__ import annotations
 
-import csv
 import errno
 import io
 from itertools import islice
@@ -19,6 +18,7 @@ from typing import Iterable, Iterator
 from unspin import __version__
 from unspin.core.compare import Comparison
 from unspin.core.diffing import OP_NAMES
+from unspin.core.csv_cells import SafeWriter
 
 SCHEMA = "unspin.comparison"
 SCHEMA_VERSION = 1
@@ -128,7 +128,7 @@ def _encoded(items, encode):
 def to_csv(c: Comparison) -> str:
     """The swap table as CSV, one row per distinct swap, most suspicious first."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for s in c.swaps:
         first = s.occurrences[0]

@@ -6,7 +6,6 @@ normalised to LF); ``line`` and ``column`` count from 1 for readers.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from bisect import bisect_right
@@ -14,6 +13,7 @@ from bisect import bisect_right
 from unspin import __version__
 from unspin.core.report import _document
 from unspin.core.scan import Flag, ScanResult
+from unspin.core.csv_cells import SafeWriter
 
 SCHEMA = "unspin.scan"
 SCHEMA_VERSION = 1
@@ -58,7 +58,7 @@ def to_json(r: ScanResult) -> str:
 def to_csv(r: ScanResult) -> str:
     """One row per flagged word, in text order."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     lines = _Lines(r.document.text)
     for f in r.flags:
