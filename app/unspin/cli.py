@@ -11,15 +11,8 @@ import os
 import sys
 
 from unspin import __version__
-from unspin.cli_common import (
-    EXIT_FAILURE,
-    EXIT_INPUT,
-    EXIT_OK,
-    count,
-    emit,
-    language,
-    output_is_an_input,
-)
+from unspin.cli_common import (EXIT_FAILURE, EXIT_INPUT, EXIT_OK, count, emit, language,
+                                megabytes, output_is_an_input)
 
 #: What shells report for a command stopped by Ctrl+C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
@@ -42,7 +35,7 @@ def compare_parser() -> argparse.ArgumentParser:
                    help="also write an evidence report; its type comes from the extension: "
                         ".html (self-contained, printable), .pdf, .csv (swap table), .json")
     p.add_argument("--top", type=count, default=20, metavar="N", help="swaps listed in text output (20)")
-    p.add_argument("--max-size", type=float, default=64, metavar="MB",
+    p.add_argument("--max-size", type=megabytes, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
     p.add_argument("--language", type=language, default="auto", metavar="CODE",
                    help="language of the texts for word frequencies: a code such as en, fr, "

@@ -6,14 +6,8 @@ import argparse
 import os
 import sys
 
-from unspin.cli_common import (
-    EXIT_FAILURE,
-    EXIT_INPUT,
-    EXIT_OK,
-    emit,
-    language,
-    output_is_an_input,
-)
+from unspin.cli_common import (EXIT_FAILURE, EXIT_INPUT, EXIT_OK, emit, language, megabytes,
+                                output_is_an_input)
 
 
 def batch_parser() -> argparse.ArgumentParser:
@@ -30,7 +24,7 @@ def batch_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default: one per core)")
-    p.add_argument("--max-size", type=float, default=64, metavar="MB",
+    p.add_argument("--max-size", type=megabytes, default=64, metavar="MB",
                    help="skip files larger than this (64 MB)")
     p.add_argument("--language", type=language, default="auto", metavar="CODE",
                    help="language for word frequencies (default: detected from the original)")

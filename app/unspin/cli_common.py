@@ -22,6 +22,21 @@ def count(text: str) -> int:
 count.__name__ = "count (0 or more)"  # argparse names the type in its error message
 
 
+#: The largest --max-size accepted (MB): far beyond what a comparison can hold in memory.
+MAX_SIZE_MB = 100_000
+
+
+def megabytes(text: str) -> float:
+    """An argparse type: a size in MB, finite and above 0 (nan, inf and 1e308 are refused)."""
+    value = float(text)
+    if not (0 < value <= MAX_SIZE_MB):  # also false for nan
+        raise ValueError(text)
+    return value
+
+
+megabytes.__name__ = f"size in MB (above 0, at most {MAX_SIZE_MB:,})"
+
+
 def language(text: str) -> str:
     """An argparse type: "auto", or a language wordfreq has a word list for."""
     if text == "auto":

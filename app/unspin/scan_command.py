@@ -5,14 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from unspin.cli_common import (
-    EXIT_FAILURE,
-    EXIT_INPUT,
-    EXIT_OK,
-    count,
-    emit,
-    output_is_an_input,
-)
+from unspin.cli_common import (EXIT_FAILURE, EXIT_INPUT, EXIT_OK, count, emit, megabytes,
+                                output_is_an_input)
 
 
 def scan_parser() -> argparse.ArgumentParser:
@@ -27,7 +21,7 @@ def scan_parser() -> argparse.ArgumentParser:
                         "unspin.scan v1); csv: one row per flagged word")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--top", type=count, default=30, metavar="N", help="flags listed in text output (30)")
-    p.add_argument("--max-size", type=float, default=64, metavar="MB",
+    p.add_argument("--max-size", type=megabytes, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
     p.add_argument("--unspun", action="store_true",
                    help="print the text with each flagged word put back to its likely original "

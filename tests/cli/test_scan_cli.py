@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ORIGINAL, SPUN
 
 
@@ -61,3 +63,13 @@ def test_scan_command_never_imports_qt():
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'unspin.gui'))]")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("command", [["compare", SPUN, SPUN], ["scan", SPUN], ["batch", SPUN, SPUN]])
+@pytest.mark.parametrize("size", ["nan", "inf", "1e308", "-1", "0"])
+def test_a_size_limit_that_is_no_size_is_refused_with_a_usage_message(command, size):
+    """--max-size must be a finite size above 0: anything else exits 2 with argparse's
+    one-line message, not a traceback."""
+    r = unspin(*command, "--max-size", size)
+    assert r.returncode == 2
+    assert "--max-size" in r.stderr and "Traceback" not in r.stderr
