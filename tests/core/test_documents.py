@@ -75,3 +75,21 @@ def test_loading_never_writes(tmp_path):
     load_document(path)
     after = path.stat()
     assert path.read_bytes() == b"one\r\ntwo" and before.st_mtime_ns == after.st_mtime_ns
+
+
+def test_one_bad_byte_in_utf8_leaves_the_text_utf8_and_the_comparison_clean(tmp_path):
+    """A UTF-8 file with one invalid byte is read as UTF-8 (the byte shown as U+FFFD and
+    counted in the encoding's name), not in a legacy code page that would turn every
+    accented letter into a "change": compared with the clean file, nothing is spun."""
+    from tests.conftest import ORIGINAL
+    from unspin.core.compare import compare
+
+    clean = ORIGINAL.read_text(encoding="utf-8").replace("defense", "défense")
+    damaged = clean.encode("utf-8").replace(b"the ", b"the \xff", 1)
+    (tmp_path / "clean.txt").write_text(clean, encoding="utf-8")
+    (tmp_path / "damaged.txt").write_bytes(damaged)
+    doc = load_document(tmp_path / "damaged.txt")
+    assert doc.encoding == "UTF-8, 1 invalid byte sequence shown as \ufffd"
+    assert "défense" in doc.text and doc.text.count("\ufffd") == 1
+    c = compare(load_document(tmp_path / "clean.txt"), doc)
+    assert c.classification == "verbatim" and c.spin_score < 0.1

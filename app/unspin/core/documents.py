@@ -147,7 +147,23 @@ def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> tuple[str,
         return _check_text(data.decode("utf-8"), path), "UTF-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _check_text(damaged[0], path), damaged[1]
     return _decode_legacy(data, path)
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few bad bytes, read as UTF-8 with each bad sequence shown as
+    U+FFFD; None when the bytes are not UTF-8 at all. A file whose non-ASCII characters are
+    mostly valid UTF-8 is UTF-8: reading it in a legacy code page would turn every "é"
+    into "Ã©" and make changes that are not there."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = sum(1 for c in text if c >= "\x80") - text.count("\ufffd")
+    if good < max(1, bad):
+        return None
+    return text, f"UTF-8, {bad:,} invalid byte sequence{'s' if bad != 1 else ''} shown as \ufffd"
 
 
 def normalize_newlines(text: str) -> tuple[str, str]:
