@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,20 @@ def valid_unicode(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def _kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _open_without_waiting(path, flags):
+    """Open for reading without blocking on a named pipe put in the file's place."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, after checking it exists, is a regular file and is not too big."""
     p = Path(path)
@@ -113,13 +128,15 @@ def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         raise LoadError(path, "permission denied") from None
     except OSError as exc:
         raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if p.is_dir():
-        raise LoadError(path, "is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):  # refused before opening: opening a named pipe waits for a writer
+        raise LoadError(path, f"is {_kind_of(st.st_mode)}, not a file")
     if st.st_size > max_bytes:
         raise LoadError(path, f"is too big ({_megabytes(st.st_size)}; the limit is "
                               f"{_megabytes(max_bytes)})")
     try:
-        with open(p, "rb") as fh:
+        with open(p, "rb", opener=_open_without_waiting) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped for a pipe since
+                raise LoadError(path, f"is {_kind_of(os.fstat(fh.fileno()).st_mode)}, not a file")
             data = fh.read(max_bytes + 1)
     except PermissionError:
         raise LoadError(path, "permission denied") from None
