@@ -68,6 +68,11 @@ def test_a_session_with_one_side_missing_still_loads_that_side_as_a_path(tmp_pat
     (b"{\"schema\": \"unspin.session\", \"version\": 1, \"old\": {\"path\": 5}}", "'old' has no file path"),
     (b"{\"schema\": \"unspin.session\", \"version\": 1, \"options\": []}", "'options' is not an object"),
     (b"{\"schema\": \"unspin.session\", \"version\": 2, \"new\": {\"text\": 5}}", "'new.text' is not text"),
+    (b"{\"schema\": \"unspin.session\", \"version\": true}", "no valid format version"),
+    (b"{\"schema\": \"unspin.session\", \"version\": 1, \"options\": {\"suspicious_only\": \"false\"}}",
+     "'options.suspicious_only' is not true or false"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deep"),
+    (b"{\"schema\": \"unspin.session\", \"version\": " + b"9" * 5000 + b"}", "a number too long"),
 ])
 def test_corrupt_sessions_are_refused_with_a_reason(tmp_path, content, reason):
     """A damaged or foreign file raises SessionError naming the file and why."""

@@ -119,7 +119,7 @@ def load_session(path: str | os.PathLike) -> Session:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise SessionError(source, "not an Unspin session file")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if type(version) is not int or version < 1:  # true is no version
         raise SessionError(source, "the session has no valid format version")
     if version > VERSION:
         raise SessionError(source, f"saved by a newer Unspin (session format {version}; "
@@ -131,7 +131,8 @@ def load_session(path: str | os.PathLike) -> Session:
     return Session(old=_side_from_json(data.get("old"), source, "old"),
                    new=_side_from_json(data.get("new"), source, "new"),
                    language=_text(options.get("language", "auto"), source, "options.language") or "auto",
-                   suspicious_only=bool(options.get("suspicious_only", False)),
+                   suspicious_only=_flag(options.get("suspicious_only", False), source,
+                                         "options.suspicious_only"),
                    filter_text=_text(options.get("filter", ""), source, "options.filter"),
                    selected_swap=_swap_from_json(data.get("selected_swap"), source),
                    extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS})
@@ -168,6 +169,9 @@ def _read_json(source: Path):
     except json.JSONDecodeError as exc:
         raise SessionError(source, f"the session file is damaged (invalid JSON at line "
                                    f"{exc.lineno}, column {exc.colno})") from None
+    except (RecursionError, ValueError):  # nested thousands deep, or a number of 5,000 digits
+        raise SessionError(source, "the session file is damaged (nested too deep, or a number "
+                                   "too long to read)") from None
 
 
 def _side_json(side: SessionFile | SessionText | None, folder: Path) -> dict | None:
@@ -208,6 +212,12 @@ def _swap_from_json(value, source: Path) -> tuple[str, str] | None:
         raise SessionError(source, "'selected_swap' is not an object")
     return (_text(value.get("old", ""), source, "selected_swap.old"),
             _text(value.get("new", ""), source, "selected_swap.new"))
+
+
+def _flag(value, source: Path, key: str) -> bool:
+    if not isinstance(value, bool):  # "false" is text, and would read as true
+        raise SessionError(source, f"'{key}' is not true or false")
+    return value
 
 
 def _text(value, source: Path, key: str) -> str:
