@@ -137,7 +137,13 @@ def run_compare(args: argparse.Namespace) -> int:
     except LoadError as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    result = compare(old, new, options=CompareOptions(language=args.language))
+    from unspin.core.tokens import TooManyWords
+
+    try:
+        result = compare(old, new, options=CompareOptions(language=args.language))
+    except TooManyWords as exc:
+        print(f"unspin: error: cannot compare {args.old} with {args.new}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     render = {"json": lambda c: json_pieces(c, args.indent), "csv": to_csv}.get(args.format)
     if args.unspun:
         from unspin.core.restore import unspun_text

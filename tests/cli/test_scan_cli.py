@@ -3,11 +3,8 @@
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
-
-import pytest
 
 from tests.conftest import ORIGINAL, SPUN
 
@@ -64,28 +61,3 @@ def test_scan_command_never_imports_qt():
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'unspin.gui'))]")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-
-
-@pytest.mark.parametrize("command", [["compare", SPUN, SPUN], ["scan", SPUN], ["batch", SPUN, SPUN]])
-@pytest.mark.parametrize("size", ["nan", "inf", "1e308", "-1", "0"])
-def test_a_size_limit_that_is_no_size_is_refused_with_a_usage_message(command, size):
-    """--max-size must be a finite size above 0: anything else exits 2 with argparse's
-    one-line message, not a traceback."""
-    r = unspin(*command, "--max-size", size)
-    assert r.returncode == 2
-    assert "--max-size" in r.stderr and "Traceback" not in r.stderr
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
-def test_a_named_pipe_is_refused_by_its_kind_without_waiting(tmp_path):
-    """A named pipe in place of a text is refused before it is opened (opening one waits for a
-    writer forever): compare and scan exit 2 saying what it is, batch skips it."""
-    pipe = tmp_path / "copy.txt"
-    os.mkfifo(pipe)
-    for command in (["compare", ORIGINAL, pipe], ["scan", pipe]):
-        r = subprocess.run([sys.executable, "-m", "unspin", *map(str, command)], capture_output=True,
-                           text=True, timeout=60)
-        assert r.returncode == 2 and "is a named pipe, not a file" in r.stderr
-    r = subprocess.run([sys.executable, "-m", "unspin", "batch", str(ORIGINAL), str(SPUN), str(pipe)],
-                       capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0 and "copy.txt: is a named pipe, not a file" in r.stderr

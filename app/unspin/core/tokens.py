@@ -63,6 +63,14 @@ OFFSET_TYPE = "i"
 _FIRST_CODE = 0xE000
 
 
+#: How many distinct tokens two compared texts may hold (one code point each).
+MAX_DISTINCT = 0x10FFFF - _FIRST_CODE + 1
+
+
+class TooManyWords(ValueError):
+    """Raised when two texts hold more distinct tokens than there are codes for them."""
+
+
 @dataclass
 class Vocabulary:
     """Distinct token keys of two texts, each with a one-character code."""
@@ -78,7 +86,8 @@ class Vocabulary:
             n = len(self.keys)
             point = _FIRST_CODE + n
             if point > 0x10FFFF:
-                raise ValueError("too many distinct words to compare (more than a million)")
+                raise TooManyWords(f"the two texts hold more than {MAX_DISTINCT:,} distinct words and marks,"
+                                   " more than a comparison can tell apart")
             code = chr(point)
             self.codes[key] = code
             self.keys.append(key)
