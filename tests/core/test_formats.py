@@ -397,3 +397,31 @@ def test_document_from_text_with_a_lone_surrogate():
     """Pasted text holding a lone surrogate becomes a document with a digest, not an error."""
     doc = Document.from_text("pasted \udc80 text")
     assert doc.text == "pasted \ufffd text" and len(doc.sha256) == 64
+
+
+def _docx_with_part(tmp_path, name: str, content: bytes):
+    """A valid .docx with one more part, *content* under *name*."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The council met on Tuesday.")
+    packed = io.BytesIO()
+    document.save(packed)
+    source = zipfile.ZipFile(io.BytesIO(packed.getvalue()))
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            archive.writestr(member, source.read(member))
+        archive.writestr(name, content)
+    return path
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    """A small .docx whose part unpacks to a thousand times its size, or whose parts unpack
+    beyond --max-size, is refused by the archive's directory, with the reason."""
+    bomb = _docx_with_part(tmp_path, "word/media/filler.xml", b"\0" * (40 << 20))
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(LoadError, match="zip bomb"):
+        load_document(bomb)
+    with pytest.raises(LoadError, match="more than the limit of 8 MB"):
+        load_document(bomb, max_bytes=8 << 20)

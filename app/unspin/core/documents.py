@@ -81,7 +81,7 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     if fmt == TEXT:
         text, encoding = decode_bytes(data, path)
     else:
-        extracted = extract(fmt, data, path)
+        extracted = extract(fmt, data, path, max_bytes=max_bytes)
         text, encoding, title, detail = (extracted.text, extracted.encoding, extracted.title,
                                          extracted.detail)
     # the last line of defence: whatever a loader let through must be writable as UTF-8

@@ -74,14 +74,15 @@ def _looks_like_html(head: bytes) -> bool:
         start.startswith(b"<?xml") and b"<html" in start)
 
 
-def extract(fmt: str, data: bytes, path: str | os.PathLike) -> Extracted:
-    """Run the extractor of *fmt* on *data*; raises ``LoadError`` with the reason."""
+def extract(fmt: str, data: bytes, path: str | os.PathLike, *, max_bytes: int = 64 << 20) -> Extracted:
+    """Run the extractor of *fmt* on *data*; raises ``LoadError`` with the reason. An
+    archive (.docx) may unpack to at most *max_bytes*."""
     if fmt == HTML:
         from unspin.core.formats.web import extract_html
         return extract_html(data, path)
     if fmt == DOCX:
         from unspin.core.formats.word import extract_docx
-        return extract_docx(data, path)
+        return extract_docx(data, path, max_bytes=max_bytes)
     if fmt == PDF:
         from unspin.core.formats.pdf import extract_pdf
         return extract_pdf(data, path)

@@ -11,14 +11,24 @@ from unspin.core.documents import LoadError
 from unspin.core.formats import Extracted, is_old_word_file, join_paragraphs
 
 
-def extract_docx(data: bytes, path: str | os.PathLike) -> Extracted:
-    """The text of a .docx file; ``LoadError`` when it is damaged, encrypted or not Word."""
+#: A .docx member may unpack to at most this many times its packed size (Word's XML
+#: packs about 10 to 1; a zip bomb packs 1,000 to 1 and more).
+MAX_RATIO = 200
+#: ... once it is bigger than this (small parts pack very tightly).
+RATIO_FROM_BYTES = 1 << 20
+
+
+def extract_docx(data: bytes, path: str | os.PathLike, *, max_bytes: int = 64 << 20) -> Extracted:
+    """The text of a .docx file; ``LoadError`` when it is damaged, encrypted, not Word, or
+    would unpack to more than *max_bytes* (checked on the archive's directory, before
+    anything is unpacked)."""
     if is_old_word_file(data):
         raise LoadError(path, "is an old-style Word (.doc) or encrypted Office file; save it "
                               "as .docx or plain text first")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError(path, "is not a valid Word document (the file is damaged or "
                               "truncated: it is not a complete .docx archive)")
+    _check_unpacked_size(data, path, max_bytes)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -32,6 +42,24 @@ def extract_docx(data: bytes, path: str | os.PathLike) -> Extracted:
         raise LoadError(path, f"is a damaged Word document ({type(exc).__name__}: {exc})") from exc
     text = join_paragraphs(paragraphs)
     return Extracted(text, title, encoding="DOCX")
+
+
+def _check_unpacked_size(data: bytes, path, max_bytes: int) -> None:
+    """Refuse an archive whose parts unpack to more than *max_bytes*, or one part that
+    unpacks to far more than its packed size."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise LoadError(path, f"is not a valid Word document ({exc})") from exc
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > max_bytes:
+        raise LoadError(path, f"unpacks to {unpacked / (1 << 20):,.0f} MB, more than the limit of "
+                              f"{max_bytes / (1 << 20):,.0f} MB (--max-size)")
+    for m in members:
+        if m.file_size > RATIO_FROM_BYTES and m.file_size > MAX_RATIO * max(1, m.compress_size):
+            raise LoadError(path, f"has a part ({m.filename}) that unpacks to "
+                                  f"{m.file_size // max(1, m.compress_size):,} times its size: "
+                                  "refused as a zip bomb")
 
 
 def _first_heading(document) -> str:
