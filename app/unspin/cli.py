@@ -112,8 +112,23 @@ def _run(argv: list[str]) -> int:
     if len(args.files) > 2:
         print("unspin: error: give at most two files (the original, then the copy)", file=sys.stderr)
         return EXIT_INPUT
-    from unspin.gui.app import run_window
+    return _open_window(args)
 
+
+def _open_window(args: argparse.Namespace) -> int:
+    """Open the window, or say in one line why none can be opened here (exit 2)."""
+    from unspin.display import display_problem
+
+    problem = None if args.smoke_test and os.environ.get("QT_QPA_PLATFORM") else display_problem()
+    if problem is None:
+        try:
+            from unspin.gui.app import run_window
+        except ImportError as exc:  # Qt's own libraries missing (libGL, libEGL...)
+            problem = f"the window cannot load Qt ({exc}); compare from the command line instead: " \
+                      "unspin compare ORIGINAL COPY"
+    if problem is not None:
+        print(f"unspin: error: {problem}", file=sys.stderr)
+        return EXIT_INPUT
     return run_window(args.files, new_window=args.new_window, smoke_test=args.smoke_test)
 
 

@@ -55,3 +55,24 @@ def test_texts_with_more_distinct_words_than_codes_are_refused_with_the_reason(m
     assert cli.main(["compare", str(old), str(new)]) == 2
     err = capsys.readouterr().err
     assert "more than" in err and "distinct words" in err and "Traceback" not in err
+
+
+def test_no_display_is_one_line_and_exit_2():
+    """With no display, the window command says so in one line (and how to compare without
+    a window) and exits 2, instead of Qt aborting the process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
+    r = subprocess.run([sys.executable, "-m", "unspin"], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "no display" in r.stderr and "unspin compare" in r.stderr
+
+
+def test_missing_x11_libraries_are_named_with_the_package_to_install(monkeypatch):
+    import ctypes.util
+
+    from unspin.display import display_problem
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else name)
+    assert "libxcb-cursor0" in display_problem() and "apt-get install libxcb-cursor0" in display_problem()
