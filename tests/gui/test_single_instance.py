@@ -104,6 +104,8 @@ def frame(body: bytes) -> bytes:
     (frame(b'{"app": "unspin", "version": 1, "cwd": "/", "files": "/etc"}'), "'files' must be a list"),
     ((MAX_MESSAGE_BYTES + 1).to_bytes(4, "big") + b"{", "over the"),
     (b"\xff\xff\xff\xff" + b"x" * 100, "over the"),
+    pytest.param(frame(b"[" * 20_000 + b"]" * 20_000), "nested too deep", id="nested-deep"),
+    pytest.param(frame(b'{"app": "unspin", "version": ' + b"9" * 5000 + b"}"), "not JSON", id="huge-number"),
 ])
 def test_malformed_and_oversized_messages_are_ignored(qtbot, window, server, data, reason):
     """A bad message is answered 'error' and logged; the window still takes a good one after it."""

@@ -134,8 +134,10 @@ def decode_message(body: bytes) -> list[str]:
     """The absolute paths of a request body, or ``ValueError`` saying what is wrong with it."""
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # not UTF-8, not JSON, or a number too long to read
         raise ValueError(f"not JSON ({exc})") from None
+    except RecursionError:
+        raise ValueError("nested too deep to be a message") from None
     if not isinstance(data, dict) or data.get("app") != "unspin":
         raise ValueError("not an Unspin message")
     if data.get("version") != PROTOCOL_VERSION:
