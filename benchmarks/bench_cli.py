@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_engine import (SIZES, SWAP_RATE, WORD_RE, build_original, load_corpus,  # noqa: E402
                           paragraph_edits, wdiff_swaps)
-from bench_memory import children, pss_mb  # noqa: E402
+from bench_memory import process_tree, pss_mb  # noqa: E402
 
 TOOLS = {
     "unspin json": lambda a, b, out: [sys.executable, "-m", "unspin", "compare", a, b,
@@ -83,21 +83,12 @@ def run(command: list[str], stdout_path: str) -> tuple[float, float]:
                              env={**os.environ, "LC_ALL": "C.UTF-8"})
         peak = 0.0
         while p.poll() is None:
-            peak = max(peak, sum(pss_mb(pid) for pid in _tree(p.pid)))
+            peak = max(peak, sum(pss_mb(pid) for pid in process_tree(p.pid)))
             time.sleep(0.01)
         seconds = time.perf_counter() - t0
     if p.returncode not in (0, 1):
         raise RuntimeError(f"{command[0]} failed: {p.stderr.read().decode(errors='replace')}")
     return seconds, peak
-
-
-def _tree(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        out.append(current)
-        todo.extend(children(current))
-    return out
 
 
 def unspin_found(path: str) -> set:

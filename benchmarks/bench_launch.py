@@ -38,7 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_memory import children, pss_mb  # noqa: E402
+from bench_memory import process_tree, pss_mb  # noqa: E402
 
 #: The screen has settled when it has not changed, and the tool's processes have been idle
 #: (under IDLE_SHARE of a core), for this long.
@@ -114,7 +114,7 @@ def measure(command: list[str]) -> dict:
                 if differs(frame, frames[-1][1]):
                     last_change = now
             frames.append((now, frame))
-            pids = tree(process.pid)
+            pids = process_tree(process.pid)
             peak = max(peak, sum(pss_mb(pid) for pid in pids))
             cpu.append((now, sum(cpu_seconds(pid) for pid in pids)))
             if process.poll() is not None or now - started > TIMEOUT_SECONDS or (
@@ -177,15 +177,6 @@ def wait_for_blank(blank: bytes) -> None:
     deadline = time.perf_counter() + 10
     while differs(grab(), blank) and time.perf_counter() < deadline:
         time.sleep(0.1)
-
-
-def tree(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        out.append(current)
-        todo.extend(children(current))
-    return out
 
 
 def report(name: str, runs: list[dict]) -> None:

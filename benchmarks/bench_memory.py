@@ -62,6 +62,16 @@ class Sampler(threading.Thread):
             time.sleep(0.01)
 
 
+def process_tree(pid: int) -> list[int]:
+    """*pid* and all its descendants."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        todo.extend(children(current))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="10MB", choices=list(SIZES))
