@@ -198,12 +198,15 @@ def report_pairs(outcomes: list[Outcome], title: str, verbose: bool) -> None:
             print(f"    {o.pair.id:<48} {o.pair.label:>9} -> {o.classification:<11} spin {o.spin:.3f}{marked}")
 
 
-def report_scan(spun_texts, clean_texts, title: str) -> None:
+def report_scan(spun_texts, clean_texts, title: str, verbose: bool = False) -> None:
     print(f"\n== scan, {title} ==")
     recall = defaultdict(list)
     for item_id, family, text in spun_texts:
         with _vocabulary_without(_copy_site(item_id)):
-            recall[family].append(scan(text).spin_score >= SCAN_SPUN)
+            score = scan(text).spin_score
+        recall[family].append(score >= SCAN_SPUN)
+        if verbose and score < SCAN_SPUN:
+            print(f"  missed {item_id} ({family}), scan spin score {score:.2f}")
     for family, hits in sorted(recall.items()):
         print(f"scan recall {family:<24} {sum(hits)}/{len(hits)} = {sum(hits) / len(hits):.0%}")
     flags = words = called_spun = 0
@@ -261,7 +264,7 @@ def main(argv=None) -> int:
     spun_texts += [t for t in texts("scan") if chosen(t[0])]
     clean = [t for t in texts("clean") if chosen(t[0])]
     clean += [(p.id, "legit", p.original) for p in real if p.label in ("legit", "same-source")]
-    report_scan(spun_texts, clean, args.split)
+    report_scan(spun_texts, clean, args.split, args.verbose)
     return 0
 
 

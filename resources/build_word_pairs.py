@@ -9,8 +9,9 @@ Reads symspellpy's ``frequency_dictionary_en_82_765.txt`` (words) and
 Books Ngram corpus). Each key is the first 8 bytes of the BLAKE2b hash of the lower-case
 word or pair ("first year"); ``core/collocations.py`` hashes its lookups the same way.
 
-The file is four little-endian arrays of unsigned 64-bit numbers, each preceded by its
-length (a 64-bit number): word keys, word counts, pair keys, pair counts.
+The file is five little-endian arrays of unsigned 64-bit numbers, each preceded by its
+length (a 64-bit number): word keys, word counts, pair keys, pair counts, and the sums and
+least values of the two count columns (so a comparison need not add up 325,000 numbers).
 Licences: symspellpy is MIT-licensed; the counts derive from the Google Books Ngram data
 (CC BY 3.0) — see ``word_pairs_en.LICENSE.txt``.
 """
@@ -42,11 +43,12 @@ def table(path: str) -> tuple[array, array]:
 def main(out: str) -> int:
     folder = os.path.dirname(symspellpy.__file__)
     assert sys.byteorder == "little", "the table is written little-endian"
+    columns = [column for filename in FILES for column in table(os.path.join(folder, filename))]
+    columns.append(array("Q", (f(c) for c in columns[1::2] for f in (sum, min))))
     with open(out, "wb") as fh:
-        for filename in FILES:
-            for column in table(os.path.join(folder, filename)):
-                fh.write(len(column).to_bytes(8, "little"))
-                fh.write(column.tobytes())
+        for column in columns:
+            fh.write(len(column).to_bytes(8, "little"))
+            fh.write(column.tobytes())
     return 0
 
 

@@ -10,6 +10,7 @@ asked of wordfreq itself.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
@@ -19,15 +20,40 @@ from unspin.core.resources import resource_path
 TABLE = "word_zipf_en.bin"
 
 
+class _Table:
+    """The sorted words as one byte string with their offsets (no 300,000 string objects to
+    make at start-up), and their Zipf frequencies in hundredths."""
+
+    def __init__(self, data: bytes):
+        size = int.from_bytes(data[:4], "little")
+        count = int.from_bytes(data[4:8], "little")
+        self.blob = data[8:8 + size]
+        self.offsets, self.values = array("I"), array("H")
+        at = 8 + size
+        self.offsets.frombytes(data[at:at + 4 * (count + 1)])
+        self.values.frombytes(data[at + 4 * (count + 1):])
+        if sys.byteorder != "little":
+            self.offsets.byteswap()
+            self.values.byteswap()
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def word(self, index: int) -> bytes:
+        return self.blob[self.offsets[index]:self.offsets[index + 1]]
+
+    def words(self) -> list[str]:
+        return [self.word(i).decode("ascii") for i in range(len(self))]
+
+    def zipf(self, word: str) -> float:
+        key = word.encode("ascii")
+        at = bisect_left(range(len(self)), key, key=self.word)
+        return self.values[at] / 100 if at < len(self) and self.word(at) == key else 0.0
+
+
 @lru_cache(maxsize=1)
-def _table() -> tuple[list[str], array]:
-    """(sorted words, their Zipf frequencies in hundredths)."""
-    data = resource_path(TABLE).read_bytes()
-    size = int.from_bytes(data[:4], "little")
-    words = data[4:4 + size].decode("utf-8").split("\n")
-    values = array("H")
-    values.frombytes(data[4 + size:])
-    return words, values
+def _table() -> _Table:
+    return _Table(resource_path(TABLE).read_bytes())
 
 
 def table_zipf(word: str) -> float | None:
@@ -35,14 +61,17 @@ def table_zipf(word: str) -> float | None:
     list), or None for a word the table does not cover."""
     if not (word.isalpha() and word.islower() and word.isascii()):
         return None
-    words, values = _table()
-    at = bisect_left(words, word)
-    return values[at] / 100 if at < len(words) and words[at] == word else 0.0
+    return _table().zipf(word)
 
 
 def encode(frequencies: dict[str, float]) -> bytes:
-    """The table file for *frequencies* (word -> Zipf frequency)."""
+    """The table file for *frequencies* (word -> Zipf frequency): the words' byte string, its
+    length and the number of words first, then the words' offsets and their values."""
     words = sorted(w for w in frequencies if w.isalpha() and w.islower() and w.isascii())
-    blob = "\n".join(words).encode("utf-8")
+    blob = "".join(words).encode("ascii")
+    offsets = array("I", [0])
+    for w in words:
+        offsets.append(offsets[-1] + len(w))
     values = array("H", (round(frequencies[w] * 100) for w in words))
-    return len(blob).to_bytes(4, "little") + blob + values.tobytes()
+    header = len(blob).to_bytes(4, "little") + len(words).to_bytes(4, "little")
+    return header + blob + offsets.tobytes() + values.tobytes()

@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import logging
-import multiprocessing
 import os
-import signal
-import socket
 import sys
 import threading
 from array import array
@@ -28,7 +24,14 @@ from unspin.core.alignment import Block, Layout, align_paragraphs, layout_of
 from unspin.core.slices import SLICE
 from unspin.core.tokens import OFFSET_TYPE, Tokens, Vocabulary, tokenize
 
-_log = logging.getLogger(__name__)
+# multiprocessing, socket, signal and logging are imported where they are used: most
+# comparisons are small and never start a second process (5 ms of start-up saved).
+
+
+def _log():
+    import logging
+
+    return logging.getLogger(__name__)
 
 _KINDS = ("aligned", "inserted", "deleted", "rewritten")
 
@@ -42,6 +45,10 @@ SERVER_MIN_CHARS = 3_000_000
 def worth_a_second_process(total_chars: int) -> bool:
     """True when texts of *total_chars* together compare faster with a second process
     (never in a daemonic process, such as a pool's worker: it may not have children)."""
+    if total_chars < FORK_MIN_CHARS:
+        return False
+    import multiprocessing
+
     if multiprocessing.current_process().daemon:
         return False
     return total_chars >= (FORK_MIN_CHARS if can_fork() else SERVER_MIN_CHARS)
@@ -139,6 +146,8 @@ class SecondProcess:
         # a forked child holds a copy of our end of the pipe, so closing ours alone would
         # not stop it writing a reply nobody reads: shut the connection down for every copy
         with contextlib.suppress(OSError, ValueError):
+            import socket
+
             socket.socket(fileno=os.dup(self._conn.fileno())).shutdown(socket.SHUT_RDWR)
         self._conn.close()
         self._process.join(timeout=1.0 if self._tokens_received else 0)
@@ -152,7 +161,7 @@ def start_second_process(text: str, language: str, frequencies: bool = True) -> 
     try:
         return SecondProcess(text, language, frequencies=frequencies)
     except (OSError, RuntimeError, ValueError, AssertionError) as exc:  # assert: a daemon's child
-        _log.warning("comparing in one process: %s", exc)
+        _log().warning("comparing in one process: %s", exc)
         return None
 
 
@@ -172,7 +181,7 @@ def tokenize_pair(old_text: str, new_text: str, vocab: Vocabulary,
             new_tokens, new_layout = second.tokens(vocab)
             return old_tokens, new_tokens, old_layout, new_layout
         except (OSError, EOFError) as exc:  # e.g. killed, or out of memory
-            _log.warning("the second process failed (%s); tokenizing here", exc)
+            _log().warning("the second process failed (%s); tokenizing here", exc)
             second.failed = True
     new_tokens = tokenize(new_text, vocab)
     return old_tokens, new_tokens, old_layout, layout_of(new_tokens)
@@ -200,6 +209,8 @@ def can_fork() -> bool:
     """Forking is fast and needs no pickling, but is only safe in a single-threaded
     process (a window's worker thread may hold a lock the child would inherit) and
     only dependable on Linux."""
+    import multiprocessing
+
     if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
         return False
     try:  # threads of every kind (Qt's too), not only Python's
@@ -211,6 +222,8 @@ def can_fork() -> bool:
 def process_context(preload: str = "unspin.core.tokens"):
     """Fork when safe, else a fork server (safe from a threaded process) that imports
     *preload* once for all its children, else spawn."""
+    import multiprocessing
+
     if can_fork():
         return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
@@ -222,6 +235,8 @@ def process_context(preload: str = "unspin.core.tokens"):
 
 def _serve(conn, text: str, language: str, frequencies: bool) -> None:
     """The second process: send the text's tokens and layout, then answer requests."""
+    import signal
+
     # Ctrl+C reaches the whole process group: the first process decides (and ends this one)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from functools import lru_cache
 from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def _resources_folder() -> Path:
+    # the package's own folder (importlib.resources would import zipfile: 3 ms of start-up
+    # for an app that is never run from a zip)
+    import unspin.resources
+
+    return Path(unspin.resources.__file__).parent
 
 
 def resource_path(name: str) -> Path:
     """Path of a file in the project's ``resources/`` folder (installed as ``unspin.resources``)."""
-    return Path(str(resources.files("unspin.resources").joinpath(name)))
+    return _resources_folder() / name
 
 
 def seed_paths() -> tuple[Path, Path]:
     """The bundled demo pair: the original article, then its spun copy."""
-    base = resources.files("unspin.seeds")
-    return (Path(str(base.joinpath("001_e5ea69382f8cbf52.txt"))),
-            Path(str(base.joinpath("000_dad3e476f5be5b2e.txt"))))
+    import unspin.seeds
+
+    base = Path(unspin.seeds.__file__).parent
+    return base / "001_e5ea69382f8cbf52.txt", base / "000_dad3e476f5be5b2e.txt"
 
 
 def read_table(name: str) -> list[list[str]]:
