@@ -21,6 +21,7 @@ ground-truth word swaps.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import random
@@ -155,6 +156,11 @@ def main() -> int:
                         choices=["demo", *SIZES])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    # what pip does when it installs the package: without byte code every run would compile
+    # Unspin's modules again (this machine sets PYTHONDONTWRITEBYTECODE)
+    import unspin
+
+    compileall.compile_dir(Path(unspin.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             if size == "demo":
