@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from unspin.core.collocations import broken_pair
 from unspin.core.context import DETERMINERS
@@ -70,9 +70,9 @@ _NUMBER_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Signature:
-    """A swap seen in the output of a spinner, and where it was seen."""
+class Signature(NamedTuple):
+    """A swap seen in the output of a spinner, and where it was seen (a named tuple: the
+    table's thousand rows are made at every start)."""
 
     old: str
     new: str

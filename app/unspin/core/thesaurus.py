@@ -96,31 +96,34 @@ class Thesaurus:
 
     def _base_forms(self, word: str) -> list[tuple[str, str]]:
         """(base form, pos) pairs WordNet knows for *word*, the word itself first (cached as
-        ``base_forms``; callers must not change the list)."""
+        ``base_forms``; callers must not change the list). Two queries: the exceptions, and
+        every candidate form at once."""
         w = word.lower().replace("’", "'")
-        found = [(w, pos) for (pos,) in self._query("SELECT DISTINCT pos FROM senses WHERE form = ?", (w,))]
-        for base, pos in self._query("SELECT base, pos FROM exceptions WHERE form = ?", (w,)):
-            found.append((base, pos))
+        candidates = [(w, pos) for pos in _MORPHY]
         for pos, rules in _MORPHY.items():
             for suffix, ending in rules:
                 if w.endswith(suffix) and len(w) > len(suffix) + 1:
-                    base = w[: len(w) - len(suffix)] + ending
-                    if (base, pos) not in found and self._known(base, pos):
-                        found.append((base, pos))
+                    candidates.append((w[: len(w) - len(suffix)] + ending, pos))
+        forms = sorted({form for form, _ in candidates})
+        known = set(self._query(f"SELECT DISTINCT form, pos FROM senses WHERE form IN "
+                                f"({','.join('?' * len(forms))})", tuple(forms)))
+        found = [(w, pos) for pos in ("a", "n", "r", "s", "v") if (w, pos) in known]
+        found += self._query("SELECT base, pos FROM exceptions WHERE form = ?", (w,))
+        for base, pos in candidates[len(_MORPHY):]:
+            if (base, pos) not in found and (base, pos) in known:
+                found.append((base, pos))
         return found
-
-    def _known(self, form: str, pos: str) -> bool:
-        return bool(self._query("SELECT 1 FROM senses WHERE form = ? AND pos = ? LIMIT 1", (form, pos)))
 
     def _senses(self, word: str) -> tuple[Sense, ...]:
         """Every sense of *word* and of its base forms."""
         out = []
         for base, pos in self.base_forms(word):
-            rows = self._query("SELECT rank, synset, tags FROM senses WHERE form = ? AND pos = ? "
-                               "ORDER BY rank", (base, pos))
-            for rank, synset, tags in rows:
-                spos, lexfile, lemmas, links, gloss = self._synset(synset)
-                out.append(Sense(base, synset, spos, rank, tags, lemmas, links, gloss, lexfile))
+            rows = self._query("SELECT s.rank, s.synset, s.tags, y.pos, y.lexfile, y.lemmas, y.links,"
+                               " y.gloss FROM senses s JOIN synsets y ON y.id = s.synset"
+                               " WHERE s.form = ? AND s.pos = ? ORDER BY s.rank", (base, pos))
+            for rank, synset, tags, spos, lexfile, lemmas, links, gloss in rows:
+                out.append(Sense(base, synset, spos, rank, tags, tuple(lemmas.split("\t")),
+                                 tuple(int(x) for x in links.split()), gloss, lexfile))
         return tuple(out)
 
     def _synset_row(self, synset: int) -> tuple:
