@@ -137,3 +137,25 @@ def test_save_unspun_text_writes_it_and_never_the_inputs(qtbot, window, tmp_path
     before = copy.read_bytes()
     assert not window.unspun_view.save(str(copy))
     assert copy.read_bytes() == before and "never writes to the files it reads" in warnings[0]
+
+
+def test_ctrl_u_keeps_the_readers_place(qtbot, window, tmp_path):
+    """Scrolled to paragraph 40 of 60, Ctrl+U on and off again leaves paragraph 40 in view
+    in both panes (it used to send both back to the top)."""
+    old = _paragraphs(60)
+    new = [p.replace(" the ", " nan ").replace(" in ", " successful ") for p in old]
+    (tmp_path / "old.txt").write_text("\n\n".join(old))
+    (tmp_path / "new.txt").write_text("\n\n".join(new))
+    open_pair(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    left, right = window.left_pane, window.right_pane
+    start = left.document.text.index("marker40 ")
+    left.show_span(start, start + 8, mark=False)
+    qtbot.wait(50)
+    for _ in range(2):
+        toggle(qtbot, window)
+        qtbot.waitUntil(lambda: window.unspun_view._loading is None, timeout=10000)
+        qtbot.wait(50)
+        shown = right.editor.toPlainText()
+        at = shown.index("marker40 ")
+        assert left.span_visible(start, start + 8), "the original lost its place"
+        assert right.span_visible(at, at + 8), "the copy is not at the same paragraph"

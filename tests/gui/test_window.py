@@ -245,3 +245,36 @@ def test_a_side_cleared_right_after_a_result_keeps_no_stale_verdict_or_list(qtbo
     qtbot.wait(200)
     assert window.view is None and window.sidebar.proxy.rowCount() == 0
     assert "both sides" in window.verdict_bar.verdict.text()
+
+
+def _scrolled_pair(qtbot, window, tmp_path, target=40):
+    """A 60-paragraph spun pair, the left pane scrolled to paragraph *target*."""
+    old = _paragraphs(60)
+    new = [p.replace(" the ", " nan ") for p in old]
+    (tmp_path / "old.txt").write_text("\n\n".join(old))
+    (tmp_path / "new.txt").write_text("\n\n".join(new))
+    open_pair(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    start = window.left_pane.document.text.index(f"marker{target} ")
+    window.left_pane.show_span(start, start + 8, mark=False)
+    qtbot.wait(50)
+
+
+def _both_show(window, needle: str) -> bool:
+    return all(p.span_visible(p.document.text.index(needle), p.document.text.index(needle) + len(needle))
+               for p in window.panes)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_F5, "swap"])
+def test_reload_and_swap_sides_keep_the_readers_place(qtbot, window, tmp_path, key):
+    """Scrolled to paragraph 40, F5 (or Swap Sides) shows paragraph 40 in both panes once
+    compared again, not the top."""
+    _scrolled_pair(qtbot, window, tmp_path)
+    assert _both_show(window, "marker40 ")
+    window.view = None
+    if key == "swap":
+        window.act_swap_sides.trigger()
+    else:
+        qtbot.keyClick(window, key)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    qtbot.wait(50)
+    assert _both_show(window, "marker40 "), "the reader's place was lost"

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.batch_dialog = None  # File → Compare Against Many…
         self._last_pane: ArticlePane | None = None
         self._compare_when_loaded = False
+        self._place = None  # (offset, height) to scroll the left pane back to once compared
         self._pending_lists = None  # (view, generation) shown in the lists once its timer fires
         self._lists_timer = QTimer(self, singleShot=True)
         self._lists_timer.timeout.connect(self._apply_lists)
@@ -254,7 +255,8 @@ class MainWindow(QMainWindow):
             self.start_comparison()
 
     def swap_sides(self):
-        """Exchange the left and right documents."""
+        """Exchange the left and right documents; the copy's place becomes the left pane's."""
+        self._place = self.sync.place_of(self.right_pane)
         old, new = self.documents
         self.documents = [new, old]
         self._forget_view()
@@ -263,7 +265,8 @@ class MainWindow(QMainWindow):
         self.start_comparison()
 
     def reload(self):
-        """Read both files again from disk."""
+        """Read both files again from disk, keeping the reader's place."""
+        self._place = self.sync.place_of(self.left_pane)
         for side, doc in enumerate(self.documents):
             if doc is not None and doc.path:
                 self.load_file(side, doc.path, compare_now=False)
@@ -366,7 +369,11 @@ class MainWindow(QMainWindow):
         self.sync.set_alignment(c.alignment, view.block_starts)
         self.link_strip.set_alignment(c.alignment, view.block_starts[0])
         self.navigator.set_view(view)
-        self.sync.sync_from(self.left_pane)
+        place, self._place = self._place, None
+        if place is not None:
+            self.sync.go_to_place(self.left_pane, place)  # after Reload or Swap Sides
+        else:
+            self.sync.sync_from(self.left_pane)
         # after the panes' repaint, not in the same one (a zero timer came before it); the
         # timer is the window's, so it dies with it
         self._pending_lists = (view, self.generation)

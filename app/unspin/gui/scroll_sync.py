@@ -53,6 +53,30 @@ class ScrollSync(QObject):
         finally:
             self._busy = busy
 
+    def place_of(self, pane) -> tuple[int, float] | None:
+        """The reader's place in *pane*: the character at its sync point and that height."""
+        if pane.document is None:
+            return None
+        y = self._sync_y(pane)
+        return pane.position_at(QPoint(4, int(y))), y
+
+    def go_to_place(self, pane, place: tuple[int, float]):
+        """Scroll *pane* back to a place :meth:`place_of` took (clamped to its text), and
+        the other pane with it."""
+        position, y = place
+        with self.suspended():
+            self._scroll_to(pane, min(position, len(pane.document.text)), y)
+        self.sync_from(pane)
+
+    def line_up(self, source):
+        """Scroll the other pane to match *source* now, even inside :meth:`suspended` (a
+        pane whose new text just went in, while its own scrolling to the top was ignored)."""
+        busy, self._busy = self._busy, False
+        try:
+            self.sync_from(source)
+        finally:
+            self._busy = busy
+
     def sync_from(self, source):
         """Scroll the other pane to match *source*."""
         if self._busy or not self.enabled or not self._blocks:

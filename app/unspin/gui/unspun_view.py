@@ -182,7 +182,7 @@ class UnspunView(QObject):
         self.shown = p
         self._loading = (p.source, p.side)
         shown = dataclasses.replace(document, text=p.unspun.text, name=f"{document.name} (unspun)")
-        self.window.panes[p.side].set_document(shown, words=words)
+        self._replace_text(p.side, shown, words)
         n = len(p.unspun.spans)
         self.window.statusBar().showMessage(
             f"Unspun: {n:,} spinner word{'s' if n != 1 else ''} put back to the likely original "
@@ -192,8 +192,15 @@ class UnspunView(QObject):
         p, self.shown = self.shown, None
         self._loading = (p.source, p.side)
         document, words = _document_of(p.source)
-        self.window.panes[p.side].set_document(document, words=words)
+        self._replace_text(p.side, document, words)
         self.window.statusBar().showMessage("The text as it is (Ctrl+U shows it unspun)", 4000)
+
+    def _replace_text(self, side: int, document, words):
+        """Put *document* in the pane of *side*. The new text starts at its top: the other
+        pane must not follow it there (the reader's place is kept, and the pane lined up
+        with the other once its text is in)."""
+        with self.window.sync.suspended():
+            self.window.panes[side].set_document(document, words=words)
 
     def _on_loaded(self, side: int):
         """A pane has its whole text: highlight it and line it up with the other pane."""
@@ -205,7 +212,7 @@ class UnspunView(QObject):
         else:
             self._decorate_as_is(source, side)
         if isinstance(source, ViewResult):
-            self.window.sync.sync_from(self.window.left_pane)
+            self.window.sync.line_up(self.window.left_pane)
 
     def _decorate_unspun(self, p: Prepared):
         w = self.window
