@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
 from unspin.core.batch import BatchResult, CopyResult, Skipped, expand_copies, rank_copies
 from unspin.core.batch_report import to_csv, to_json, to_text
 from unspin.core.documents import Document
+from unspin.core.formats import OPEN_FILTER
 from unspin.core.judgement import CLASSES
 from unspin.core.report import write_atomic
+from unspin.gui.save_dialogs import save_folder
 from unspin.gui.batch_model import CLASS, ROW_ROLE, SPIN, BatchTableModel, ranking_proxy
 
-COPY_FILTER = "Texts (*.txt *.md *.markdown *.text);;All files (*)"
+COPY_FILTER = OPEN_FILTER
 SAVE_FILTERS = {"CSV (*.csv)": to_csv, "JSON (*.json)": to_json, "Text (*.txt)": to_text}
 SKIPPED_SHOWN = 4
 
@@ -269,7 +271,7 @@ class BatchDialog(QDialog):
 
     def choose_save_path(self):
         """Ask where to save the ranking (CSV, JSON or text, by the chosen filter)."""
-        path, chosen = QFileDialog.getSaveFileName(self, "Save the ranking", self._start_folder(),
+        path, chosen = QFileDialog.getSaveFileName(self, "Save the ranking", save_folder(self.original.path),
                                                    ";;".join(SAVE_FILTERS))
         if path:
             self.save_ranking(path, SAVE_FILTERS.get(chosen))

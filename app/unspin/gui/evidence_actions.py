@@ -17,7 +17,7 @@ from unspin.core.documents import LoadError
 from unspin.core.formats import document_from_clipboard
 from unspin.gui.busy import busy_cursor
 from unspin.gui.pdf_report import footer_text, paint_report, report_document
-from unspin.gui.save_dialogs import may_write
+from unspin.gui.save_dialogs import may_write, save_folder
 from unspin.report_files import report_format, write_report
 
 #: Save-dialog filters and the format and extension each one stands for.
@@ -141,7 +141,7 @@ class EvidenceActions:
 
 
 def _folder_of(path: str | None) -> str:
-    return os.path.dirname(path) if path else os.path.expanduser("~")
+    return save_folder(path)
 
 
 def _same_file(a: str, b: str) -> bool:

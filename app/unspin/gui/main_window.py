@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgress
 
 from unspin import __version__
 from unspin.core.documents import Document, LoadError, load_document
-from unspin.core.formats import OPEN_PATTERNS
+from unspin.core.formats import OPEN_FILTER
 from unspin.core.resources import seed_paths
 from unspin.core.session import is_session_path
 from unspin.gui.article_pane import ArticlePane
@@ -19,6 +19,7 @@ from unspin.gui.batch_dialog import open_batch_dialog
 from unspin.gui.busy import busy_cursor
 from unspin.gui.evidence_actions import EvidenceActions
 from unspin.gui.find_bar import FindBar
+from unspin.gui.help_dialog import show_guide, show_shortcuts
 from unspin.gui.jobs import CompareJob, ViewResult
 from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
@@ -35,8 +36,7 @@ LEFT, RIGHT = 0, 1
 #: that the two repaints do not add up to one long stall (unnoticeable to a reader).
 LISTS_DELAY_MS = 25
 MAX_RECENT = 10
-FILE_FILTER = (f"Articles ({' '.join(OPEN_PATTERNS)});;Texts (*.txt *.md *.markdown *.text);;"
-               "Web pages (*.html *.htm *.xhtml);;Word documents (*.docx);;PDF (*.pdf);;All files (*)")
+FILE_FILTER = OPEN_FILTER
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         self.act_sidebar = a("Show &Swap List", self.sidebar.setVisible, "F9", checkable=True)
         self.act_unspun = a("&Unspun Copy", self.unspun_view.set_enabled, "Ctrl+U", checkable=True,
                             tip="Show the copy with its spinner swaps put back to the original's words")
+        self.act_shortcuts = a("&Keyboard Shortcuts", lambda: show_shortcuts(self), "Ctrl+F1")
+        self.act_guide = a("Quick &Guide", lambda: show_guide(self), QKeySequence(K.HelpContents))
         self.act_about = a("&About Unspin", self.show_about)
         self.act_link.setChecked(True)
         self.act_sidebar.setChecked(True)
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.act_unspun, self.act_link, self.act_sidebar])
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.act_next_change, self.act_prev_change, self.act_next_occ, self.act_prev_occ])
-        bar.addMenu("&Help").addAction(self.act_about)
+        bar.addMenu("&Help").addActions([self.act_guide, self.act_shortcuts, self.act_about])
 
     def _connect_signals(self):
         for side, pane in enumerate(self.panes):

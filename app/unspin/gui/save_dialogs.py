@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
+
+from unspin.core.resources import seed_paths
 
 
 def confirm_replace(parent, path: str) -> bool:
@@ -24,3 +27,22 @@ def confirm_replace(parent, path: str) -> bool:
 def may_write(parent, path: str, confirm=confirm_replace) -> bool:
     """True unless *path* (a name the app completed) exists and the user keeps it."""
     return not os.path.lexists(path) or confirm(parent, path)
+
+
+def save_folder(source_path: str | None) -> str:
+    """Where a save dialog opens for output about the file at *source_path*: its folder,
+    unless that is the app's own demo folder or not writable (an installed package), then
+    the user's Documents folder (or home)."""
+    folder = os.path.dirname(source_path) if source_path else ""
+    demo = os.path.dirname(str(seed_paths()[0]))
+    if folder and os.access(folder, os.W_OK) and not _same_folder(folder, demo):
+        return folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and os.path.isdir(documents) else os.path.expanduser("~")
+
+
+def _same_folder(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -31,6 +31,7 @@ from unspin.core.report import write_atomic
 from unspin.core.restore import Unspun, flags_unspun, unspun_layers, unspun_text
 from unspin.gui.jobs import ViewResult
 from unspin.gui.offsets import OffsetMap
+from unspin.gui.save_dialogs import save_folder
 
 LEFT, RIGHT = 0, 1
 
@@ -260,8 +261,7 @@ class UnspunView(QObject):
             self.window.statusBar().showMessage("Nothing to unspin yet: open a text (and its original).", 4000)
             return
         _, document = found
-        folder = os.path.dirname(document.path) if document.path else os.path.expanduser("~")
-        suggested = os.path.join(folder, f"{Path(document.name).stem}-unspun.txt")
+        suggested = os.path.join(save_folder(document.path), f"{Path(document.name).stem}-unspun.txt")
         path, _ = QFileDialog.getSaveFileName(self.window, "Save Unspun Text", suggested,
                                               "Texts (*.txt);;All files (*)")
         if path:

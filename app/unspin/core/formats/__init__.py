@@ -22,6 +22,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 #: Suffixes the open dialogs offer.
 OPEN_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text", "*.html", "*.htm", "*.xhtml",
                  "*.docx", "*.pdf")
+#: The same as a file dialog's filter (the window's Open and Compare Against Many).
+OPEN_FILTER = (f"Articles ({' '.join(OPEN_PATTERNS)});;Texts (*.txt *.md *.markdown *.text);;"
+               "Web pages (*.html *.htm *.xhtml);;Word documents (*.docx);;PDF (*.pdf);;All files (*)")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc, .xls ...
 

@@ -1,0 +1,70 @@
+"""Help menu, and where file dialogs open and what they offer."""
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
+
+from tests.conftest import ORIGINAL, SPUN
+from tests.gui.test_window import open_pair
+from unspin.core.resources import seed_paths
+from unspin.gui import batch_dialog
+from unspin.gui.save_dialogs import save_folder
+
+
+def _open_dialog(title):
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QDialog) and w.isVisible() and w.windowTitle() == title), None)
+
+
+def test_help_lists_the_keyboard_shortcuts_of_the_window(qtbot, window):
+    """Ctrl+F1 opens a list naming Ctrl+U for the unspun copy and Alt+Down for the next change."""
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)
+    dialog = _open_dialog("Keyboard Shortcuts")
+    assert dialog is not None, "no shortcut list opened"
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "Unspun Copy" in text and "Ctrl+U" in text
+    assert "Next Change" in text and "Alt+Down" in text
+    dialog.close()
+
+
+def test_help_has_a_guide_on_f1(qtbot, window):
+    """F1 opens the quick guide, which explains the verdict and the scan of a text alone."""
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = _open_dialog("Quick Guide")
+    assert dialog is not None
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "verdict" in text and "without an original" in text
+    dialog.close()
+
+
+def test_save_dialogs_do_not_open_in_the_demo_folder(tmp_path):
+    """Output about the demo pair is offered a folder of the user's, not the app's own."""
+    demo_folder = os.path.dirname(str(seed_paths()[0]))
+    assert not os.path.samefile(save_folder(str(seed_paths()[0])), demo_folder)
+    mine = tmp_path / "story.txt"
+    mine.write_text("x")
+    assert save_folder(str(mine)) == str(tmp_path)
+
+
+def test_compare_against_many_offers_every_format_the_window_opens():
+    """The suspect-copies picker offers Word, PDF and web pages as the Open dialog does."""
+    for pattern in ("*.docx", "*.pdf", "*.html", "*.txt"):
+        assert pattern in batch_dialog.COPY_FILTER.split(";;")[0]
+
+
+def test_an_exported_report_is_suggested_outside_the_demo_folder(qtbot, window, monkeypatch):
+    """File → Export Report on the demo pair suggests a name in the user's folder."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    offered = {}
+
+    def fake_dialog(parent, title, suggested, filters):
+        offered["path"] = suggested
+        return "", ""
+
+    monkeypatch.setattr("unspin.gui.evidence_actions.QFileDialog.getSaveFileName", fake_dialog)
+    window.evidence.export_report()
+    folder = os.path.dirname(offered["path"])
+    assert not os.path.samefile(folder, os.path.dirname(str(seed_paths()[0])))
