@@ -68,3 +68,42 @@ def test_an_exported_report_is_suggested_outside_the_demo_folder(qtbot, window, 
     window.evidence.export_report()
     folder = os.path.dirname(offered["path"])
     assert not os.path.samefile(folder, os.path.dirname(str(seed_paths()[0])))
+
+
+def test_a_small_window_shows_every_column_and_the_word_counts(qtbot, window):
+    """At 1024 × 700 the swap list shows Score whole and some Reason, and each pane's header
+    keeps its word count readable (the file name gives way in the middle instead)."""
+    window.resize(1024, 700)
+    window.show()
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    qtbot.wait(100)
+    view = window.sidebar.view
+    header = view.horizontalHeader()
+    from unspin.gui.swap_model import REASON, SCORE
+    right_edge = header.sectionViewportPosition(SCORE) + header.sectionSize(SCORE)
+    assert right_edge <= view.viewport().width(), "the Score column is cut off"
+    assert header.sectionSize(REASON) >= 40, "no room left for the reasons"
+    for pane in window.panes:
+        assert "words" in pane.info.text()
+        assert pane.info.width() >= pane.info.sizeHint().width(), "the word count is cut off"
+
+
+def test_a_wide_window_gives_the_reasons_room(qtbot, window):
+    """At 1920 px the swap list grows with the window and Reason gets most of it."""
+    window.resize(1920, 1050)
+    window.show()
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    qtbot.wait(100)
+    from unspin.gui.swap_model import REASON
+    assert window.sidebar.width() >= 500
+    assert window.sidebar.view.horizontalHeader().sectionSize(REASON) >= 200
+
+
+def test_a_text_scanned_alone_is_called_the_suspect_text(qtbot, window):
+    """One text opened alone is scanned: its pane says "Suspect text", not "Original"."""
+    window.load_file(0, str(SPUN))
+    qtbot.waitUntil(lambda: window.scan.active, timeout=20000)
+    assert window.left_pane.title.text().startswith("Suspect text:")
+    window.load_file(1, str(ORIGINAL))
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    assert window.left_pane.title.text().startswith("Original:")

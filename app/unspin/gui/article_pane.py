@@ -28,7 +28,7 @@ class ArticlePane(QWidget):
 
     def __init__(self, side_name: str, parent=None):
         super().__init__(parent)
-        self.side_name = side_name
+        self.side_name = self._side = side_name
         self.document: Document | None = None
         self._offsets: OffsetMap | None = None
         self.tooltip_provider = None  # callable(code_point) -> str | None, set by the window
@@ -39,19 +39,24 @@ class ArticlePane(QWidget):
         self.setAcceptDrops(True)
 
     def _build_ui(self):
-        self.title = QLabel(f"<b>{self.side_name}</b>")
-        self.title.setTextFormat(Qt.TextFormat.RichText)
+        # "Original: name" gives way in the middle of the name ("001_e5…52bf.txt"), so the
+        # encoding and the word count beside it stay readable in a narrow pane
+        self.title = ElidedLabel(f"{self.side_name}", mode=Qt.TextElideMode.ElideMiddle)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # names come from the files
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info = ElidedLabel("")
         self.info.setObjectName("pane_info")
         self.info.setTextFormat(Qt.TextFormat.PlainText)  # titles come from the files
-        # a long title is cut off rather than widening one pane over the other
-        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.open_button = QToolButton(text="Open…", toolTip=f"Open a file in the {self.side_name.lower()} pane")
         header = QHBoxLayout()
         header.setContentsMargins(6, 2, 4, 2)
         header.setSpacing(10)
-        header.addWidget(self.title)
-        header.addWidget(self.info, 1)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.info)
         header.addWidget(self.open_button)
         self.error = QLabel("", wordWrap=True, visible=False, objectName="pane_error")
         self.error.setStyleSheet("QLabel { background: #b3261e; color: white; padding: 4px; }")
@@ -145,13 +150,20 @@ class ArticlePane(QWidget):
 
 
 
+    def set_role(self, name: str | None = None):
+        """Name the pane's text by its role ("Suspect text" for a text scanned alone);
+        None: the side's own name ("Original", "Copy")."""
+        self.side_name = name or self._side
+        doc = self.document
+        self.title.setText(f"{self.side_name}: {doc.name}" if doc else self.side_name)
+
     def set_words(self, words: int | None):
         """Update the header line: encoding, line endings, size in words (None: not
         counted yet, the size in bytes is shown)."""
         doc = self.document
         if doc is None:
             return
-        self.title.setText(f"{self.side_name}: <b>{_escape(doc.name)}</b>")
+        self.title.setText(f"{self.side_name}: {doc.name}")
         self.title.setToolTip(doc.path or doc.name)
         newline = f" · {doc.newline}" if doc.newline != "LF" else ""
         size = f"{words:,} words" if words is not None else _size(doc.size_bytes)
@@ -167,7 +179,7 @@ class ArticlePane(QWidget):
         self._offsets = None
         self.highlighter.clear()
         self.editor.clear()
-        self.title.setText(f"<b>{self.side_name}</b>")
+        self.title.setText(self.side_name)
         self.info.setText("")
         self.stack.setCurrentWidget(self.drop_zone)
 
@@ -276,12 +288,27 @@ QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none;
 
 
 class ElidedLabel(QLabel):
-    """A one-line label that ends in "…" when it is cut short; the whole text is its tooltip."""
+    """A one-line label cut short with "…" (at the end, or in the middle with
+    ``mode=Qt.TextElideMode.ElideMiddle``) when it does not fit; the whole text is its tooltip."""
+
+    def __init__(self, text: str = "", mode=Qt.TextElideMode.ElideRight):
+        super().__init__(text)
+        self.mode = mode
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance("…") * 4)
+        return hint
 
     def paintEvent(self, _event):
         painter = QPainter(self)
         metrics = self.fontMetrics()
-        text = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        width = self.contentsRect().width()
+        # "Original: name": the role before ": " stays whole, the name gives way
+        head, sep, tail = self.text().partition(": ") if self.mode == Qt.TextElideMode.ElideMiddle \
+            else ("", "", self.text())
+        head += sep
+        text = head + metrics.elidedText(tail, self.mode, max(0, width - metrics.horizontalAdvance(head)))
         painter.drawText(self.contentsRect(), int(self.alignment()), text)
         painter.end()
 
@@ -293,6 +320,3 @@ class ElidedLabel(QLabel):
 def _elide(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

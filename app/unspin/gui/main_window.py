@@ -84,9 +84,10 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.addWidget(self.pane_splitter)
         self.main_splitter.addWidget(self.sidebar)
-        self.main_splitter.setStretchFactor(0, 1)
-        self.main_splitter.setStretchFactor(1, 0)
-        self.main_splitter.setSizes([900, 480])
+        # the swap list keeps about 30 % of the width as the window grows or shrinks
+        self.main_splitter.setStretchFactor(0, 7)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setSizes([700, 300])
         self.find_bar = FindBar()
         central = QWidget()
         layout = QVBoxLayout(central)

@@ -109,6 +109,7 @@ class ScanController(QObject):
         """Scan *document* (shown in pane *side*) in the background."""
         self.stop()
         self.side = side
+        self.panes[side].set_role("Suspect text")
         self.job = ScanJob(self.generation, document)
         self.job.signals.finished.connect(self._on_finished)
         self.job.signals.failed.connect(self._on_failed)
@@ -122,6 +123,8 @@ class ScanController(QObject):
         if self.job is not None:
             self.job.cancel()
             self.job = None
+        if self.side is not None:
+            self.panes[self.side].set_role(None)
         self.view, self.swap = None, None
 
     def _on_finished(self, generation: int, view: ScanView):

@@ -30,6 +30,10 @@ from unspin.gui.swap_model import (
 )
 
 _OLD_NEW_WIDTH = 100
+#: Old and New each take this share of the table's width left after Count and Score,
+#: between these bounds; Reason the rest (so Score is never cut off in a narrow window).
+_OLD_NEW_SHARE = 0.25
+_OLD_NEW_MIN, _OLD_NEW_MAX = 50, 170
 
 
 class SwapTableView(QTableView):
@@ -45,6 +49,18 @@ class SwapTableView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_word_columns(self.horizontalHeader(), self.viewport().width())
+
+
+def fit_word_columns(header, width: int) -> None:
+    """Give Old and New their share of *width* beside Count and Score."""
+    rest = width - header.sectionSize(COUNT) - header.sectionSize(SCORE)
+    each = int(min(_OLD_NEW_MAX, max(_OLD_NEW_MIN, rest * _OLD_NEW_SHARE)))
+    for column in (OLD, NEW):
+        header.resizeSection(column, each)
 
 
 class SwapSidebar(QWidget):
@@ -122,7 +138,7 @@ class SwapSidebar(QWidget):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
             header.resizeSection(column, _OLD_NEW_WIDTH)
         metrics = header.fontMetrics()
-        padding = 2 * metrics.horizontalAdvance("M")
+        padding = metrics.horizontalAdvance("M")
         mark = header.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
         widths = {COUNT: max(metrics.horizontalAdvance("Count"), metrics.horizontalAdvance("00000")),
                   SCORE: max(metrics.horizontalAdvance("Score"), mark + metrics.horizontalAdvance("0.00"))}
