@@ -107,3 +107,37 @@ def test_a_text_scanned_alone_is_called_the_suspect_text(qtbot, window):
     window.load_file(1, str(ORIGINAL))
     qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
     assert window.left_pane.title.text().startswith("Original:")
+
+
+def test_sides_that_look_swapped_offer_a_swap_button(qtbot, window):
+    """The spun text opened on the left: the verdict bar offers Swap Sides; one click puts
+    the original on the left and the button goes away."""
+    window.show()
+    open_pair(qtbot, window, SPUN, ORIGINAL)
+    button = window.verdict_bar.swap_button
+    qtbot.waitUntil(button.isVisible, timeout=5000)
+    window.view = None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.view is not None and not window.lists_pending, timeout=20000)
+    qtbot.wait(50)
+    assert window.documents[0].path == str(ORIGINAL)
+    assert not button.isVisible()
+
+
+def test_the_reasons_follow_alt_down(qtbot, window):
+    """Alt+Down to a swapped word: the swap list selects that swap and its reasons show,
+    while the panes stay on the change (not sent to the swap's first occurrence)."""
+    window.show()
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    qtbot.waitUntil(lambda: not window.lists_pending, timeout=5000)
+    seen = set()
+    for _ in range(6):
+        qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        swap = window.sidebar.selected_swap()
+        if swap is None:
+            continue
+        seen.add((swap.old, swap.new))
+        assert swap.old in window.sidebar.details.text()
+        start, end = window.right_pane.highlighter.mark_span
+        assert window.right_pane.editor.toPlainText()[start:end].lower().startswith(swap.new.lower()[:3])
+    assert len(seen) >= 2, "the swap list did not follow the changes"

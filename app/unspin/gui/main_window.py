@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.sidebar.step_requested.connect(self.step_occurrence)
         self.find_bar.find_requested.connect(self.find_in_pane)
         self.cancel_button.clicked.connect(self.cancel_comparison)
+        self.verdict_bar.swap_requested.connect(self.swap_sides)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
     # --- files -----------------------------------------------------------------------
@@ -424,6 +425,9 @@ class MainWindow(QMainWindow):
         """Next or previous change (Alt+Down / Alt+Up)."""
         if self.view is not None:
             self.statusBar().showMessage(self.navigator.step_change(step))
+            row = self.navigator.swap_of_change()
+            if row is not None:  # the reasons panel follows
+                self.sidebar.show_swap(row)
 
     def open_find(self):
         """Show the find bar, pre-filled with the active pane's selection."""

@@ -69,6 +69,15 @@ class Navigator:
         self._show(*c.op_spans(c.ops[self.changes[self.change]]))
         return f"Change {self.change + 1} of {len(self.changes)}"
 
+    def swap_of_change(self) -> int | None:
+        """The index (in the comparison's swaps) of the swap the current change holds, if any."""
+        if self.view is None or self.view.highlights is None or self.change < 0:
+            return None
+        c, h = self.view.comparison, self.view.highlights
+        os_, oe, ns, ne = c.op_spans(c.ops[self.changes[self.change]])
+        hit = h.new_swaps.at(ns) if ne > ns else h.old_swaps.at(os_)
+        return hit[3] if hit is not None else None
+
     def _first_change_on_screen(self) -> int:
         start = self.shown_to_copy(self.right.highlighter.visible_span()[0])
         c = self.view.comparison

@@ -192,6 +192,23 @@ class SwapSidebar(QWidget):
             self.select_first()
         self.view.setFocus(Qt.OtherFocusReason)
 
+    def show_swap(self, row: int) -> None:
+        """Select the swap of model *row* and show its reasons, without navigating to it
+        (the window has just shown a change that holds it: Alt+Down)."""
+        swap = self.model.swap_at(row)
+        self.details.setText(swap_details(swap))
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            selection = self.view.selectionModel()
+            blocked = selection.blockSignals(True)
+            try:
+                selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect
+                                          | selection.SelectionFlag.Rows)
+            finally:
+                selection.blockSignals(blocked)
+            self.view.viewport().update()
+            self.view.scrollTo(index)
+
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Emit :attr:`swap_selected` with the swap of the new current row."""
         swap = current.data(SWAP_ROLE) if current.isValid() else None

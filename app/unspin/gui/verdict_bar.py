@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from unspin.core.report import measures_text
 from unspin.core.compare import Comparison
@@ -14,7 +14,10 @@ LEGEND_ORDER = (SUSPICIOUS, SWAP, MINOR, CHANGED, DELETED, INSERTED)
 
 
 class VerdictBar(QWidget):
-    """Shows the document verdict of the current comparison."""
+    """Shows the document verdict of the current comparison; when the left text looks like
+    the spun one, a Swap Sides button beside it (``swap_requested``)."""
+
+    swap_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,8 +38,13 @@ class VerdictBar(QWidget):
         text.addWidget(self.legend)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
+        self.swap_button = QPushButton("S&wap Sides", visible=False)
+        self.swap_button.setToolTip("The left text looks like the spun one: put it on the right "
+                                    "(Ctrl+Shift+X)")
+        self.swap_button.clicked.connect(self.swap_requested)
         layout.addWidget(self.score)
         layout.addLayout(text, 1)
+        layout.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.update_legend()
         # A fixed height: the panes below must not change size when the verdict changes
         # (re-laying out two books takes a noticeable moment).
@@ -53,6 +61,7 @@ class VerdictBar(QWidget):
     def show_comparison(self, c: Comparison):
         """Show the verdict and figures of *c*."""
         s = c.stats
+        self.swap_button.setVisible(c.sides_look_swapped)
         self.score.setText(f"<div style='font-size:18pt;font-weight:600'>{c.spin_score:.2f}</div>"
                            f"<div>{_escape(c.classification or 'spin score')}</div>")
         self.score.setToolTip(f"Spin score (0 = ordinary editing, 1 = certainly spun); the pair is "
@@ -65,6 +74,7 @@ class VerdictBar(QWidget):
 
     def show_scan(self, result):
         """Show the verdict of a single-document scan."""
+        self.swap_button.setVisible(False)
         self.score.setText(f"<div style='font-size:18pt;font-weight:600'>{result.spin_score:.2f}</div>"
                            f"<div>spin score</div>")
         self.score.setToolTip("Scanned alone: 0 = no sign of a spinner, 1 = certainly spun")
@@ -76,6 +86,7 @@ class VerdictBar(QWidget):
 
     def show_message(self, text: str):
         """Show a plain message instead of a verdict."""
+        self.swap_button.setVisible(False)
         self.score.setText("")
         self.verdict.setText(_escape(text))
         self.figures.setText("")
