@@ -141,3 +141,45 @@ def test_the_reasons_follow_alt_down(qtbot, window):
         start, end = window.right_pane.highlighter.mark_span
         assert window.right_pane.editor.toPlainText()[start:end].lower().startswith(swap.new.lower()[:3])
     assert len(seen) >= 2, "the swap list did not follow the changes"
+
+
+def test_a_found_word_is_shown_mid_screen(qtbot, window, tmp_path):
+    """Ctrl+F for a word far down a long text scrolls it to the middle of the pane, not
+    onto its bottom line."""
+    from tests.gui.test_window import _paragraphs
+    window.resize(1200, 800)
+    window.show()
+    (tmp_path / "old.txt").write_text("\n\n".join(_paragraphs(60)))
+    (tmp_path / "new.txt").write_text("\n\n".join(p.replace(" the ", " nan ") for p in _paragraphs(60)))
+    open_pair(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    window.left_pane.editor.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "marker45")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    editor = window.left_pane.editor
+    assert editor.textCursor().selectedText() == "marker45"
+    y = editor.cursorRect().center().y()
+    height = editor.viewport().height()
+    assert height / 4 < y < 3 * height / 4, f"the match is at {y} of {height} px"
+
+
+def test_a_deleted_paragraph_is_not_struck_through(qtbot, window, tmp_path):
+    """A paragraph the copy left out is shown on its pink ground with a dotted underline,
+    readable, not struck through."""
+    from PySide6.QtGui import QTextCharFormat
+    from tests.gui.test_window import _paragraphs
+    from unspin.core.highlights import DELETED
+    from unspin.gui.highlighting import colour
+    window.show()
+    old = _paragraphs(6)
+    new = old[:2] + old[3:]
+    (tmp_path / "old.txt").write_text("\n\n".join(old))
+    (tmp_path / "new.txt").write_text("\n\n".join(new))
+    open_pair(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    qtbot.wait(100)
+    pink = colour(DELETED, False)
+    selections = window.left_pane.editor.extraSelections()
+    deleted = [QTextCharFormat(s.format) for s in selections if s.format.background().color() == pink]
+    assert deleted, "the deleted paragraph is not highlighted"
+    assert not any(f.fontStrikeOut() for f in deleted)
+    assert all(f.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine for f in deleted)

@@ -27,6 +27,8 @@ COLOURS = {
     RESTORED: ("#9ee0ec", "#1d5866"),  # the unspun view: a word put back to the original's
 }
 MARK = ("#3d8bfd", "#5c9dff")
+#: The underline of deleted text (light, dark palette).
+DELETED_LINE = ("#b3261e", "#ff8a80")
 LABELS = {SUSPICIOUS: "suspicious swap", SWAP: "swap", MINOR: "case / punctuation",
           CHANGED: "reworded", DELETED: "deleted", INSERTED: "inserted",
           RESTORED: "restored (unspun)"}
@@ -137,8 +139,9 @@ class PaneHighlighter:
     def _format(self, tag: int, dark: bool) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setBackground(colour(tag, dark))
-        if tag == DELETED:
-            fmt.setFontStrikeOut(True)
+        if tag == DELETED:  # a dotted underline: a struck-out paragraph was hard to read
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(DELETED_LINE[1 if dark else 0]))
         elif tag in (SUSPICIOUS, RESTORED):
             fmt.setFontWeight(QFont.Weight.DemiBold)
         return fmt

@@ -442,6 +442,8 @@ class MainWindow(QMainWindow):
             cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
             editor.setTextCursor(cursor)
             found = editor.find(text, flags)
+        if found:  # the match mid-screen, where the eye is, not on the bottom line
+            editor.centerCursor()
         self.find_bar.show_result(found)
 
     def _on_focus_changed(self, _old, new):
