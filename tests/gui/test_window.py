@@ -278,3 +278,22 @@ def test_reload_and_swap_sides_keep_the_readers_place(qtbot, window, tmp_path, k
     qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
     qtbot.wait(50)
     assert _both_show(window, "marker40 "), "the reader's place was lost"
+
+
+@pytest.mark.parametrize("extra_on", ["copy", "original"])
+def test_a_one_sided_first_paragraph_is_visible_at_start(qtbot, window, tmp_path, extra_on):
+    """A headline only one side has, above the first shared paragraph, is on screen when
+    the comparison opens (it sat above the pane's top)."""
+    shared = _paragraphs(30)
+    headline = "Exclusive headline that only one side carries"
+    old = shared if extra_on == "copy" else [headline] + shared
+    new = [headline] + shared if extra_on == "copy" else shared
+    new = [p.replace(" the ", " nan ") for p in new]
+    (tmp_path / "old.txt").write_text("\n\n".join(old))
+    (tmp_path / "new.txt").write_text("\n\n".join(new))
+    window.resize(1200, 700)
+    window.show()
+    open_pair(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    qtbot.wait(100)
+    for pane in window.panes:
+        assert pane.span_visible(0, 9), f"the start of the {pane.side_name.lower()} is not in view"

@@ -82,6 +82,11 @@ class ScrollSync(QObject):
         if self._busy or not self.enabled or not self._blocks:
             return
         target = self.right if source is self.left else self.left
+        bar = source.editor.verticalScrollBar()
+        if bar.value() == bar.minimum():  # the very top: both texts from their start, so a
+            with self.suspended():         # paragraph only one side opens with is seen
+                target.editor.verticalScrollBar().setValue(0)
+            return
         y = self._sync_y(source)
         position = source.position_at(QPoint(4, int(y)))
         mapped = self.map_position(position, from_left=source is self.left)
