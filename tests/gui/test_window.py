@@ -297,3 +297,15 @@ def test_a_one_sided_first_paragraph_is_visible_at_start(qtbot, window, tmp_path
     qtbot.wait(100)
     for pane in window.panes:
         assert pane.span_visible(0, 9), f"the start of the {pane.side_name.lower()} is not in view"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Plus, Qt.Key.Key_Minus])
+def test_zoom_keeps_the_readers_place(qtbot, window, tmp_path, key):
+    """Scrolled to paragraph 50, zooming in or out four steps keeps paragraph 50 in both panes."""
+    window.resize(1200, 700)
+    window.show()
+    _scrolled_pair(qtbot, window, tmp_path, target=50)
+    for _ in range(4):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(50)
+    assert _both_show(window, "marker50 "), "zooming lost the reader's place"

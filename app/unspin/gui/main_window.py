@@ -471,10 +471,15 @@ class MainWindow(QMainWindow):
         return self.left_pane.editor.font()
 
     def set_text_font(self, font: QFont):
-        """Use *font* in both panes."""
-        for pane in self.panes:
-            pane.editor.setFont(font)
-            pane.highlighter.schedule()
+        """Use *font* in both panes, the paragraph at the sync point staying on screen (the
+        lines re-wrap, so the line the panes were scrolled to is another one)."""
+        place = self.sync.place_of(self.left_pane)
+        with self.sync.suspended():
+            for pane in self.panes:
+                pane.editor.setFont(font)
+                pane.highlighter.schedule()
+        if place is not None and self.left_pane.editor.verticalScrollBar().value() > 0:
+            self.sync.go_to_place(self.left_pane, place)
 
     def _refresh_colours(self):
         self.verdict_bar.update_legend()
