@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPus
                                QSizePolicy, QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from unspin.core.documents import Document
+from unspin.core.reflow import reflowed
 from unspin.core.report import read_as
 from unspin.gui.highlighting import PaneHighlighter
 from unspin.gui.offsets import OffsetMap
@@ -29,6 +30,9 @@ class ArticlePane(QWidget):
     def __init__(self, side_name: str, parent=None):
         super().__init__(parent)
         self.side_name = self._side = side_name
+        self.reflow = True  # show hard-wrapped text as paragraphs (View → Original Line Breaks)
+        self.is_reflowed = False
+        self.shown_text = ""
         self.document: Document | None = None
         self._offsets: OffsetMap | None = None
         self.tooltip_provider = None  # callable(code_point) -> str | None, set by the window
@@ -114,7 +118,11 @@ class ArticlePane(QWidget):
         self._offsets = None
         self.highlighter.clear()
         self._load_generation += 1
-        text = document.text
+        # hard-wrapped text shown as paragraphs: its line breaks inside paragraphs become
+        # spaces, one character for one, so every offset still fits the document
+        shown = reflowed(document.text) if self.reflow else None
+        self.is_reflowed = shown is not None
+        self.shown_text = text = shown if shown is not None else document.text
         first = _slice_end(text, 0)
         self.editor.setPlainText(text[:first])
         self._loading = first < len(text)
@@ -138,7 +146,7 @@ class ArticlePane(QWidget):
         one call: each call into Qt may wait for the GIL while a comparison runs."""
         if generation != self._load_generation or self.document is None:
             return  # another document replaced this one
-        text = self.document.text
+        text = self.shown_text
         end = _slice_end(text, start)
         self.editor.appendPlainText(text[start:end])  # re-creates the line break before it
         if end < len(text):
@@ -166,6 +174,7 @@ class ArticlePane(QWidget):
         self.title.setText(f"{self.side_name}: {doc.name}")
         self.title.setToolTip(doc.path or doc.name)
         newline = f" · {doc.newline}" if doc.newline != "LF" else ""
+        newline += " · reflowed" if self.is_reflowed else ""
         size = f"{words:,} words" if words is not None else _size(doc.size_bytes)
         title = f" · “{_elide(doc.title, 50)}”" if doc.title else ""
         self.info.setText(f"{read_as(doc)}{newline} · {size}{title}")

@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         self.act_zoom_reset = a("&Reset Zoom", lambda: self.zoom(0), "Ctrl+0")
         self.act_link = a("&Link Scrolling", self.sync.set_enabled, "Ctrl+L", checkable=True)
         self.act_sidebar = a("Show &Swap List", self.sidebar.setVisible, "F9", checkable=True)
+        self.act_line_breaks = a("Original Line &Breaks", self.set_original_line_breaks, checkable=True,
+                                 tip="Show hard-wrapped text with the file's own line breaks "
+                                     "instead of as paragraphs")
         self.act_unspun = a("&Unspun Copy", self.unspun_view.set_enabled, "Ctrl+U", checkable=True,
                             tip="Show the copy with its spinner swaps put back to the original's words")
         self.act_shortcuts = a("&Keyboard Shortcuts", lambda: show_shortcuts(self), "Ctrl+F1")
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
         view_menu.addSeparator()
-        view_menu.addActions([self.act_unspun, self.act_link, self.act_sidebar])
+        view_menu.addActions([self.act_unspun, self.act_line_breaks, self.act_link, self.act_sidebar])
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.act_next_change, self.act_prev_change, self.act_next_occ, self.act_prev_occ])
         bar.addMenu("&Help").addActions([self.act_guide, self.act_shortcuts, self.act_about])
@@ -266,6 +269,17 @@ class MainWindow(QMainWindow):
         self._forget_view()
         for pane, doc in zip(self.panes, self.documents):
             pane.set_document(doc) if doc else pane.clear()
+        self.start_comparison()
+
+    def set_original_line_breaks(self, original: bool):
+        """View → Original Line Breaks: hard-wrapped text as the file breaks it, or (off,
+        the default) as paragraphs; the texts are shown and compared again, in place."""
+        for pane in self.panes:
+            pane.reflow = not original
+        self._place = self.sync.place_of(self.left_pane)
+        for side, doc in enumerate(self.documents):
+            if doc is not None:
+                self.show_document(side, doc, compare_now=False)
         self.start_comparison()
 
     def reload(self):
