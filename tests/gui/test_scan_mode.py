@@ -68,6 +68,6 @@ def test_a_text_in_another_language_is_not_scanned(qtbot, window, tmp_path):
     path = tmp_path / "article.txt"
     path.write_text("Le président a déclaré que la décision était prise dans la nuit. " * 20, encoding="utf-8")
     window.load_file(1, str(path))
-    qtbot.waitUntil(lambda: window.scan.job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.model.task is None, timeout=20000)
     assert "needs English" in window.verdict_bar.verdict.text()
     assert window.sidebar.view.model().rowCount() == 0 and not window.scan.active

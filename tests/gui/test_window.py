@@ -132,12 +132,12 @@ def test_a_binary_file_shows_an_error_and_keeps_both_panes(qtbot, window, tmp_pa
 
 def test_a_failed_comparison_says_why(qtbot, window, monkeypatch):
     """An exception in the engine is shown with its reason, not swallowed."""
-    from unspin.gui import jobs
+    from unspin import views
 
     def broken(*args, **kwargs):
         raise RuntimeError("engine exploded")
 
-    monkeypatch.setattr(jobs, "compare", broken)
+    monkeypatch.setattr(views, "compare", broken)
     window.open_initial([str(ORIGINAL), str(SPUN)])
     qtbot.waitUntil(lambda: "failed" in window.verdict_bar.verdict.text(), timeout=10000)
     assert "engine exploded" in window.verdict_bar.verdict.text()

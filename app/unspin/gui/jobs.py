@@ -1,90 +1,83 @@
-"""Comparisons off the UI thread: a QRunnable reporting through a QObject of signals."""
+"""The one background job runner of the window: a function run on Qt's thread pool.
+
+:class:`QtRunner` runs a :class:`unspin.app_model.Task` in a worker thread and hands its
+progress, result or error back to the UI thread through signals. Which results are stale
+is the application model's business (each task carries its generation), so every job of
+the window, comparing or scanning, goes through this one runner.
+"""
 
 from __future__ import annotations
 
-import threading
 import traceback
-from array import array
-from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from unspin.core.compare import CompareOptions, Comparison, collector_paused, compare
-from unspin.core.diffing import EQUAL
-from unspin.core.documents import Document
-from unspin.core.highlights import Highlights, build_highlights
-from unspin.gui.offsets import OffsetMap
-
-
-#: Let big comparisons use a second process (None: when the engine finds it worth it).
-#: Off: measured under Xvfb, handing results between processes stalled the window.
-SECOND_PROCESS: bool | None = False
-
-
-@dataclass(frozen=True)
-class ViewResult:
-    """What the window shows: the comparison, its highlight layers and the indices of
-    its changes (computed in the worker: a book has a million ops)."""
-
-    comparison: Comparison
-    highlights: Highlights | None
-    changes: array = field(default_factory=lambda: array("q"))
-    old_offsets: OffsetMap | None = None
-    new_offsets: OffsetMap | None = None
-    block_starts: tuple[array, array] = (array("q"), array("q"))  # of the aligned blocks
-
-    @classmethod
-    def build(cls, comparison: Comparison) -> "ViewResult":
-        """Everything the window needs, computed off the UI thread."""
-        if not comparison.completed:
-            return cls(comparison, None)
-        changes = array("q", (k for k, op in enumerate(comparison.ops.raw()) if op[0] != EQUAL))
-        blocks = comparison.alignment
-        starts = (array("q", (b.old_start for b in blocks)), array("q", (b.new_start for b in blocks)))
-        return cls(comparison, build_highlights(comparison), changes,
-                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text), starts)
+from unspin.views import SECOND_PROCESS, ScanView, ViewResult  # noqa: F401  (re-exported)
 
 
 class JobSignals(QObject):
-    """Signals of a CompareJob; each carries the job's generation number."""
+    """Signals of a job; each carries the job's generation number."""
 
     progress = Signal(int, float)
     finished = Signal(int, object)
     failed = Signal(int, str)
 
 
-class CompareJob(QRunnable):
-    """Compares two documents in a worker thread; ``cancel()`` stops it early."""
-
-    def __init__(self, generation: int, old: Document, new: Document):
+class _Job(QRunnable):
+    def __init__(self, task, signals: JobSignals):
         super().__init__()
-        self.generation = generation
-        self.old, self.new = old, new
-        self.signals = JobSignals()
-        self._cancel = threading.Event()
+        self.task, self.signals = task, signals
         self._last_percent = -1
-        self.setAutoDelete(False)  # the window keeps it until a newer job replaces it
-
-    def cancel(self):
-        """Ask the job to stop at its next check."""
-        self._cancel.set()
 
     def run(self):
         try:
-            with collector_paused(freeze_survivors=True):  # the view is built in bulk too
-                result = compare(self.old, self.new, options=CompareOptions(parallel=SECOND_PROCESS),
-                                 should_cancel=self._cancel.is_set, progress=self._report)
-                view = ViewResult.build(result)
-            self.signals.finished.emit(self.generation, view)
+            result = self.task.run(self._report)
+            self.signals.finished.emit(self.task.generation, result)
         except Exception as exc:  # shown to the user with its reason, and logged in full
             traceback.print_exc()
-            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+            try:
+                self.signals.failed.emit(self.task.generation, f"{type(exc).__name__}: {exc}")
+            except RuntimeError:  # the window is gone
+                pass
 
     def _report(self, fraction: float):
         percent = int(fraction * 100)
         if percent != self._last_percent:
             self._last_percent = percent
             try:
-                self.signals.progress.emit(self.generation, fraction)
+                self.signals.progress.emit(self.task.generation, fraction)
             except RuntimeError:  # the window is gone: nobody wants the result
-                self._cancel.set()
+                self.task.cancel()
+
+
+class QtRunner(QObject):
+    """Runs tasks in Qt's thread pool; calls back on the UI thread."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.signals = JobSignals(self)
+        self._callbacks = {}
+        self.signals.progress.connect(self._on_progress)
+        self.signals.finished.connect(self._on_finished)
+        self.signals.failed.connect(self._on_failed)
+
+    def submit(self, task, done, failed, progress=None) -> None:
+        """Run *task*; then ``done(generation, result)`` or ``failed(generation, message)``."""
+        self._callbacks[task.generation] = (done, failed, progress)
+        job = _Job(task, self.signals)
+        QThreadPool.globalInstance().start(job)
+
+    def _on_progress(self, generation: int, fraction: float):
+        callbacks = self._callbacks.get(generation)
+        if callbacks and callbacks[2]:
+            callbacks[2](generation, fraction)
+
+    def _on_finished(self, generation: int, result):
+        callbacks = self._callbacks.pop(generation, None)
+        if callbacks:
+            callbacks[0](generation, result)
+
+    def _on_failed(self, generation: int, message: str):
+        callbacks = self._callbacks.pop(generation, None)
+        if callbacks:
+            callbacks[1](generation, message)

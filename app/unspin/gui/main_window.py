@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgress
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from unspin import __version__
-from unspin.core.documents import Document, LoadError, load_document
+from unspin.app_model import AppModel
+from unspin.core.documents import Document
 from unspin.core.formats import OPEN_FILTER
 from unspin.core.resources import seed_paths
 from unspin.core.session import is_session_path
@@ -20,7 +21,7 @@ from unspin.gui.busy import busy_cursor
 from unspin.gui.evidence_actions import EvidenceActions
 from unspin.gui.find_bar import FindBar
 from unspin.gui.help_dialog import show_guide, show_shortcuts
-from unspin.gui.jobs import CompareJob, ViewResult
+from unspin.gui.jobs import QtRunner, ViewResult
 from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
 from unspin.gui.open_requests import FileRouter
@@ -47,10 +48,9 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.settings = settings if settings is not None else QSettings()
-        self.documents: list[Document | None] = [None, None]
-        self.view: ViewResult | None = None
-        self.generation = 0
-        self.job: CompareJob | None = None
+        self.model = AppModel(QtRunner(self))  # documents, the task, the result: all state
+        self.model.listeners.append(self)
+        self.view: ViewResult | None = None  # the comparison on screen
         self.batch_dialog = None  # File → Compare Against Many…
         self._last_pane: ArticlePane | None = None
         self._compare_when_loaded = False
@@ -231,9 +231,18 @@ class MainWindow(QMainWindow):
         else:
             self.load_file(side, path)
 
+    @property
+    def documents(self) -> list[Document | None]:
+        """The original and the copy (the model's)."""
+        return self.model.documents
+
+    @property
+    def generation(self) -> int:
+        return self.model.generation
+
     def clear_side(self, side: int):
         """Empty one pane (its comparison is gone with it)."""
-        self.documents[side] = None
+        self.model.set_document(side, None, start=False)
         self._forget_view()
         self.panes[side].clear()
         self.panes[side].hide_error()
@@ -241,20 +250,23 @@ class MainWindow(QMainWindow):
 
     def load_file(self, side: int, path: str, compare_now: bool = True) -> bool:
         """Load *path* into one side; on failure show why and keep what was there."""
-        pane = self.panes[side]
-        try:
-            with busy_cursor():  # a long PDF takes a moment (~0.5 s per 100 pages)
-                document = load_document(path)
-        except LoadError as exc:
-            pane.show_error(f"Could not open {exc.path}: {exc.reason}.")
-            self.statusBar().showMessage(f"Could not open {os.path.basename(exc.path)}: {exc.reason}")
+        with busy_cursor():  # a long PDF takes a moment (~0.5 s per 100 pages)
+            loaded = self.model.open(side, path, start=False)
+        if not loaded:
+            message = self.model.load_errors[side]
+            self.panes[side].show_error(message)
+            self.statusBar().showMessage(message)
             return False
-        self.show_document(side, document, compare_now)
+        self._show_side(side, compare_now)
         return True
 
     def show_document(self, side: int, document: Document, compare_now: bool = True):
         """Put a loaded or pasted document into one side and compare."""
-        self.documents[side] = document
+        self.model.set_document(side, document, start=False)
+        self._show_side(side, compare_now)
+
+    def _show_side(self, side: int, compare_now: bool):
+        document = self.documents[side]
         self._forget_view()
         self.panes[side].set_document(document)
         self.statusBar().showMessage(f"Opened {document.name}", 4000)
@@ -264,8 +276,7 @@ class MainWindow(QMainWindow):
     def swap_sides(self):
         """Exchange the left and right documents; the copy's place becomes the left pane's."""
         self._place = self.sync.place_of(self.right_pane)
-        old, new = self.documents
-        self.documents = [new, old]
+        self.model.swap_sides(start=False)
         self._forget_view()
         for pane, doc in zip(self.panes, self.documents):
             pane.set_document(doc) if doc else pane.clear()
@@ -285,7 +296,7 @@ class MainWindow(QMainWindow):
     def reload(self):
         """Read both files again from disk, keeping the reader's place."""
         self._place = self.sync.place_of(self.left_pane)
-        for side, doc in enumerate(self.documents):
+        for side, doc in enumerate(list(self.documents)):
             if doc is not None and doc.path:
                 self.load_file(side, doc.path, compare_now=False)
         self.start_comparison()
@@ -307,37 +318,20 @@ class MainWindow(QMainWindow):
             pane.highlighter.clear()
 
     def start_comparison(self):
-        """Compare the two documents in the background; a newer request replaces an older one.
+        """Compare the two documents (or scan the one open) in the background; a newer
+        request replaces an older one.
 
         A long text first goes into its pane: loading it while comparing would make both
         compete for the GIL and the window stutter (measured: 130 ms gaps on 10 MB).
         """
-        old, new = self.documents
-        self.generation += 1
-        if self.job is not None:
-            self.job.cancel()
-        if old is None or new is None:
-            self.verdict_bar.show_message("Open a second text to compare it with the first.")
-            if any(pane.is_loading() for pane in self.panes):
-                self._compare_when_loaded = True
-            elif (old or new) is not None:
-                self.scan.start(LEFT if old else RIGHT, old or new)  # one text: scan it alone
-            return
         if any(pane.is_loading() for pane in self.panes):
+            self.model.cancel()
             self._compare_when_loaded = True
             self.verdict_bar.show_message("Loading the texts…")
             return
         self._compare_when_loaded = False
-        self.job = CompareJob(self.generation, old, new)
-        self.job.signals.progress.connect(self._on_progress)
-        self.job.signals.finished.connect(self._on_finished)
-        self.job.signals.failed.connect(self._on_failed)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.verdict_bar.show_message(f"Comparing {old.name} with {new.name}…")
-        QThreadPool.globalInstance().start(self.job)
-        self._remember_pair()
+        if self.model.start() is None:
+            self.verdict_bar.show_message("Open a second text to compare it with the first.")
 
     def _on_pane_loaded(self):
         if self._compare_when_loaded and not any(pane.is_loading() for pane in self.panes):
@@ -345,29 +339,34 @@ class MainWindow(QMainWindow):
 
     def cancel_comparison(self):
         """Stop the running comparison."""
-        if self.job is not None:
-            self.job.cancel()
+        self.model.cancel()
 
-    def _on_progress(self, generation: int, fraction: float):
-        if generation == self.generation:
-            self.progress.setValue(int(fraction * 100))
+    # --- what the model tells ------------------------------------------------------
 
-    def _on_finished(self, generation: int, view: ViewResult):
-        if generation != self.generation:
-            return  # a newer request is under way: drop this stale result
-        self._end_job()
-        c = view.comparison
-        if not c.completed:
-            self.verdict_bar.show_message("Comparison cancelled. Press F5 to run it again.")
+    def task_started(self, task):
+        if task.kind == "scan":
+            self.scan.begin(self.model.scanned_side, task.args[0])
             return
-        self.apply_view(view)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.verdict_bar.show_message(self.model.message)
+        self._remember_pair()
 
-    def _on_failed(self, generation: int, message: str):
-        if generation != self.generation:
-            return
+    def task_progress(self, fraction: float):
+        self.progress.setValue(int(fraction * 100))
+
+    def result_ready(self, result):
         self._end_job()
-        self.verdict_bar.show_message(f"The comparison failed: {message}")
-        self.statusBar().showMessage(f"The comparison failed: {message}")
+        if isinstance(result, ViewResult):
+            self.apply_view(result)
+        else:
+            self.scan.show(result)
+
+    def task_failed(self, message: str):
+        self._end_job()
+        self.verdict_bar.show_message(message)
+        self.statusBar().showMessage(message)
 
     def _end_job(self):
         self.progress.setVisible(False)

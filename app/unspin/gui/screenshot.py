@@ -56,9 +56,8 @@ def main(argv=None) -> int:
 
     def shoot():
         loading = any(pane.is_loading() for pane in window.panes)
-        busy = window.view is None and window.job is not None and not window.progress.isHidden()
-        busy = busy or window.lists_pending
-        if loading or busy or window.scan.job is not None:
+        busy = window.model.task is not None or window.lists_pending
+        if loading or busy:
             QTimer.singleShot(50, shoot)  # texts loading, a comparison or a scan: wait for it
             return
         if args.unspun and not window.act_unspun.isChecked():

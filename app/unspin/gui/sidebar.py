@@ -134,6 +134,8 @@ class SwapSidebar(QWidget):
         Reason taking the rest. Not fitted to the contents: that reads every row of a
         book's thousands of swaps each time the list changes."""
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)  # Reason may shrink to nothing before the table scrolls sideways
+        header.setTextElideMode(Qt.ElideRight)  # "Likely or…", not a centred middle cut
         for column in (OLD, NEW):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
             header.resizeSection(column, _OLD_NEW_WIDTH)

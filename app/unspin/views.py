@@ -1,0 +1,92 @@
+"""What a window shows of a comparison or a scan, built off the UI thread (no Qt here).
+
+:func:`compare_view` and :func:`scan_view` are the two background jobs of the application:
+the engine's result plus everything the display needs computed in bulk (highlight layers,
+the indices of the changes, UTF-16 offset maps), so the UI thread only draws.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+from unspin.core.compare import CompareOptions, Comparison, collector_paused, compare
+from unspin.core.diffing import EQUAL
+from unspin.core.documents import Document
+from unspin.core.highlights import SUSPICIOUS, Highlights, Layer, build_highlights
+from unspin.core.scan import ScanResult, scan
+from unspin.core.swaps import Swap
+from unspin.gui.offsets import OffsetMap
+
+#: Let big comparisons use a second process (None: when the engine finds it worth it).
+#: Off: measured under Xvfb, handing results between processes stalled the window.
+SECOND_PROCESS: bool | None = False
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """What the window shows: the comparison, its highlight layers and the indices of
+    its changes (computed in the worker: a book has a million ops)."""
+
+    comparison: Comparison
+    highlights: Highlights | None
+    changes: array = field(default_factory=lambda: array("q"))
+    old_offsets: OffsetMap | None = None
+    new_offsets: OffsetMap | None = None
+    block_starts: tuple[array, array] = (array("q"), array("q"))  # of the aligned blocks
+
+    @classmethod
+    def build(cls, comparison: Comparison) -> "ViewResult":
+        """Everything the window needs, computed off the UI thread."""
+        if not comparison.completed:
+            return cls(comparison, None)
+        changes = array("q", (k for k, op in enumerate(comparison.ops.raw()) if op[0] != EQUAL))
+        blocks = comparison.alignment
+        starts = (array("q", (b.old_start for b in blocks)), array("q", (b.new_start for b in blocks)))
+        return cls(comparison, build_highlights(comparison), changes,
+                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text), starts)
+
+
+@dataclass(frozen=True)
+class ScanView:
+    """A scan and what the window needs to show it, built in the worker."""
+
+    result: ScanResult
+    swaps: tuple[Swap, ...] = ()
+    layer: Layer | None = None
+    offsets: OffsetMap | None = None
+
+    @classmethod
+    def build(cls, result: ScanResult) -> "ScanView":
+        """Flags grouped by (original, word) as sidebar rows, and their highlight layer."""
+        groups: dict[tuple[str, str], list] = {}
+        for f in result.flags:
+            groups.setdefault((f.original.lower(), f.word.lower()), []).append(f)
+        swaps = []
+        for (original, word), flags in groups.items():
+            spans = array("i", [x for f in flags for x in (f.start, f.end, f.start, f.end)])
+            best = max(flags, key=lambda f: f.score)
+            swaps.append(Swap(original, word, "word", spans, best.score, best.reasons))
+        swaps.sort(key=lambda s: (-s.score * s.count, s.old, s.new))
+        index = {(s.old, s.new): k for k, s in enumerate(swaps)}
+        flags = result.flags
+        layer = Layer(array("q", (f.start for f in flags)), array("q", (f.end for f in flags)),
+                      bytes(SUSPICIOUS for _ in flags),
+                      array("q", (index[f.original.lower(), f.word.lower()] for f in flags)))
+        return cls(result, tuple(swaps), layer, OffsetMap(result.document.text))
+
+
+def compare_view(old: Document, new: Document, should_cancel=None, progress=None) -> ViewResult:
+    """Compare two documents and build what the window shows of them."""
+    with collector_paused(freeze_survivors=True):  # the view is built in bulk too
+        result = compare(old, new, options=CompareOptions(parallel=SECOND_PROCESS),
+                         should_cancel=should_cancel, progress=progress)
+        return ViewResult.build(result)
+
+
+def scan_view(document: Document, should_cancel=None, progress=None) -> ScanView:
+    """Scan one document and build what the window shows of it."""
+    return ScanView.build(scan(document, should_cancel=should_cancel))
+
+
+__all__ = ["SECOND_PROCESS", "ScanView", "ViewResult", "compare_view", "scan_view"]

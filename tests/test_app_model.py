@@ -1,0 +1,103 @@
+"""The application model driven with no screen and no QApplication: open, compare, unspin,
+swap sides, reload; stale results dropped; errors kept with their reason."""
+
+import subprocess
+import sys
+
+from tests.conftest import ORIGINAL, SPUN
+from unspin.app_model import AppModel, SyncRunner
+from unspin.views import ScanView, ViewResult
+
+
+class Recorder:
+    def __init__(self):
+        self.events = []
+
+    def __getattr__(self, name):
+        return lambda *args: self.events.append(name)
+
+
+def test_open_compare_unspin_swap_and_reload(tmp_path):
+    model = AppModel(SyncRunner())
+    heard = Recorder()
+    model.listeners.append(heard)
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SPUN.read_text(encoding="utf-8"), encoding="utf-8")
+
+    assert model.open(0, str(ORIGINAL))  # one text: scanned alone
+    assert model.status == "scanned" and isinstance(model.result, ScanView)
+    assert model.scanned_side == 0 and "No sign of a spinner" in model.result.result.verdict
+
+    assert model.open(1, str(copy))  # both: compared
+    assert model.status == "compared" and isinstance(model.result, ViewResult)
+    c = model.result.comparison
+    assert c.classification == "spun" and (c.swaps[0].old, c.swaps[0].new) == ("the", "nan")
+    assert "result_ready" in heard.events and "task_started" in heard.events
+
+    model.set_unspun(True)  # the copy read back into the original's words
+    unspun = model.unspun_copy()
+    assert unspun.count(" nan ") < c.new.text.count(" nan ") / 10
+
+    model.swap_sides()  # the copy on the left now: compared again, and said to look swapped
+    assert model.documents[0].path == str(copy) and model.status == "compared"
+    assert model.result.comparison.sides_look_swapped
+    model.swap_sides()
+
+    copy.write_text(ORIGINAL.read_text(encoding="utf-8"), encoding="utf-8")  # the copy fixed on disk
+    model.reload()
+    assert model.result.comparison.classification == "verbatim"
+    assert model.unspun and model.unspun_copy() == model.documents[1].text
+
+
+def test_a_stale_result_is_dropped():
+    """A result that comes back after the texts changed is never shown."""
+    held = []
+
+    class Later:
+        def submit(self, task, done, failed, progress=None):
+            held.append((task, done))
+
+    model = AppModel(Later())
+    model.open(0, str(ORIGINAL), start=False)
+    model.open(1, str(SPUN))
+    old_task, old_done = held[-1]
+    model.set_document(1, None)  # the user closed the copy meanwhile
+    old_done(old_task.generation, old_task.run())
+    assert model.result is None or isinstance(model.result, ScanView)
+    assert old_task.cancelled.is_set()
+
+
+def test_a_file_that_cannot_be_read_keeps_the_old_text_and_says_why(tmp_path):
+    model = AppModel(SyncRunner())
+    model.open(0, str(ORIGINAL))
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    assert not model.open(0, str(bad))
+    assert model.documents[0].path == str(ORIGINAL)
+    assert "bad.pdf" in model.load_errors[0]
+
+
+def test_a_failed_task_says_why():
+    def broken(*args, **kwargs):
+        raise ValueError("disk on fire")
+
+    model = AppModel(SyncRunner())
+    model.open(0, str(ORIGINAL), start=False)
+    model.open(1, str(SPUN), start=False)
+    import unspin.app_model as app_model
+    original = app_model.compare_view
+    app_model.compare_view = broken
+    try:
+        model.start()
+    finally:
+        app_model.compare_view = original
+    assert model.status == "failed" and "disk on fire" in model.message
+
+
+def test_the_model_needs_no_qt():
+    """Importing and using the model loads no Qt module."""
+    code = ("import sys; from unspin.app_model import AppModel; m = AppModel(); "
+            f"m.open(0, {str(ORIGINAL)!r}); m.open(1, {str(SPUN)!r}); "
+            "assert m.status == 'compared'; "
+            "assert not [n for n in sys.modules if n.startswith('PySide6')], 'Qt imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
