@@ -1,4 +1,4 @@
-"""Help → Keyboard Shortcuts and Help → Quick Guide.
+"""Help → Keyboard Shortcuts, Quick Guide and About; and the text size steps of View → Zoom.
 
 The shortcut list is made from the window's own actions, so it never disagrees with them.
 """
@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
+
+from unspin import __version__
 
 GUIDE = """
 <h3>Reading a comparison</h3>
@@ -68,3 +70,17 @@ def show_shortcuts(window) -> QDialog:
 def show_guide(window) -> QDialog:
     """A short guide to the window."""
     return _show(window, "Quick Guide", GUIDE)
+
+
+def show_about(window) -> None:
+    """A short About box."""
+    QMessageBox.about(window, "About Unspin", f"<b>Unspin {__version__}</b><p>See exactly which "
+                      "words a spinner swapped between two versions of an article.</p>")
+
+
+def zoomed(font: QFont, step: int) -> QFont:
+    """*font* a point bigger (+1), smaller (-1) or at the system's size (0), within 6-48."""
+    default = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSize()
+    bigger = QFont(font)
+    bigger.setPointSize(default if step == 0 else max(6, min(48, font.pointSize() + step)))
+    return bigger

@@ -12,7 +12,9 @@ import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from unspin.views import SECOND_PROCESS, ScanView, ViewResult  # noqa: F401  (re-exported)
+from unspin.views import SECOND_PROCESS, ScanView, ViewResult
+
+__all__ = ["JobSignals", "QtRunner", "SECOND_PROCESS", "ScanView", "ViewResult"]
 
 
 class JobSignals(QObject):

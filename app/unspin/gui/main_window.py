@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QProgressBar,
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QProgressBar,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from unspin import __version__
 from unspin.app_model import AppModel
 from unspin.core.documents import Document
 from unspin.core.formats import OPEN_FILTER
@@ -20,8 +19,9 @@ from unspin.gui.batch_dialog import open_batch_dialog
 from unspin.gui.busy import busy_cursor
 from unspin.gui.evidence_actions import EvidenceActions
 from unspin.gui.find_bar import FindBar
-from unspin.gui.help_dialog import show_guide, show_shortcuts
-from unspin.gui.jobs import QtRunner, ViewResult
+from unspin.gui.find_controller import PaneFinder
+from unspin.gui.help_dialog import zoomed
+from unspin.gui.jobs import QtRunner
 from unspin.gui.link_strip import LinkStrip
 from unspin.gui.navigation import Navigator
 from unspin.gui.open_requests import FileRouter
@@ -30,13 +30,16 @@ from unspin.gui.scroll_sync import ScrollSync
 from unspin.gui.session_controller import SessionController
 from unspin.gui.sidebar import SwapSidebar
 from unspin.gui.unspun_view import UnspunView
+from unspin.gui.recent_pairs import RecentPairs
 from unspin.gui.verdict_bar import VerdictBar
+from unspin.gui.window_menus import build_actions, build_menus
+from unspin.gui.window_state import restore_window, save_window
+from unspin.views import ViewResult
 
 LEFT, RIGHT = 0, 1
 #: The verdict and swap list follow a finished comparison's highlights by this much, so
 #: that the two repaints do not add up to one long stall (unnoticeable to a reader).
 LISTS_DELAY_MS = 25
-MAX_RECENT = 10
 FILE_FILTER = OPEN_FILTER
 
 
@@ -52,7 +55,6 @@ class MainWindow(QMainWindow):
         self.model.listeners.append(self)
         self.view: ViewResult | None = None  # the comparison on screen
         self.batch_dialog = None  # File → Compare Against Many…
-        self._last_pane: ArticlePane | None = None
         self._compare_when_loaded = False
         self._place = None  # (offset, height) to scroll the left pane back to once compared
         self._pending_lists = None  # (view, generation) shown in the lists once its timer fires
@@ -63,10 +65,12 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.sessions = SessionController(self)
         self.opener = FileRouter(self)  # files from a second launch or a file-open event
-        self._build_actions()
-        self._build_menus()
+        build_actions(self)
+        build_menus(self)
+        self.recent = RecentPairs(self.settings, self.recent_menu, self.open_initial)
+        self.finder = PaneFinder(self.panes, self.find_bar)
         self._connect_signals()
-        self._restore_settings()
+        restore_window(self)
 
     # --- construction ----------------------------------------------------------------
 
@@ -113,87 +117,6 @@ class MainWindow(QMainWindow):
         self.unspun_view = UnspunView(self)
         self.resize(1300, 820)
 
-    def _action(self, text, slot, shortcut=None, checkable=False, tip=None) -> QAction:
-        action = QAction(text, self, checkable=checkable)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self):
-        a = self._action
-        K = QKeySequence.StandardKey
-        self.act_open_left = a("Open &Left…", lambda: self.choose_file(LEFT), QKeySequence(K.Open))
-        self.act_open_right = a("Open &Right…", lambda: self.choose_file(RIGHT), "Ctrl+Shift+O")
-        self.act_many = a("Compare Against &Many…", lambda: self.compare_against_many(), "Ctrl+M",
-                          tip="Rank many suspect copies against the left text")
-        self.act_open_session = a("Open &Session…", self.sessions.open_dialog, "Ctrl+Alt+O")
-        self.act_save_session = a("Sa&ve Session…", self.sessions.save_dialog, QKeySequence(K.Save))
-        self.act_swap_sides = a("S&wap Sides", self.swap_sides, "Ctrl+Shift+X")
-        self.act_reload = a("R&eload", self.reload, QKeySequence(K.Refresh))
-        # not every platform has a standard Quit key (Windows, offscreen): Ctrl+Q there
-        quit_keys = QKeySequence(K.Quit) if QKeySequence.keyBindings(K.Quit) else QKeySequence("Ctrl+Q")
-        self.act_quit = a("&Quit", self.close, quit_keys)
-        self.act_paste_left = a("Paste as &Left", lambda: self.evidence.paste(LEFT), "Ctrl+Shift+V")
-        self.act_paste_right = a("Paste as &Right", lambda: self.evidence.paste(RIGHT), "Ctrl+Alt+V")
-        self.act_export = a("E&xport Report…", self.evidence.export_report, "Ctrl+E")
-        self.act_preview = a("Print Pre&view…", self.evidence.preview_report, "Ctrl+Shift+P")
-        self.act_print = a("&Print…", self.evidence.print_report, QKeySequence(K.Print))
-        self.act_save_unspun = a("Save U&nspun Text…", self.unspun_view.choose_save_path,
-                                 tip="Save the suspect text with its spinner words put back")
-        self.act_find = a("&Find…", self.open_find, QKeySequence(K.Find))
-        self.act_find_next = a("Find &Next", lambda: self.find_bar.find(False), "Ctrl+G")
-        self.act_find_prev = a("Find Pre&vious", lambda: self.find_bar.find(True), "Ctrl+Shift+G")
-        self.act_filter = a("Filter S&waps", self.sidebar.focus_filter, "Ctrl+Shift+F")
-        self.act_next_change = a("&Next Change", lambda: self.step_change(1), "Alt+Down")
-        self.act_prev_change = a("&Previous Change", lambda: self.step_change(-1), "Alt+Up")
-        self.act_next_occ = a("Next &Occurrence", lambda: self.step_occurrence(1), "F3")
-        self.act_prev_occ = a("Previous O&ccurrence", lambda: self.step_occurrence(-1), "Shift+F3")
-        self.act_zoom_in = a("Zoom &In", lambda: self.zoom(1), [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")])
-        self.act_zoom_out = a("Zoom &Out", lambda: self.zoom(-1), QKeySequence(K.ZoomOut))
-        self.act_zoom_reset = a("&Reset Zoom", lambda: self.zoom(0), "Ctrl+0")
-        self.act_link = a("&Link Scrolling", self.sync.set_enabled, "Ctrl+L", checkable=True)
-        self.act_sidebar = a("Show &Swap List", self.sidebar.setVisible, "F9", checkable=True)
-        self.act_line_breaks = a("Original Line &Breaks", self.set_original_line_breaks, checkable=True,
-                                 tip="Show hard-wrapped text with the file's own line breaks "
-                                     "instead of as paragraphs")
-        self.act_unspun = a("&Unspun Copy", self.unspun_view.set_enabled, "Ctrl+U", checkable=True,
-                            tip="Show the copy with its spinner swaps put back to the original's words")
-        self.act_shortcuts = a("&Keyboard Shortcuts", lambda: show_shortcuts(self), "Ctrl+F1")
-        self.act_guide = a("Quick &Guide", lambda: show_guide(self), QKeySequence(K.HelpContents))
-        self.act_about = a("&About Unspin", self.show_about)
-        self.act_link.setChecked(True)
-        self.act_sidebar.setChecked(True)
-
-    def _build_menus(self):
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_open_left, self.act_open_right])
-        self.recent_menu = file_menu.addMenu("Recent &Comparisons")
-        file_menu.addAction(self.act_many)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_open_session, self.act_save_session])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_swap_sides, self.act_reload])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_export, self.act_save_unspun, self.act_preview, self.act_print])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.act_paste_left, self.act_paste_right])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_prev, self.act_filter])
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
-        view_menu.addSeparator()
-        view_menu.addActions([self.act_unspun, self.act_line_breaks, self.act_link, self.act_sidebar])
-        go_menu = bar.addMenu("&Go")
-        go_menu.addActions([self.act_next_change, self.act_prev_change, self.act_next_occ, self.act_prev_occ])
-        bar.addMenu("&Help").addActions([self.act_guide, self.act_shortcuts, self.act_about])
-
     def _connect_signals(self):
         for side, pane in enumerate(self.panes):
             pane.loaded.connect(self._on_pane_loaded)
@@ -201,10 +124,8 @@ class MainWindow(QMainWindow):
             pane.file_dropped.connect(lambda path, s=side: self.open_file(s, path))
         self.sidebar.swap_selected.connect(self.select_swap)
         self.sidebar.step_requested.connect(self.step_occurrence)
-        self.find_bar.find_requested.connect(self.find_in_pane)
         self.cancel_button.clicked.connect(self.cancel_comparison)
         self.verdict_bar.swap_requested.connect(self.swap_sides)
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
     # --- files -----------------------------------------------------------------------
 
@@ -351,7 +272,7 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.verdict_bar.show_message(self.model.message)
-        self._remember_pair()
+        self.recent.remember(*self.documents)
 
     def task_progress(self, fraction: float):
         self.progress.setValue(int(fraction * 100))
@@ -442,124 +363,25 @@ class MainWindow(QMainWindow):
             if row is not None:  # the reasons panel follows
                 self.sidebar.show_swap(row)
 
-    def open_find(self):
-        """Show the find bar, pre-filled with the active pane's selection."""
-        self.find_bar.open_bar(self._active_pane().editor.textCursor().selectedText())
-
-    def find_in_pane(self, text: str, backward: bool, flags):
-        """Search the active pane."""
-        editor = self._active_pane().editor
-        found = editor.find(text, flags)
-        if not found:  # wrap around
-            cursor = editor.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
-            editor.setTextCursor(cursor)
-            found = editor.find(text, flags)
-        if found:  # the match mid-screen, where the eye is, not on the bottom line
-            editor.centerCursor()
-        self.find_bar.show_result(found)
-
-    def _on_focus_changed(self, _old, new):
-        for pane in self.panes:
-            if new is pane.editor:
-                self._last_pane = pane
-
-    def _active_pane(self) -> ArticlePane:
-        """The pane that last had the keyboard focus (the copy by default)."""
-        return self._last_pane or self.right_pane
-
     # --- view ------------------------------------------------------------------------
 
     def zoom(self, step: int):
         """Make the text bigger (+1), smaller (-1) or the default size (0)."""
-        size = self.text_font().pointSize()
-        default = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSize()
-        size = default if step == 0 else max(6, min(48, size + step))
-        font = self.text_font()
-        font.setPointSize(size)
-        self.set_text_font(font)
+        self.set_text_font(zoomed(self.text_font(), step))
 
     def text_font(self) -> QFont:
         """The font of both panes."""
         return self.left_pane.editor.font()
 
     def set_text_font(self, font: QFont):
-        """Use *font* in both panes, the paragraph at the sync point staying on screen (the
-        lines re-wrap, so the line the panes were scrolled to is another one)."""
-        place = self.sync.place_of(self.left_pane)
-        with self.sync.suspended():
-            for pane in self.panes:
-                pane.editor.setFont(font)
-                pane.highlighter.schedule()
-        if place is not None and self.left_pane.editor.verticalScrollBar().value() > 0:
-            self.sync.go_to_place(self.left_pane, place)
-
-    def _refresh_colours(self):
-        self.verdict_bar.update_legend()
-        for pane in self.panes:
-            pane.highlighter.refresh()
-
-    def show_about(self):
-        """A short About box."""
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(self, "About Unspin", f"<b>Unspin {__version__}</b><p>See exactly which "
-                          "words a spinner swapped between two versions of an article.</p>")
-
-    # --- settings --------------------------------------------------------------------
-
-    def _restore_settings(self):
-        s = self.settings
-        if s.value("window/geometry"):
-            self.restoreGeometry(s.value("window/geometry"))
-        if s.value("window/panes"):
-            self.pane_splitter.restoreState(s.value("window/panes"))
-        if s.value("window/main"):
-            self.main_splitter.restoreState(s.value("window/main"))
-        font = QFont()
-        if s.value("text/font") and font.fromString(str(s.value("text/font"))):
-            self.set_text_font(font)
-        linked = str(s.value("view/linked", "true")).lower() == "true"
-        self.act_link.setChecked(linked)
-        self.sync.set_enabled(linked)
-        self._rebuild_recent_menu()
-
-    def save_settings(self):
-        """Remember geometry, splitters, font, link toggle (recent pairs are saved as they change)."""
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/panes", self.pane_splitter.saveState())
-        s.setValue("window/main", self.main_splitter.saveState())
-        s.setValue("text/font", self.text_font().toString())
-        s.setValue("view/linked", "true" if self.act_link.isChecked() else "false")
-        s.sync()
-
-    def recent_pairs(self) -> list[tuple[str, str]]:
-        """Recently compared pairs of paths, newest first."""
-        raw = self.settings.value("recent/pairs", []) or []
-        raw = [raw] if isinstance(raw, str) else raw
-        return [tuple(item.split("\t", 1)) for item in raw if "\t" in item]
-
-    def _remember_pair(self):
-        old, new = self.documents
-        if not (old and new and old.path and new.path):
-            return
-        pairs = [(old.path, new.path)] + [p for p in self.recent_pairs() if p != (old.path, new.path)]
-        self.settings.setValue("recent/pairs", ["\t".join(p) for p in pairs[:MAX_RECENT]])
-        self._rebuild_recent_menu()
-
-    def _rebuild_recent_menu(self):
-        self.recent_menu.clear()
-        pairs = self.recent_pairs()
-        for n, (old, new) in enumerate(pairs, 1):
-            label = f"&{n % 10} {os.path.basename(old)}  ⟷  {os.path.basename(new)}"
-            action = self.recent_menu.addAction(label)
-            action.triggered.connect(lambda _=False, p=(old, new): self.open_initial(list(p)))
-        self.recent_menu.setEnabled(bool(pairs))
+        """Use *font* in both panes, keeping the reader's place."""
+        self.sync.set_font(font)
 
     def changeEvent(self, event):
-        if event.type() == event.Type.PaletteChange:
-            self._refresh_colours()
+        if event.type() == event.Type.PaletteChange:  # a dark or light palette
+            self.verdict_bar.update_legend()
+            for pane in self.panes:
+                pane.highlighter.refresh()
         super().changeEvent(event)
 
     def closeEvent(self, event):
@@ -569,5 +391,5 @@ class MainWindow(QMainWindow):
             self.batch_dialog.cancel()
         self.scan.stop()
         QThreadPool.globalInstance().waitForDone(3000)  # cancelled jobs stop within moments
-        self.save_settings()
+        save_window(self)
         super().closeEvent(event)

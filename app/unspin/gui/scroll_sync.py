@@ -68,6 +68,17 @@ class ScrollSync(QObject):
             self._scroll_to(pane, min(position, len(pane.document.text)), y)
         self.sync_from(pane)
 
+    def set_font(self, font):
+        """Use *font* in both panes, the paragraph at the sync point staying on screen (the
+        lines re-wrap, so the line the panes were scrolled to is another one)."""
+        place = self.place_of(self.left)
+        with self.suspended():
+            for pane in (self.left, self.right):
+                pane.editor.setFont(font)
+                pane.highlighter.schedule()
+        if place is not None and self.left.editor.verticalScrollBar().value() > 0:
+            self.go_to_place(self.left, place)
+
     def line_up(self, source):
         """Scroll the other pane to match *source* now, even inside :meth:`suspended` (a
         pane whose new text just went in, while its own scrolling to the top was ignored)."""
