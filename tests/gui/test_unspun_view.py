@@ -159,3 +159,14 @@ def test_ctrl_u_keeps_the_readers_place(qtbot, window, tmp_path):
         at = shown.index("marker40 ")
         assert left.span_visible(start, start + 8), "the original lost its place"
         assert right.span_visible(at, at + 8), "the copy is not at the same paragraph"
+
+
+def test_the_unspun_toggle_is_the_models(qtbot, window):
+    """Ctrl+U sets the application model's mode, and the model's unspun copy is the text
+    the right pane shows."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    toggle(qtbot, window)
+    assert window.model.unspun
+    assert window.model.unspun_copy() == window.right_pane.editor.toPlainText()
+    toggle(qtbot, window)
+    assert not window.model.unspun and window.model.unspun_copy() is None

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
     def set_original_line_breaks(self, original: bool):
         """View → Original Line Breaks: hard-wrapped text as the file breaks it, or (off,
         the default) as paragraphs; the texts are shown and compared again, in place."""
+        self.model.set_original_line_breaks(original)
         for pane in self.panes:
             pane.reflow = not original
         self._place = self.sync.place_of(self.left_pane)

@@ -124,6 +124,7 @@ class UnspunView(QObject):
     def set_enabled(self, enabled: bool):
         """Turn the unspun view on or off; while on it follows every new result."""
         self.enabled = enabled
+        self.window.model.set_unspun(enabled)  # the model holds the view's modes
         self.generation += 1  # a pending request is no longer wanted
         if enabled:
             self._request_current()
