@@ -59,3 +59,13 @@ def _hypothesis_profiles():
 
 
 _hypothesis_profiles()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The hostile corpus's counts, when it ran."""
+    from tests.test_hostile_corpus import COUNTS
+
+    if COUNTS:
+        terminalreporter.write_line(
+            "hostile corpus: {cases} cases in {runs} runs; hangs {hangs}, tracebacks {tracebacks}, "
+            "inputs modified {modified}; {refused} refused with a one-line reason".format(**COUNTS))

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from unspin.core.documents import LoadError, load_document
+from unspin.core.documents import LoadError, decode_bytes, load_document
 
 TEXT = "Café “quoted” naïve – déjà vu\nSecond line"
 
@@ -93,3 +93,24 @@ def test_one_bad_byte_in_utf8_leaves_the_text_utf8_and_the_comparison_clean(tmp_
     assert "défense" in doc.text and doc.text.count("\ufffd") == 1
     c = compare(load_document(tmp_path / "clean.txt"), doc)
     assert c.classification == "verbatim" and c.spin_score < 0.1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", ["市议会周二投票批准了新预算，其中包括学校和道路。",
+                                  "قال رئيس البلدية إن الخطة حل وسط عادل.",
+                                  "The council approved the budget on Tuesday."])
+def test_wide_encodings_without_a_byte_order_mark_are_read(encoding, text):
+    """UTF-16 and UTF-32 without a BOM, in any script, read as text (Chinese and Arabic
+    in UTF-16 have few zero bytes; they were refused as binary)."""
+    decoded, label = decode_bytes(text.encode(encoding))
+    assert decoded == text and label.replace("-", " ").startswith(encoding.upper().replace("-", " ")[:6])
+
+
+def test_random_bytes_with_zeros_are_still_binary():
+    import random
+
+    rng = random.Random(5)
+    for size in (512, 4096, 65536):
+        data = bytes(rng.randrange(256) for _ in range(size))
+        with pytest.raises(LoadError, match="binary"):
+            decode_bytes(data)

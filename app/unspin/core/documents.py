@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import os
 import stat
+import unicodedata
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,20 +204,42 @@ def restore_newlines(text: str, newline: str) -> str:
 
 
 def _decode_utf16_without_bom(data: bytes, path) -> tuple[str, str]:
-    """NUL bytes mean binary, unless they sit in every other byte as in UTF-16 text."""
-    even_zeros = data[0::2].count(0) / max(1, len(data[0::2]))
-    odd_zeros = data[1::2].count(0) / max(1, len(data[1::2]))
-    codec = None
-    if odd_zeros > 0.4 and even_zeros < 0.05:
-        codec, label = "utf-16-le", "UTF-16 LE"
-    elif even_zeros > 0.4 and odd_zeros < 0.05:
-        codec, label = "utf-16-be", "UTF-16 BE"
-    if codec and len(data) % 2 == 0:
+    """NUL bytes mean binary, unless the bytes read as UTF-32 or UTF-16 text without a byte
+    order mark: English in UTF-16 has a zero in every other byte; Arabic or Chinese has
+    few zeros, so each reading is tried and kept when it gives plausible text."""
+    for codec, label in _wide_codecs(data):
         try:
-            return _check_text(data.decode(codec), path), label
-        except (UnicodeDecodeError, LoadError):
-            pass
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return _check_text(text, path), label
     raise LoadError(path, "is a binary file, not text (it contains NUL bytes)")
+
+
+def _wide_codecs(data: bytes) -> list[tuple[str, str]]:
+    """The BOM-less wide encodings *data* could be in, likeliest first."""
+    out = []
+    if len(data) % 4 == 0 and data[3::4].count(0) == len(data) // 4:
+        out.append(("utf-32-le", "UTF-32 LE"))
+    if len(data) % 4 == 0 and data[0::4].count(0) == len(data) // 4:
+        out.append(("utf-32-be", "UTF-32 BE"))
+    if len(data) % 2 == 0:
+        odd_zeros, even_zeros = data[1::2].count(0), data[0::2].count(0)
+        pair = [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")]
+        out += pair if odd_zeros >= even_zeros else pair[::-1]
+    return out
+
+
+def _plausible(text: str) -> bool:
+    """Whether decoded *text* looks like writing: no NUL, and nearly every character a
+    letter, mark, digit, space or punctuation (random bytes read as UTF-16 give unassigned,
+    private-use and control characters)."""
+    sample = text[:4000]
+    if not sample or "\0" in sample:
+        return False
+    odd = sum(1 for c in sample if unicodedata.category(c)[0] not in "LMNPZS" and c not in "\n\r\t")
+    return odd <= 0.01 * len(sample)
 
 
 def _decode_legacy(data: bytes, path) -> tuple[str, str]:
