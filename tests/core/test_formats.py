@@ -425,3 +425,27 @@ def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
         load_document(bomb)
     with pytest.raises(LoadError, match="more than the limit of 8 MB"):
         load_document(bomb, max_bytes=8 << 20)
+
+
+def test_a_word_document_keeps_the_text_after_an_entity():
+    """A .docx whose XML uses an entity its own DTD declares ("&co;") keeps the entity's text
+    and everything after it (the text used to stop at the entity)."""
+    import io
+    import zipfile
+
+    from tests.pagemaker import docx_bytes
+    from unspin.core.formats.word import extract_docx
+
+    data = docx_bytes("First paragraph here.\nSecond paragraph here.", heading_first=False)
+    members = {n: zipfile.ZipFile(io.BytesIO(data)).read(n) for n in zipfile.ZipFile(io.BytesIO(data)).namelist()}
+    xml = members["word/document.xml"].decode("utf-8").split("?>", 1)[1]
+    xml = xml.replace("First paragraph here.", "Made by &co; in 2020, and more.")
+    members["word/document.xml"] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                                    '<!DOCTYPE w:document [<!ENTITY co "Company Ltd">]>' + xml).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, body in members.items():
+            archive.writestr(name, body)
+    text = extract_docx(out.getvalue(), "entity.docx").text
+    assert "Made by Company Ltd in 2020, and more." in text
+    assert "Second paragraph here." in text

@@ -34,6 +34,7 @@ def extract_docx(data: bytes, path: str | os.PathLike, *, max_bytes: int = 64 <<
 
     try:
         document = docx.Document(io.BytesIO(data))
+        _inline_entities(document.element)
         paragraphs = list(_body_paragraphs(document))
         title = (document.core_properties.title or "").strip() or _first_heading(document)
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
@@ -42,6 +43,29 @@ def extract_docx(data: bytes, path: str | os.PathLike, *, max_bytes: int = 64 <<
         raise LoadError(path, f"is a damaged Word document ({type(exc).__name__}: {exc})") from exc
     text = join_paragraphs(paragraphs)
     return Extracted(text, title, encoding="DOCX")
+
+
+#: An entity's text is taken up to this length, never expanded further (no entity bomb).
+MAX_ENTITY_TEXT = 10_000
+
+
+def _inline_entities(root) -> None:
+    """Put each entity reference's text in its place ("&co;" declared in the document's own
+    DTD as "Company Ltd"), so the text after it is kept: the XML is parsed without entity
+    expansion, and the reference stood as a node the text stopped at. An undeclared
+    entity is shown as written."""
+    from lxml import etree
+
+    dtd = root.getroottree().docinfo.internalDTD
+    declared = {e.name: (e.content or "")[:MAX_ENTITY_TEXT] for e in dtd.iterentities()} if dtd else {}
+    for node in list(root.iter(etree.Entity)):
+        text = declared.get(node.name, node.text or "") + (node.tail or "")
+        previous, parent = node.getprevious(), node.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(node)
 
 
 def _check_unpacked_size(data: bytes, path, max_bytes: int) -> None:
