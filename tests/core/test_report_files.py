@@ -124,3 +124,28 @@ def test_csv_cells_a_spreadsheet_would_run_are_written_as_text():
     cells = [cell for row in rows[1:] for cell in row]
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+def test_a_write_killed_midway_leaves_nothing_after_the_next_write(tmp_path):
+    """A report writer killed with SIGKILL leaves its hidden temporary file; the next write
+    of the same output removes it (a live writer's file is left alone)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "report.json"
+    script = ("import sys, time\nfrom unspin.core.report import write_atomic\n"
+              "def pieces():\n    yield 'x' * 1000\n    print('writing', flush=True)\n    time.sleep(60)\n"
+              f"write_atomic({str(out)!r}, pieces())\n")
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "writing"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    left = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert left, "the killed writer left no temporary file to clean"
+    live = tmp_path / f".report.json.{os.getpid()}.keep.part"
+    live.write_text("a write in progress")
+    write_atomic(out, "done")
+    assert out.read_text() == "done"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == [live.name]

@@ -219,7 +219,9 @@ def write_atomic(path: str | os.PathLike, content: str | bytes | Iterable[str],
         with open(target, "wb") as fh:
             _write_pieces(fh, content)
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    _remove_stale_parts(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part",
+                               dir=target.parent or ".")
     try:
         _set_usual_mode(fd, target)
         with os.fdopen(fd, "wb") as fh:
@@ -233,6 +235,34 @@ def write_atomic(path: str | os.PathLike, content: str | bytes | Iterable[str],
         except OSError:
             pass
         raise
+
+
+def _remove_stale_parts(target: Path) -> None:
+    """Delete the temporary files an earlier write of *target* left when its process was
+    killed (``.name.PID.xxxx.part`` whose process is gone)."""
+    prefix = f".{target.name}."
+    try:
+        entries = [e for e in os.scandir(target.parent or ".")
+                   if e.name.startswith(prefix) and e.name.endswith(".part")]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or no way to tell: leave its file alone
+    return True
 
 
 def _write_pieces(fh, content: str | bytes | Iterable[str]) -> None:
