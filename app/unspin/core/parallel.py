@@ -63,7 +63,8 @@ class SecondProcess:
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child, text, language, frequencies),
                                         daemon=True, name="unspin-second")
-        self._process.start()
+        with _sigint_held():  # the child inherits the hold, then ignores Ctrl+C itself
+            self._process.start()
         child.close()
         self.serves_frequencies = frequencies
         self._tokens_received = False
@@ -205,6 +206,22 @@ def _original_tokens(text: str, vocab: Vocabulary) -> tuple[Tokens, Layout]:
     return tokens, layout
 
 
+@contextlib.contextmanager
+def _sigint_held():
+    """Hold Ctrl+C back while a child process starts: one arriving before the child has
+    set itself to ignore it printed the child's traceback (the parent still gets it, late)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def can_fork() -> bool:
     """Forking is fast and needs no pickling, but is only safe in a single-threaded
     process (a window's worker thread may hold a lock the child would inherit) and
@@ -239,6 +256,8 @@ def _serve(conn, text: str, language: str, frequencies: bool) -> None:
 
     # Ctrl+C reaches the whole process group: the first process decides (and ends this one)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held since the fork: a pending Ctrl+C is dropped now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
         vocab = Vocabulary()
         tokens = tokenize(text, vocab)
