@@ -158,3 +158,27 @@ def test_copies_added_just_after_cancel_are_ranked(qtbot, window, copies, tmp_pa
     dialog.add_paths([str(copies / "light.txt"), str(copies / "edited.txt")])
     qtbot.waitUntil(lambda: {"light.txt", "edited.txt"} <= set(names(dialog)) and not dialog.running,
                     timeout=30000)
+
+
+def test_copies_of_one_spinner_operation_share_a_network(qtbot, window, tmp_path, one_process):
+    """Three copies spun with one dictionary show the same network in the Network column;
+    an edited copy shows none."""
+    from tests.core.test_networks import _dictionary, _spun
+    from unspin.gui.batch_model import COPY, NETWORK
+
+    original = ORIGINAL.read_text(encoding="utf-8")
+    dictionary = _dictionary(original, seed=3)
+    paths = []
+    for k in range(3):
+        paths.append(tmp_path / f"farm{k}.txt")
+        paths[-1].write_text(_spun(original, dictionary, seed=k), encoding="utf-8")
+    paths.append(tmp_path / "edited.txt")
+    paths[-1].write_text(original.replace("two", "2"), encoding="utf-8")
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    dialog = ranked(qtbot, window, paths)
+    qtbot.waitUntil(lambda: "network" in dialog.status.text(), timeout=30000)
+    cells = {dialog.proxy.index(r, COPY).data(): dialog.proxy.index(r, NETWORK).data()
+             for r in range(dialog.proxy.rowCount())}
+    assert cells["farm0.txt"] == cells["farm1.txt"] == cells["farm2.txt"] == "N1"
+    assert cells["edited.txt"] == ""
+    assert "1 copy network" in dialog.status.text()

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Sequence
 from unspin.core.compare import CompareOptions, Comparison, compare
 from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, load_document
 from unspin.core.language import detect_language
+from unspin.core.networks import Network, find_networks
 from unspin.core.parallel import can_fork, process_context
 from unspin.core.thesaurus import default_thesaurus
 
@@ -58,6 +59,8 @@ class CopyResult:
     classification: str = ""
     coverage: float = 0.0
     swap_rate: float = 0.0
+    choices: tuple[tuple[str, str], ...] = ()  # its one-word swaps (old, new): its spinner's choices
+    network: int | None = None  # the copy network it belongs to (core.networks), if any
 
     @classmethod
     def from_comparison(cls, c: Comparison, top: int = TOP_SWAPS) -> "CopyResult":
@@ -68,7 +71,8 @@ class CopyResult:
                    swaps=c.stats.swaps, suspicious_swaps=c.stats.suspicious_swaps,
                    verdict=c.verdict, classification=c.classification,
                    coverage=round(c.measures.coverage, 4), swap_rate=round(c.measures.swap_rate, 4),
-                   top_swaps=tuple((s.old, s.new, s.count, round(s.score, 3)) for s in shown))
+                   top_swaps=tuple((s.old, s.new, s.count, round(s.score, 3)) for s in shown),
+                   choices=tuple((s.old, s.new) for s in c.swaps if s.kind == "word"))
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class BatchResult:
     status: str = "completed"  # or "cancelled"
     workers: int = 1
     seconds: float = 0.0
+    networks: tuple[Network, ...] = ()  # members are indices into rows
 
     @property
     def completed(self) -> bool:
@@ -155,9 +160,18 @@ def rank_copies(original: Document, copies: Sequence[str], *, jobs: int | None =
     rows = sorted((o for o in outcomes if isinstance(o, CopyResult)),
                   key=lambda r: (-r.spin_score, -r.pct_substituted, r.path))
     skipped = tuple(o for o in outcomes if isinstance(o, Skipped))
+    rows, networks = with_networks(rows)
     return BatchResult(original=original, language=language, rows=tuple(rows), skipped=skipped,
+                       networks=tuple(networks),
                        status="cancelled" if cancelled else "completed", workers=jobs,
                        seconds=time.perf_counter() - started)
+
+
+def with_networks(rows: Sequence[CopyResult]) -> tuple[tuple[CopyResult, ...], tuple[Network, ...]]:
+    """*rows* with their copy-network ids set (:mod:`unspin.core.networks`), and the networks
+    (members are indices into *rows*)."""
+    ids, networks = find_networks([r.choices for r in rows])
+    return tuple(dataclasses.replace(r, network=n) for r, n in zip(rows, ids)), tuple(networks)
 
 
 def _total_bytes(paths) -> int:

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout)
 
-from unspin.core.batch import BatchResult, CopyResult, Skipped, expand_copies, rank_copies
+from unspin.core.batch import (BatchResult, CopyResult, Skipped, expand_copies, rank_copies,
+                               with_networks)
 from unspin.core.batch_report import to_csv, to_json, to_text
 from unspin.core.documents import Document
 from unspin.core.formats import OPEN_FILTER
@@ -211,13 +212,17 @@ class BatchDialog(QDialog):
             return
         self._end_job()
         self.language = result.language
+        rows, networks = with_networks(self.model.rows())  # over every copy in the ranking
+        self.model.set_rows(rows)
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self.table.selectRow(0)  # the most spun copy, ready for Enter
             self.table.setFocus()
         verb = "ranked" if result.completed else "ranked before you cancelled"
         self.status.setText(f"{len(result.rows)} copies {verb} in {result.seconds:.2f} s "
                             f"({result.workers} process{'es' if result.workers > 1 else ''}); "
-                            f"{self.model.rowCount()} in the ranking.")
+                            f"{self.model.rowCount()} in the ranking"
+                            + (f", {len(networks)} copy network{'s' if len(networks) != 1 else ''}."
+                               if networks else "."))
         if self._queue:  # added while this job ran, or after it was cancelled (cancel empties it)
             self._start_next()
 
@@ -266,8 +271,9 @@ class BatchDialog(QDialog):
     def result(self) -> BatchResult:
         """The ranking shown, most spun first, with the skipped copies."""
         rows = sorted(self.model.rows(), key=lambda r: (-r.spin_score, -r.pct_substituted, r.path))
-        return BatchResult(original=self.original, language=self.language, rows=tuple(rows),
-                           skipped=tuple(self.skipped))
+        rows, networks = with_networks(rows)
+        return BatchResult(original=self.original, language=self.language, rows=rows,
+                           skipped=tuple(self.skipped), networks=networks)
 
     def choose_save_path(self):
         """Ask where to save the ranking (CSV, JSON or text, by the chosen filter)."""

@@ -12,8 +12,8 @@ SORT_ROLE = Qt.UserRole + 1
 #: The row's :class:`~unspin.core.batch.CopyResult` itself.
 ROW_ROLE = Qt.UserRole + 2
 
-COPY, CLASS, SPIN, SWAPPED, SWAPS, SUSPICIOUS, TOP = range(7)
-HEADERS = ("Copy", "Class", "Spin", "Swapped", "Swaps", "Suspicious", "Top swaps")
+COPY, CLASS, SPIN, SWAPPED, SWAPS, SUSPICIOUS, NETWORK, TOP = range(8)
+HEADERS = ("Copy", "Class", "Spin", "Swapped", "Swaps", "Suspicious", "Network", "Top swaps")
 HEADER_TIPS = (
     "The suspect copy (hover for its full path)",
     "What the copy is: not-a-copy, verbatim, edited, paraphrased or spun",
@@ -21,6 +21,7 @@ HEADER_TIPS = (
     "Share of the original's words replaced in the copy",
     "Word swaps in the copy",
     "Swaps typical of a synonym spinner",
+    "Copies in one network swapped the same words for the same words: one spinner's work",
     "The copy's most telling swaps",
 )
 NUMERIC = (SPIN, SWAPPED, SWAPS, SUSPICIOUS)
@@ -97,12 +98,13 @@ class BatchTableModel(QAbstractTableModel):
 
 def _display(row: CopyResult, column: int) -> str:
     return (row.name, row.classification, f"{row.spin_score:.2f}", f"{row.pct_substituted:.1f}%",
-            f"{row.swaps:,}", f"{row.suspicious_swaps:,}", top_swaps_text(row, 3))[column]
+            f"{row.swaps:,}", f"{row.suspicious_swaps:,}", f"N{row.network}" if row.network else "",
+            top_swaps_text(row, 3))[column]
 
 
 def _sort_key(row: CopyResult, column: int):
     return (row.name.casefold(), row.classification, row.spin_score, row.pct_substituted, row.swaps,
-            row.suspicious_swaps, top_swaps_text(row).casefold())[column]
+            row.suspicious_swaps, row.network or 0, top_swaps_text(row).casefold())[column]
 
 
 def ranking_proxy(model: BatchTableModel, parent=None) -> QSortFilterProxyModel:
