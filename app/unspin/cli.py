@@ -35,6 +35,10 @@ def compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", metavar="FILE",
                    help="also write an evidence report; its type comes from the extension: "
                         ".html (self-contained, printable), .pdf, .csv (swap table), .json")
+    p.add_argument("--case", metavar="FILE.zip",
+                   help="also write one case file: both texts, the session, the HTML and PDF "
+                        "reports, the swap CSV and a manifest of SHA-256 digests (check it with "
+                        "'unspin verify FILE.zip')")
     p.add_argument("--top", type=count, default=20, metavar="N", help="swaps listed in text output (20)")
     p.add_argument("--max-size", type=megabytes, default=64, metavar="MB",
                    help="refuse input files larger than this (64 MB)")
@@ -106,6 +110,8 @@ def _run(argv: list[str]) -> int:
         from unspin.cli_batch import batch_parser, run_batch
 
         return run_batch(batch_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "verify":
+        return run_verify(argv[1:])
     if argv and argv[0] == "scan":
         from unspin.scan_command import run_scan
 
@@ -149,7 +155,7 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"unspin: error: {args.report}: unknown report type (use .html, .pdf, .csv or "
               ".json)", file=sys.stderr)
         return EXIT_INPUT
-    if output_is_an_input((args.output, args.report), (args.old, args.new)):
+    if output_is_an_input((args.output, args.report, args.case), (args.old, args.new)):
         return EXIT_INPUT
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
@@ -176,7 +182,43 @@ def run_compare(args: argparse.Namespace) -> int:
     with collector_paused():  # rendering makes many small objects beside the comparison's own
         if emit(output, args.output) != EXIT_OK:
             return EXIT_FAILURE
-    return _write_report(result, args.report) if args.report else EXIT_OK
+    status = _write_report(result, args.report) if args.report else EXIT_OK
+    return _write_case(result, args.case) if args.case and status == EXIT_OK else status
+
+
+def _write_case(result, path: str) -> int:
+    """Write the --case file; a failure is reported, never swallowed."""
+    from unspin.case_file import CaseError, write_case
+
+    try:
+        for note in write_case(result, path):
+            print(f"unspin: {path}: {note}", file=sys.stderr)
+    except (OSError, CaseError) as exc:
+        print(f"unspin: error: cannot write the case file {path}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def run_verify(argv: list[str]) -> int:
+    """``unspin verify CASE.zip``: every member against the manifest (exit 0 intact, 1 changed,
+    2 not a case file)."""
+    from unspin.case_file import CaseError, verify_case
+
+    p = argparse.ArgumentParser(prog="unspin verify",
+                                description="Check a case file's members against its manifest.")
+    p.add_argument("case", help="a case file written by 'unspin compare A B --case FILE.zip'")
+    args = p.parse_args(argv)
+    try:
+        checked, problems = verify_case(args.case)
+    except CaseError as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    for problem in problems:
+        print(f"unspin: {args.case}: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_FAILURE
+    print(f"{args.case}: all {checked} files match the manifest")
+    return EXIT_OK
 
 
 def _write_report(result, path: str) -> int:

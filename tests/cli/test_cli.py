@@ -263,3 +263,43 @@ def test_json_is_compact_unless_indented(tmp_path):
     assert "\n" not in compact.read_text(encoding="utf-8").rstrip("\n")
     assert '\n  "schema": "unspin.comparison"' in indented.read_text(encoding="utf-8")
     assert json.loads(compact.read_text(encoding="utf-8")) == json.loads(indented.read_text(encoding="utf-8"))
+
+
+def test_a_case_file_holds_everything_and_verifies(tmp_path):
+    """--case writes one zip: both texts byte for byte, the session (which reopens them once
+    unpacked), the HTML and PDF reports, the swap CSV, the JSON and a manifest; 'unspin
+    verify' passes it, and fails it (exit 1, naming the member) after one byte is changed."""
+    import hashlib
+    import zipfile
+
+    from unspin.core.session import SessionFile, load_session
+
+    case = tmp_path / "case.zip"
+    r = subprocess.run([sys.executable, "-m", "unspin", "compare", str(ORIGINAL), str(SPUN),
+                        "--case", str(case)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(case) as archive:
+        names = set(archive.namelist())
+        assert {"texts/original.txt", "texts/copy.txt", "session.unspin", "report.html", "report.pdf",
+                "swaps.csv", "comparison.json", "manifest.json"} <= names
+        assert archive.read("texts/copy.txt") == SPUN.read_bytes()
+        assert archive.read("report.pdf").startswith(b"%PDF")
+        archive.extractall(tmp_path / "unpacked")
+    session = load_session(tmp_path / "unpacked" / "session.unspin")
+    assert isinstance(session.new, SessionFile)
+    assert hashlib.sha256(open(session.new.path, "rb").read()).digest() == hashlib.sha256(SPUN.read_bytes()).digest()
+    ok = subprocess.run([sys.executable, "-m", "unspin", "verify", str(case)], capture_output=True, text=True)
+    assert ok.returncode == 0 and "all 7 files match" in ok.stdout
+
+    tampered = tmp_path / "tampered.zip"
+    with zipfile.ZipFile(case) as source, zipfile.ZipFile(tampered, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "swaps.csv":
+                data = data[:100] + bytes([data[100] ^ 1]) + data[101:]
+            target.writestr(name, data)
+    bad = subprocess.run([sys.executable, "-m", "unspin", "verify", str(tampered)], capture_output=True, text=True)
+    assert bad.returncode == 1 and "swaps.csv: changed since the case file was made" in bad.stderr
+    not_case = subprocess.run([sys.executable, "-m", "unspin", "verify", str(ORIGINAL)],
+                              capture_output=True, text=True)
+    assert not_case.returncode == 2 and "not a readable case file" in not_case.stderr

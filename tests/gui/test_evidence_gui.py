@@ -177,3 +177,21 @@ def test_report_colours_are_the_windows():
     css = to_html(compare("a b", "a c"))
     for name, colour in TAG_COLOURS.items():
         assert re.search(rf"\.{name} {{ background: {colour};", css)
+
+
+def test_export_case_writes_a_case_file_that_verifies(qtbot, window, tmp_path, monkeypatch):
+    """File → Export Case… (Ctrl+Shift+E) writes the zip where the user chose (".zip" added),
+    and its manifest verifies."""
+    from unspin.case_file import verify_case
+
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    target = tmp_path / "for-the-lawyer"
+    monkeypatch.setattr("unspin.gui.evidence_actions.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "Case files (*.zip)"))
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    written = tmp_path / "for-the-lawyer.zip"
+    assert written.exists()
+    checked, problems = verify_case(str(written))
+    assert checked == 7 and problems == []
+    assert "Case file written" in window.statusBar().currentMessage()

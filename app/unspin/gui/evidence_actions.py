@@ -80,6 +80,35 @@ class EvidenceActions:
                 return None
         return path if self.write(c, path, fmt) else None
 
+    def export_case(self) -> str | None:
+        """File → Export Case…: one zip with both texts, the session, the reports, the swap
+        table and a manifest of digests; returns the path written."""
+        from unspin.case_file import CaseError, write_case
+
+        c = self.comparison()
+        if c is None:
+            return None
+        suggested = os.path.join(self.last_folder or _folder_of(c.old.path),
+                                 f"unspin-case-{Path(c.old.name).stem}-vs-{Path(c.new.name).stem}.zip")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export Case", suggested, "Case files (*.zip)")
+        if not path:
+            return None
+        if not path.lower().endswith(".zip"):
+            path += ".zip"
+            if not may_write(self.window, path):
+                return None
+        try:
+            with busy_cursor():
+                notes = write_case(c, path)
+        except (OSError, CaseError) as exc:
+            QMessageBox.warning(self.window, "Export Case", f"The case file could not be written to "
+                                f"{path}:\n{getattr(exc, 'strerror', None) or exc}")
+            return None
+        self.last_folder = os.path.dirname(path)
+        extra = f" ({'; '.join(notes)})" if notes else ""
+        self.window.statusBar().showMessage(f"Case file written to {path}{extra}", 8000)
+        return path
+
     def write(self, c, path: str, fmt: str) -> bool:
         """Write one report, telling the user how it went; never over a compared text."""
         if any(d.path and _same_file(path, d.path) for d in (c.old, c.new)):

@@ -40,6 +40,8 @@ def build_actions(window):
     window.act_paste_left = a("Paste as &Left", lambda: window.evidence.paste(LEFT), "Ctrl+Shift+V")
     window.act_paste_right = a("Paste as &Right", lambda: window.evidence.paste(RIGHT), "Ctrl+Alt+V")
     window.act_export = a("E&xport Report…", window.evidence.export_report, "Ctrl+E")
+    window.act_case = a("Export &Case…", window.evidence.export_case, "Ctrl+Shift+E",
+                        tip="One zip for the file: both texts, the session, the reports and a manifest of digests")
     window.act_preview = a("Print Pre&view…", window.evidence.preview_report, "Ctrl+Shift+P")
     window.act_print = a("&Print…", window.evidence.print_report, QKeySequence(K.Print))
     window.act_save_unspun = a("Save U&nspun Text…", window.unspun_view.choose_save_path,
@@ -86,7 +88,7 @@ def build_menus(window):
     file_menu.addSeparator()
     file_menu.addActions([window.act_swap_sides, window.act_reload])
     file_menu.addSeparator()
-    file_menu.addActions([window.act_export, window.act_save_unspun, window.act_preview, window.act_print])
+    file_menu.addActions([window.act_export, window.act_case, window.act_save_unspun, window.act_preview, window.act_print])
     file_menu.addSeparator()
     file_menu.addAction(window.act_quit)
     edit_menu = bar.addMenu("&Edit")
