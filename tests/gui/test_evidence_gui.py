@@ -195,3 +195,41 @@ def test_export_case_writes_a_case_file_that_verifies(qtbot, window, tmp_path, m
     checked, problems = verify_case(str(written))
     assert checked == 7 and problems == []
     assert "Case file written" in window.statusBar().currentMessage()
+
+
+def test_a_clip_of_the_first_paragraph_pair(qtbot, window, tmp_path, monkeypatch):
+    """Save Clip… at the top of the demo pair writes a 1,200 px PNG of the first paragraph
+    pair, highlighted, with both sources and the verdict; Ctrl+Shift+C puts the same image
+    on the clipboard."""
+    from PySide6.QtGui import QColor, QImage
+
+    from unspin.core.highlights import SUSPICIOUS
+    from unspin.gui.clip import block_at, clip_html
+    from unspin.gui.highlighting import COLOURS
+
+    c = open_pair(qtbot, window, ORIGINAL, SPUN)
+    target = tmp_path / "clip.png"
+    monkeypatch.setattr("unspin.gui.evidence_actions.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "PNG image (*.png)"))
+    assert window.evidence.save_clip() == str(target)
+    image = QImage(str(target))
+    assert image.width() == 1200 and image.height() > 150
+    orange = QColor(COLOURS[SUSPICIOUS][0]).rgb()
+    assert any(image.pixel(x, y) == orange for x in range(0, 1200, 3) for y in range(0, image.height(), 3))
+    text = QTextDocument_text(clip_html(c, block_at(c, 0)))
+    pair = c.alignment[block_at(c, 0)]
+    assert pair.old_end > pair.old_start and pair.new_end > pair.new_start  # a pair, not the lone headline
+    first_old = c.old.text[pair.old_start:pair.old_end].split()[:3]
+    assert all(word in text for word in first_old)
+    assert c.old.sha256[:12] in text and c.new.sha256[:12] in text and c.classification in text
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.clipboard().image().width() == 1200
+
+
+def QTextDocument_text(html_text: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(html_text)
+    return doc.toPlainText()

@@ -80,6 +80,49 @@ class EvidenceActions:
                 return None
         return path if self.write(c, path, fmt) else None
 
+    def _clip_block(self):
+        """(comparison, block index) of the paragraph pair at the reader's place, or None."""
+        from unspin.gui.clip import block_at
+
+        c = self.comparison()
+        if c is None or not c.alignment:
+            return None
+        place = self.window.sync.place_of(self.window.left_pane)
+        return c, block_at(c, place[0] if place else 0)
+
+    def copy_clip(self) -> bool:
+        """Edit → Copy Paragraph Pair as Image: the pair at the reader's place, highlighted,
+        with its sources and the verdict, on the clipboard."""
+        from unspin.gui.clip import clip_image
+
+        found = self._clip_block()
+        if found is None:
+            return False
+        QGuiApplication.clipboard().setImage(clip_image(*found))
+        self.window.statusBar().showMessage("The paragraph pair is on the clipboard as an image", 6000)
+        return True
+
+    def save_clip(self) -> str | None:
+        """File → Save Clip…: the same as a PNG or PDF file."""
+        from unspin.gui.clip import save_clip
+
+        found = self._clip_block()
+        if found is None:
+            return None
+        c, k = found
+        suggested = os.path.join(self.last_folder or _folder_of(c.old.path),
+                                 f"unspin-clip-{Path(c.new.name).stem}-{k + 1}.png")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save Clip", suggested,
+                                              "PNG image (*.png);;PDF (*.pdf)")
+        if not path:
+            return None
+        if any(d.path and _same_file(path, d.path) for d in (c.old, c.new)) or not save_clip(c, k, path):
+            QMessageBox.warning(self.window, "Save Clip", f"The clip could not be written to {path}.")
+            return None
+        self.last_folder = os.path.dirname(path)
+        self.window.statusBar().showMessage(f"Clip written to {path}", 8000)
+        return path
+
     def export_case(self) -> str | None:
         """File → Export Case…: one zip with both texts, the session, the reports, the swap
         table and a manifest of digests; returns the path written."""

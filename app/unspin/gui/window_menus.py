@@ -42,6 +42,9 @@ def build_actions(window):
     window.act_export = a("E&xport Report…", window.evidence.export_report, "Ctrl+E")
     window.act_case = a("Export &Case…", window.evidence.export_case, "Ctrl+Shift+E",
                         tip="One zip for the file: both texts, the session, the reports and a manifest of digests")
+    window.act_save_clip = a("Save C&lip…", window.evidence.save_clip,
+                             tip="The paragraph pair at the reader's place as a PNG or PDF, with sources and verdict")
+    window.act_copy_clip = a("Copy Paragraph Pair as &Image", window.evidence.copy_clip, "Ctrl+Shift+C")
     window.act_preview = a("Print Pre&view…", window.evidence.preview_report, "Ctrl+Shift+P")
     window.act_print = a("&Print…", window.evidence.print_report, QKeySequence(K.Print))
     window.act_save_unspun = a("Save U&nspun Text…", window.unspun_view.choose_save_path,
@@ -88,11 +91,11 @@ def build_menus(window):
     file_menu.addSeparator()
     file_menu.addActions([window.act_swap_sides, window.act_reload])
     file_menu.addSeparator()
-    file_menu.addActions([window.act_export, window.act_case, window.act_save_unspun, window.act_preview, window.act_print])
+    file_menu.addActions([window.act_export, window.act_case, window.act_save_clip, window.act_save_unspun, window.act_preview, window.act_print])
     file_menu.addSeparator()
     file_menu.addAction(window.act_quit)
     edit_menu = bar.addMenu("&Edit")
-    edit_menu.addActions([window.act_paste_left, window.act_paste_right])
+    edit_menu.addActions([window.act_paste_left, window.act_paste_right, window.act_copy_clip])
     edit_menu.addSeparator()
     edit_menu.addActions([window.act_find, window.act_find_next, window.act_find_prev, window.act_filter])
     view_menu = bar.addMenu("&View")
