@@ -66,11 +66,16 @@ def _members(c: Comparison) -> tuple[dict[str, bytes], list[str]]:
 
 
 def _suffix(document) -> str:
-    return Path(document.path).suffix.lower() if document.path else ".txt"
+    if document.path:
+        return Path(document.path).suffix.lower()
+    return {"html": ".html", "pdf": ".pdf", "docx": ".docx"}.get(document.format, ".txt")
 
 
 def _text_bytes(document) -> bytes:
-    """The bytes the text was read from (checked against its digest), or the pasted text."""
+    """The bytes the text was read from (checked against its digest), the snapshot of a page
+    fetched by URL, or the pasted text."""
+    if document.snapshot is not None:
+        return document.snapshot
     if not document.path:
         return document.text.encode("utf-8")
     data = Path(document.path).read_bytes()

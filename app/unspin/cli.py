@@ -24,7 +24,7 @@ def compare_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unspin compare",
         description="Compare an original text with a suspect copy and list the swapped words.")
-    p.add_argument("old", help="the original text (.txt, .md, .html, .docx, .pdf)")
+    p.add_argument("old", help="the original text (.txt, .md, .html, .docx, .pdf, or an http(s) URL)")
     p.add_argument("new", help="the suspect copy")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text",
                    help="text: verdict and top swaps (default); json: everything (schema "
@@ -147,7 +147,8 @@ def _open_window(args: argparse.Namespace) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     """Load both files, compare them and write the chosen rendering."""
     from unspin.core.compare import CompareOptions, collector_paused, compare
-    from unspin.core.documents import LoadError, load_document, restore_newlines
+    from unspin.core.documents import LoadError, restore_newlines
+    from unspin.core.fetch import load_any
     from unspin.core.report import json_pieces, to_csv, to_text
     from unspin.report_files import report_format
 
@@ -159,8 +160,8 @@ def run_compare(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
-        old = load_document(args.old, max_bytes=max_bytes)
-        new = load_document(args.new, max_bytes=max_bytes)
+        old = load_any(args.old, max_bytes=max_bytes)
+        new = load_any(args.new, max_bytes=max_bytes)
     except LoadError as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -35,11 +35,12 @@ def run_batch(args: argparse.Namespace) -> int:
     """Rank the copies; unreadable copies are reported and skipped, never fatal."""
     from unspin.core.batch import expand_copies, rank_copies
     from unspin.core.batch_report import to_csv, to_json, to_text
-    from unspin.core.documents import LoadError, load_document
+    from unspin.core.documents import LoadError
+    from unspin.core.fetch import load_any
 
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
-        original = load_document(args.original, max_bytes=max_bytes)
+        original = load_any(args.original, max_bytes=max_bytes)
     except LoadError as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

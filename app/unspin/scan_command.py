@@ -31,7 +31,8 @@ def scan_parser() -> argparse.ArgumentParser:
 
 def run_scan(argv: list[str]) -> int:
     """Load the file, scan it and write the chosen rendering."""
-    from unspin.core.documents import LoadError, load_document, restore_newlines
+    from unspin.core.documents import LoadError, restore_newlines
+    from unspin.core.fetch import load_any
     from unspin.core.scan import scan
     from unspin.core.scan_report import to_csv, to_json, to_text
 
@@ -39,7 +40,7 @@ def run_scan(argv: list[str]) -> int:
     if output_is_an_input((args.output,), (args.file,)):
         return EXIT_INPUT
     try:
-        document = load_document(args.file, max_bytes=int(args.max_size * 1024 * 1024))
+        document = load_any(args.file, max_bytes=int(args.max_size * 1024 * 1024))
     except LoadError as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

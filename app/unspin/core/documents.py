@@ -12,7 +12,7 @@ import os
 import stat
 import unicodedata
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -61,6 +61,10 @@ class Document:
     format: str = "text"  # text, html, docx, pdf or clipboard (see core.formats)
     title: str = ""  # the title the source declares, if any
     detail: str = ""  # what else the loader found, e.g. "12 pages"
+    #: where a page fetched by URL came from (core.fetch): url, final_url, status,
+    #: retrieved_at, last_modified, etag, content_type, sha256; None for files
+    source: dict | None = field(default=None, compare=False)
+    snapshot: bytes | None = field(default=None, compare=False, repr=False)  # the bytes fetched
 
     @classmethod
     def from_text(cls, text: str, name: str = "untitled") -> "Document":

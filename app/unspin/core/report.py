@@ -62,7 +62,7 @@ def _document(doc, words: int) -> dict:
     return {"name": doc.name, "path": doc.path, "encoding": doc.encoding, "newline": doc.newline,
             "format": doc.format, "title": doc.title, "detail": doc.detail,
             "bytes": doc.size_bytes, "sha256": doc.sha256,
-            "chars": len(doc.text), "words": words}
+            "chars": len(doc.text), "words": words, "source": doc.source}
 
 
 def _stats(c: Comparison) -> dict:

@@ -1,0 +1,119 @@
+"""Opening texts by URL: a local web server, started by the tests on 127.0.0.1, serves
+articles, redirects, errors, slow, huge and odd pages."""
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from tests.conftest import ORIGINAL, SPUN
+from tests.pagemaker import news_page
+from unspin.core.documents import LoadError
+from unspin.core.fetch import MAX_REDIRECTS, USER_AGENT, fetch_document
+
+SEEN_AGENTS = []
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def _send(self, status, body: bytes, content_type="text/html; charset=utf-8", headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers:
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):  # noqa: N802 - the stdlib's name
+        SEEN_AGENTS.append(self.headers.get("User-Agent"))
+        path = self.path
+        if path == "/copy.html":
+            page = news_page(SPUN.read_text(encoding="utf-8"), title="Spun story").encode("utf-8")
+            self._send(200, page, headers=(("Last-Modified", "Tue, 03 Dec 2024 10:00:00 GMT"), ("ETag", '"v1"')))
+        elif path == "/moved":
+            self._send(302, b"", headers=(("Location", "/copy.html"),))
+        elif path.startswith("/loop"):
+            self._send(302, b"", headers=(("Location", f"/loop{len(path)}"),))
+        elif path == "/missing":
+            self._send(404, b"not here")
+        elif path == "/slow":
+            time.sleep(3)
+            self._send(200, b"late")
+        elif path == "/huge":
+            self._send(200, b"word " * 400_000, "text/plain")
+        elif path == "/plain.txt":
+            self._send(200, ORIGINAL.read_bytes(), "text/plain; charset=utf-8")
+        elif path == "/binary":
+            self._send(200, bytes(range(256)) * 40, "application/octet-stream")
+        else:
+            self._send(404, b"")
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_compare_a_page_by_url_records_where_and_when(server, tmp_path):
+    """compare URL FILE: the article is extracted from the page, and the JSON says which URL
+    was asked for, where it ended after a redirect, the status, when, the headers and the
+    digest of the bytes."""
+    r = subprocess.run([sys.executable, "-m", "unspin", "compare", str(ORIGINAL), f"{server}/moved",
+                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    source = data["new"]["source"]
+    assert source["url"] == f"{server}/moved" and source["final_url"] == f"{server}/copy.html"
+    assert source["status"] == 200 and source["retrieved_at"].endswith("+00:00")
+    assert source["last_modified"] == "Tue, 03 Dec 2024 10:00:00 GMT" and source["etag"] == '"v1"'
+    assert len(source["sha256"]) == 64 and data["old"]["source"] is None
+    assert data["classification"] == "spun"
+    assert SEEN_AGENTS and SEEN_AGENTS[-1] == USER_AGENT
+
+
+@pytest.mark.parametrize("path, reason", [("/missing", "answered HTTP 404"),
+                                          ("/loop", f"redirects more than {MAX_REDIRECTS} times"),
+                                          ("/binary", "binary")])
+def test_a_page_that_cannot_be_had_is_refused_with_the_reason(server, path, reason):
+    r = subprocess.run([sys.executable, "-m", "unspin", "compare", str(ORIGINAL), server + path],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and reason in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_slow_and_huge_pages_are_refused(server):
+    with pytest.raises(LoadError, match="did not answer within 1 s"):
+        fetch_document(f"{server}/slow", timeout=1)
+    with pytest.raises(LoadError, match="larger than 1 MB"):
+        fetch_document(f"{server}/huge", max_bytes=1 << 20)
+
+
+def test_a_plain_text_url_and_the_case_file_keep_the_snapshot(server, tmp_path):
+    """A text/plain URL is read as text; a case file of a URL comparison holds the bytes
+    fetched, and verifies."""
+    import zipfile
+
+    document = fetch_document(f"{server}/plain.txt")
+    assert document.text.startswith(ORIGINAL.read_text(encoding="utf-8")[:40])
+    assert document.snapshot == ORIGINAL.read_bytes() and document.path is None
+    case = tmp_path / "case.zip"
+    r = subprocess.run([sys.executable, "-m", "unspin", "compare", f"{server}/plain.txt",
+                        f"{server}/copy.html", "--case", str(case)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(case) as archive:
+        assert archive.read("texts/original.txt") == ORIGINAL.read_bytes()
+        assert b"Spun story" in archive.read("texts/copy.html")
+    ok = subprocess.run([sys.executable, "-m", "unspin", "verify", str(case)], capture_output=True, text=True)
+    assert ok.returncode == 0
