@@ -17,7 +17,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from unspin.core.documents import Document, LoadError, load_document
+from unspin.core.documents import Document, LoadError
+from unspin.core.fetch import load_any
 from unspin.core.restore import flags_unspun, unspun_text
 from unspin.views import ScanView, ViewResult, compare_view, scan_view
 
@@ -85,7 +86,7 @@ class AppModel:
     def open(self, side: int, path: str, start: bool = True) -> bool:
         """Load *path* into *side*; on failure keep what was there and say why."""
         try:
-            document = load_document(path)
+            document = load_any(path)
         except LoadError as exc:
             self.load_errors[side] = f"Could not open {exc.path}: {exc.reason}."
             self._tell("documents_changed")

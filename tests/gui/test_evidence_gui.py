@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from tests.conftest import ORIGINAL, SPUN
 from tests.pagemaker import COOKIE, docx_bytes, news_page
 from tests.pdfmaker import make_pdf, wrap_paragraphs
+from tests.webserver import server  # noqa: F401 - a local web server, the fixture
 
 
 def wait_for_view(qtbot, window):
@@ -233,3 +234,22 @@ def QTextDocument_text(html_text: str) -> str:
     doc = QTextDocument()
     doc.setHtml(html_text)
     return doc.toPlainText()
+
+
+def test_open_url_fetches_the_copy_and_shows_when(qtbot, window, monkeypatch, server):
+    """File → Open URL… with the original open: the page's article goes into the copy's
+    pane, its header says when it was fetched, and the pair is compared; a 404 leaves the
+    copy as it was, with the reason."""
+    window.view = None
+    window.load_file(0, str(ORIGINAL))
+    answers = iter([(f"{server}/copy.html", True), (f"{server}/missing", True)])
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: next(answers))
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    assert window.documents[1].source["final_url"] == f"{server}/copy.html"
+    assert "fetched" in window.right_pane.info.text()
+    assert window.view.comparison.classification == "spun"
+    window.act_open_url.trigger()
+    assert window.documents[1].source["final_url"] == f"{server}/copy.html"
+    assert "HTTP 404" in window.statusBar().currentMessage()

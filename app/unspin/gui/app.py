@@ -9,6 +9,8 @@ import sys
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication
 
+from unspin.core.fetch import is_url
+
 log = logging.getLogger(__name__)
 
 
@@ -72,7 +74,7 @@ def run_window(files: list[str], new_window: bool = False, smoke_test: bool = Fa
     window = MainWindow()
     window.show()
     if files:
-        window.opener.open_paths([os.path.abspath(f) for f in files])
+        window.opener.open_paths([f if is_url(f) else os.path.abspath(f) for f in files])
     else:
         window.open_initial([])
     if server is not None:

@@ -172,9 +172,11 @@ class ArticlePane(QWidget):
         if doc is None:
             return
         self.title.setText(f"{self.side_name}: {doc.name}")
-        self.title.setToolTip(doc.path or doc.name)
+        self.title.setToolTip(doc.path or (doc.source or {}).get("final_url") or doc.name)
         newline = f" · {doc.newline}" if doc.newline != "LF" else ""
         newline += " · reflowed" if self.is_reflowed else ""
+        if doc.source:  # fetched by URL: when, in the reader's view of evidence
+            newline += f" · fetched {doc.source['retrieved_at'].replace('T', ' ')[:16]} UTC"
         size = f"{words:,} words" if words is not None else _size(doc.size_bytes)
         title = f" · “{_elide(doc.title, 50)}”" if doc.title else ""
         self.info.setText(f"{read_as(doc)}{newline} · {size}{title}")

@@ -80,6 +80,22 @@ class EvidenceActions:
                 return None
         return path if self.write(c, path, fmt) else None
 
+    def open_url(self, url: str | None = None) -> bool:
+        """File → Open URL…: fetch a page into the empty side (the copy's when both are
+        full); a page that cannot be had is refused with the reason, nothing half-loaded."""
+        from PySide6.QtWidgets import QInputDialog
+
+        if url is None:
+            url, ok = QInputDialog.getText(self.window, "Open URL", "Address of the page (http or https):")
+            if not ok or not url.strip():
+                return False
+        url = url.strip()
+        if not url.lower().startswith(("http://", "https://")):
+            QMessageBox.warning(self.window, "Open URL", f"“{url}” is not an http or https address.")
+            return False
+        side = 0 if self.window.documents[0] is None else 1
+        return self.window.load_file(side, url)
+
     def _clip_block(self):
         """(comparison, block index) of the paragraph pair at the reader's place, or None."""
         from unspin.gui.clip import block_at

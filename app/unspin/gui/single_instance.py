@@ -37,6 +37,8 @@ import time
 from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from unspin.core.fetch import is_url
+
 log = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 1
@@ -126,7 +128,7 @@ def lock_path(name: str) -> str:
 def encode_message(files: list[str], cwd: str) -> bytes:
     """The framed request carrying absolute *files* and the sender's working directory."""
     body = json.dumps({"app": "unspin", "version": PROTOCOL_VERSION, "cwd": cwd,
-                       "files": [os.path.abspath(os.path.join(cwd, f)) for f in files]}).encode("utf-8")
+                       "files": [f if is_url(f) else os.path.abspath(os.path.join(cwd, f)) for f in files]}).encode("utf-8")
     return _HEADER.pack(len(body)) + body
 
 
@@ -145,7 +147,7 @@ def decode_message(body: bytes) -> list[str]:
     files, cwd = data.get("files"), data.get("cwd")
     if not isinstance(cwd, str) or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         raise ValueError("'files' must be a list of paths and 'cwd' a path")
-    return [os.path.abspath(os.path.join(cwd, f)) for f in files]
+    return [f if is_url(f) else os.path.abspath(os.path.join(cwd, f)) for f in files]
 
 
 def send_to_running(files: list[str], cwd: str, name: str | None = None,

@@ -28,6 +28,8 @@ def build_actions(window):
     K = QKeySequence.StandardKey
     window.act_open_left = a("Open &Left…", lambda: window.choose_file(LEFT), QKeySequence(K.Open))
     window.act_open_right = a("Open &Right…", lambda: window.choose_file(RIGHT), "Ctrl+Shift+O")
+    window.act_open_url = a("Open &URL…", lambda: window.evidence.open_url(), "Ctrl+Alt+U",
+                            tip="Fetch a web page and compare its article (its address and time are kept)")
     window.act_many = a("Compare Against &Many…", lambda: window.compare_against_many(), "Ctrl+M",
                       tip="Rank many suspect copies against the left text")
     window.act_open_session = a("Open &Session…", window.sessions.open_dialog, "Ctrl+Alt+O")
@@ -83,7 +85,7 @@ def build_menus(window):
     """The menu bar of the window *window*."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([window.act_open_left, window.act_open_right])
+    file_menu.addActions([window.act_open_left, window.act_open_right, window.act_open_url])
     window.recent_menu = file_menu.addMenu("Recent &Comparisons")
     file_menu.addAction(window.act_many)
     file_menu.addSeparator()
