@@ -90,25 +90,20 @@ def main(folder: str, out_path: str) -> int:
     results.append(run_one("batch (all)", lambda: cli.main(
         ["batch", str(ORIGINAL), *map(str, cases), "--format", "csv", "-o", str(base / "ranking.csv")])))
 
-    def open_session(path):
+    def refused_with_reason(call, errors, what=""):
+        """0 when *call* accepts its input; 2 with the reason printed when it refuses it."""
         try:
-            load_session(path)
-        except SessionError as exc:
-            print(f"unspin: {exc}", file=sys.stderr)
+            call()
+        except errors as exc:
+            print(f"unspin: {what}{exc}", file=sys.stderr)
             return 2
         return 0
 
-    def read_message(body):
-        try:
-            decode_message(body)
-        except ValueError as exc:
-            print(f"unspin: refused a message: {exc}", file=sys.stderr)
-            return 2
-        return 0
-
-    results += [run_one(f"session {p.name}", lambda p=p: open_session(p)) for p in sessions]
-    results += [run_one(f"socket message {k}", lambda b=b: read_message(b))
-                for k, b in enumerate(socket_messages())]
+    results += [run_one(f"session {p.name}", lambda p=p: refused_with_reason(
+        lambda: load_session(p), SessionError)) for p in sessions]
+    results += [run_one(f"socket message {k}", lambda b=b: refused_with_reason(
+        lambda: decode_message(b), ValueError, "refused a message: "))
+        for k, b in enumerate(socket_messages())]
     after = checksums(cases + sessions + [ORIGINAL])
     summary = {
         "inputs": len(cases) + len(sessions) + len(socket_messages()),

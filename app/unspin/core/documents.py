@@ -78,25 +78,31 @@ class Document:
 def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read *path* as text (plain, Markdown, web page, Word or PDF), or raise ``LoadError``
     saying why it cannot be compared. The digest is of the bytes read."""
-    from unspin.core.formats import TEXT, extract, sniff_format
-
     data = read_bytes(path, max_bytes=max_bytes)
-    fmt = sniff_format(data, path)
-    title = detail = ""
-    if fmt == TEXT:
-        text, encoding = decode_bytes(data, path)
-    else:
-        extracted = extract(fmt, data, path, max_bytes=max_bytes)
-        text, encoding, title, detail = (extracted.text, extracted.encoding, extracted.title,
-                                         extracted.detail)
-    # the last line of defence: whatever a loader let through must be writable as UTF-8
-    text, title = valid_unicode(text), valid_unicode(title)
-    text, newline = normalize_newlines(text)
+    text, encoding, newline, fmt, title, detail = content_of(data, path, max_bytes=max_bytes)
     p = Path(path)
     return Document(text=text, name=p.name, path=str(p.absolute()), encoding=encoding,
                     newline=newline, size_bytes=len(data),
                     sha256=hashlib.sha256(data).hexdigest(), format=fmt, title=title,
                     detail=detail)
+
+
+def content_of(data: bytes, origin, *, max_bytes: int = DEFAULT_MAX_BYTES, sniff_name=None):
+    """(text, encoding, newline, format, title, detail) of a file's or a page's bytes: the
+    format sniffed (by *sniff_name* or *origin*), decoded or extracted, made valid Unicode."""
+    from unspin.core.formats import TEXT, extract, sniff_format
+
+    fmt = sniff_format(data, sniff_name or origin)
+    title = detail = ""
+    if fmt == TEXT:
+        text, encoding = decode_bytes(data, origin)
+    else:
+        extracted = extract(fmt, data, origin, max_bytes=max_bytes)
+        text, encoding, title, detail = (extracted.text, extracted.encoding, extracted.title,
+                                         extracted.detail)
+    # the last line of defence: whatever a loader let through must be writable as UTF-8
+    text, newline = normalize_newlines(valid_unicode(text))
+    return text, encoding, newline, fmt, valid_unicode(title), detail
 
 
 def valid_unicode(text: str) -> str:

@@ -14,8 +14,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from unspin import __version__
-from unspin.core.documents import (DEFAULT_MAX_BYTES, Document, LoadError, decode_bytes,
-                                   normalize_newlines, valid_unicode)
+from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, content_of
 
 MAX_REDIRECTS = 5
 TIMEOUT_S = 20.0
@@ -29,21 +28,12 @@ def is_url(text: str) -> bool:
 
 def fetch_document(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = TIMEOUT_S) -> Document:
     """The text of the page at *url*, with its provenance; ``LoadError`` saying why not."""
-    from unspin.core.formats import TEXT, extract, sniff_format
-
     data, source = _get(url, max_bytes, timeout)
     name = _name_of(source["final_url"])
-    fmt = sniff_format(data, name)
-    title = detail = ""
-    if fmt == TEXT:
-        text, encoding = decode_bytes(data, url)
-    else:
-        extracted = extract(fmt, data, url, max_bytes=max_bytes)
-        text, encoding, title, detail = extracted.text, extracted.encoding, extracted.title, extracted.detail
-    text, newline = normalize_newlines(valid_unicode(text))
+    text, encoding, newline, fmt, title, detail = content_of(data, url, max_bytes=max_bytes, sniff_name=name)
     return Document(text=text, name=name, path=None, encoding=encoding, newline=newline,
                     size_bytes=len(data), sha256=source["sha256"], format=fmt,
-                    title=valid_unicode(title), detail=detail, source=source, snapshot=data)
+                    title=title, detail=detail, source=source, snapshot=data)
 
 
 def _get(url: str, max_bytes: int, timeout: float) -> tuple[bytes, dict]:
