@@ -24,8 +24,12 @@ def compare_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unspin compare",
         description="Compare an original text with a suspect copy and list the swapped words.")
-    p.add_argument("old", help="the original text (.txt, .md, .html, .docx, .pdf, or an http(s) URL)")
-    p.add_argument("new", help="the suspect copy")
+    p.add_argument("old", nargs="?", help="the original text (.txt, .md, .html, .docx, .pdf, or an http(s) URL)")
+    p.add_argument("new", nargs="?", help="the suspect copy")
+    p.add_argument("--session", metavar="FILE.unspin",
+                   help="compare the two texts of a saved session instead, with its reviewer's triage")
+    p.add_argument("--confirmed-only", action="store_true",
+                   help="with --session: reports, JSON and CSV hold only the swaps the reviewer confirmed")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text",
                    help="text: verdict and top swaps (default); json: everything (schema "
                         "unspin.comparison v1); csv: the swap table")
@@ -148,27 +152,27 @@ def run_compare(args: argparse.Namespace) -> int:
     """Load both files, compare them and write the chosen rendering."""
     from unspin.core.compare import CompareOptions, collector_paused, compare
     from unspin.core.documents import LoadError, restore_newlines
-    from unspin.core.fetch import load_any
     from unspin.core.report import json_pieces, to_csv, to_text
+    from unspin.core.triage import reviewed
     from unspin.report_files import report_format
 
     if args.report and report_format(args.report) is None:
         print(f"unspin: error: {args.report}: unknown report type (use .html, .pdf, .csv or "
               ".json)", file=sys.stderr)
         return EXIT_INPUT
-    if output_is_an_input((args.output, args.report, args.case), (args.old, args.new)):
+    if output_is_an_input((args.output, args.report, args.case), (args.old, args.new, args.session)):
         return EXIT_INPUT
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
-        old = load_any(args.old, max_bytes=max_bytes)
-        new = load_any(args.new, max_bytes=max_bytes)
-    except LoadError as exc:
+        old, new, review = _load_pair(args, max_bytes)
+    except (LoadError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     from unspin.core.tokens import TooManyWords
 
     try:
         result = compare(old, new, options=CompareOptions(language=args.language))
+        result = reviewed(result, review, confirmed_only=args.confirmed_only)
     except TooManyWords as exc:
         print(f"unspin: error: cannot compare {args.old} with {args.new}: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -185,6 +189,36 @@ def run_compare(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
     status = _write_report(result, args.report) if args.report else EXIT_OK
     return _write_case(result, args.case) if args.case and status == EXIT_OK else status
+
+
+def _load_pair(args, max_bytes: int):
+    """(original, copy, review): the two texts given, or those of --session and its triage.
+    ``LoadError`` or ``ValueError`` saying what is wrong."""
+    from unspin.core.documents import Document
+    from unspin.core.fetch import load_any
+    from unspin.core.session import SessionError, SessionText, load_session
+
+    if args.session is None:
+        if args.old is None or args.new is None:
+            raise ValueError("give the original and the copy, or --session FILE")
+        if args.confirmed_only:
+            raise ValueError("--confirmed-only needs --session: the triage is kept in a session")
+        return load_any(args.old, max_bytes=max_bytes), load_any(args.new, max_bytes=max_bytes), None
+    if args.old or args.new:
+        raise ValueError("give either two texts or --session, not both")
+    try:
+        session = load_session(args.session)
+    except SessionError as exc:
+        raise ValueError(str(exc)) from None
+    sides = []
+    for side in (session.old, session.new):
+        if side is None:
+            raise ValueError(f"{args.session}: the session does not hold two texts")
+        sides.append(Document.from_text(side.text, side.name) if isinstance(side, SessionText)
+                     else load_any(side.path, max_bytes=max_bytes))
+    if args.confirmed_only and session.review is None:
+        raise ValueError(f"{args.session}: the session holds no triage to take the confirmed swaps from")
+    return sides[0], sides[1], session.review
 
 
 def _write_case(result, path: str) -> int:

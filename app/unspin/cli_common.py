@@ -55,7 +55,7 @@ def output_is_an_input(outputs, inputs) -> bool:
     """True (with the reason on standard error) when an output file is one of the files
     read: Unspin never writes over the texts it compares."""
     for out in filter(None, outputs):
-        for path in inputs:
+        for path in filter(None, inputs):
             try:
                 same = os.path.samefile(out, path)
             except OSError:  # the output does not exist yet

@@ -103,6 +103,8 @@ class Comparison:
     sides_look_swapped: bool = False  # the original looks like the spun text
     classification: str = ""  # one of judgement.CLASSES
     measures: Measures = Measures()
+    review: object = field(default=None, compare=False)  # a triage.Review, when reviewed
+    confirmed_only: bool = False  # the swaps are the reviewer's confirmed ones alone
 
     @property
     def completed(self) -> bool:

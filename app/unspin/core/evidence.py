@@ -125,9 +125,11 @@ def _verdict(c: Comparison) -> str:
 
 
 def _swap_table(c: Comparison) -> str:
+    review = c.review
     head = ('<thead><tr><th width="6%">#</th><th width="16%">Original</th><th width="16%">Copy</th>'
             '<th width="10%">Kind</th><th width="7%">Count</th><th width="7%">Score</th>'
-            '<th width="38%">Reasons</th></tr></thead>')
+            + ('<th width="13%">Review</th><th width="25%">Reasons</th>' if review else
+               '<th width="38%">Reasons</th>') + '</tr></thead>')
     if c.classification == "not-a-copy":
         return ("<h2>Swaps</h2><p>None listed: the texts are not copies of each other, so the "
                 "pairings of their words are chance, not evidence.</p>")
@@ -138,10 +140,28 @@ def _swap_table(c: Comparison) -> str:
         rows.append(f'<tr><td class="num">{n}</td><td><span class="{tag}">{escape(s.old)}</span></td>'
                     f'<td><span class="{tag}">{escape(s.new)}</span></td><td>{s.kind}</td>'
                     f'<td class="num">{s.count}</td><td class="num">{s.score:.2f}</td>'
-                    f"<td>{reasons}</td></tr>")
-    return (f"<h2>Swaps ({c.stats.distinct_swaps:,} distinct, most suspicious first)</h2>"
+                    + (_review_cell(review, s) if review else "") + f"<td>{reasons}</td></tr>")
+    if c.confirmed_only:
+        return (f"<h2>Swaps confirmed by the reviewer ({len(c.swaps):,} of "
+                f"{c.stats.distinct_swaps:,} distinct)</h2>{_reviewer(review)}"
+                f'<table cellspacing="0" cellpadding="3" border="1">{head}<tbody>'
+                + "".join(rows) + "</tbody></table>")
+    return (f"<h2>Swaps ({c.stats.distinct_swaps:,} distinct, most suspicious first)</h2>{_reviewer(review)}"
             f'<table cellspacing="0" cellpadding="3" border="1">{head}<tbody>'
             + "".join(rows) + "</tbody></table>")
+
+
+def _review_cell(review, swap) -> str:
+    note = review.note(swap)
+    return f"<td>{escape(review.state(swap))}{'<br><i>' + escape(note) + '</i>' if note else ''}</td>"
+
+
+def _reviewer(review) -> str:
+    if review is None:
+        return ""
+    who = f" by {escape(review.reviewer)}" if review.reviewer else ""
+    return (f"<p>Reviewed{who}: {review.count('confirmed')} swaps confirmed as evidence, "
+            f"{review.count('dismissed')} dismissed, the others left open.</p>")
 
 
 def _telling(reasons):

@@ -32,7 +32,7 @@ CHUNK = 20_000
 
 def to_dict(c: Comparison) -> dict:
     """The comparison as plain data (schema ``unspin.comparison`` v1)."""
-    return {**_head(c), "ops": list(_ops(c)), "swaps": [_swap(s) for s in c.swaps]}
+    return {**_head(c), "ops": list(_ops(c)), "swaps": [_swap(s, c.review) for s in c.swaps]}
 
 
 def _head(c: Comparison) -> dict:
@@ -47,6 +47,8 @@ def _head(c: Comparison) -> dict:
         "new": _document(c.new, c.stats.new_words),
         "verdict": c.verdict,
         "classification": c.classification,
+        "review": ({"reviewer": c.review.reviewer, "confirmed_only": c.confirmed_only}
+                   if c.review is not None else None),
         "measures": c.measures.as_dict(),
         "spin_score": c.spin_score,
         "sides_look_swapped": c.sides_look_swapped,
@@ -88,10 +90,13 @@ def _ops(c: Comparison):
         yield {"op": OP_NAMES[tag], "old": [os_, old_start(a2)], "new": [ns, new_start(b2)]}
 
 
-def _swap(s) -> dict:
-    return {"old": s.old, "new": s.new, "kind": s.kind, "count": s.count, "score": s.score,
-            "reasons": [{"code": r.code, "text": r.text, "weight": r.weight} for r in s.reasons],
-            "occurrences": [{"old": [a, b], "new": [x, y]} for a, b, x, y in s.occurrences]}
+def _swap(s, review=None) -> dict:
+    out = {"old": s.old, "new": s.new, "kind": s.kind, "count": s.count, "score": s.score,
+           "reasons": [{"code": r.code, "text": r.text, "weight": r.weight} for r in s.reasons],
+           "occurrences": [{"old": [a, b], "new": [x, y]} for a, b, x, y in s.occurrences]}
+    if review is not None:
+        out["review"] = {"state": review.state(s), "note": review.note(s)}
+    return out
 
 
 def to_json(c: Comparison, indent: int | None = None) -> str:
@@ -113,7 +118,7 @@ def json_pieces(c: Comparison, indent: int | None = None) -> Iterator[str]:
     yield encode(_head(c))[:-1] + ',"ops":['
     yield from _encoded(_ops(c), encode)
     yield '],"swaps":['
-    yield from _encoded((_swap(s) for s in c.swaps), encode)
+    yield from _encoded((_swap(s, c.review) for s in c.swaps), encode)
     yield "]}\n"
 
 

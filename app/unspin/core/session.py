@@ -28,9 +28,11 @@ from pathlib import Path
 
 from unspin import __version__
 from unspin.core.report import write_atomic
+from unspin.core.triage import Review
 
 SCHEMA = "unspin.session"
-VERSION = 2  # the newest format read and written; version 1 has files only
+VERSION = 3  # the newest format read and written; version 1 has files only
+TEXTS_VERSION = 2  # pasted texts kept; version 3 adds the reviewer's triage
 FILES_ONLY_VERSION = 1  # still written when no side is a pasted text, so older Unspins read it
 SUFFIX = ".unspin"
 # A session of files is a few hundred bytes; pasted texts are kept whole (the readers take up
@@ -84,6 +86,7 @@ class Session:
     suspicious_only: bool = False
     filter_text: str = ""
     selected_swap: tuple[str, str] | None = None
+    review: Review | None = None  # the reviewer's triage (version 3)
     extra: dict = field(default_factory=dict, compare=False)  # keys a newer version added
 
 
@@ -94,7 +97,9 @@ def save_session(session: Session, path: str | os.PathLike) -> None:
         if isinstance(side, SessionFile) and _same_file(side.path, target):
             raise SessionError(target, "this is one of the compared files; choose another name")
     keeps_text = any(isinstance(side, SessionText) for side in (session.old, session.new))
-    data = {"schema": SCHEMA, "version": VERSION if keeps_text else FILES_ONLY_VERSION,
+    version = VERSION if session.review and session.review.marks else \
+        TEXTS_VERSION if keeps_text else FILES_ONLY_VERSION
+    data = {"schema": SCHEMA, "version": version,
             "generator": f"unspin {__version__}",
             "old": _side_json(session.old, target.parent),
             "new": _side_json(session.new, target.parent),
@@ -102,6 +107,9 @@ def save_session(session: Session, path: str | os.PathLike) -> None:
                         "filter": session.filter_text},
             "selected_swap": ({"old": session.selected_swap[0], "new": session.selected_swap[1]}
                               if session.selected_swap else None)}
+    if version == VERSION:
+        data["triage"] = session.review.to_json()
+        data["reviewer"] = session.review.reviewer
     content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if len(content.encode("utf-8")) > MAX_SESSION_BYTES:  # it could not be opened again
         raise SessionError(target, f"the pasted texts are too big to keep in a session (over "
@@ -135,7 +143,17 @@ def load_session(path: str | os.PathLike) -> Session:
                                          "options.suspicious_only"),
                    filter_text=_text(options.get("filter", ""), source, "options.filter"),
                    selected_swap=_swap_from_json(data.get("selected_swap"), source),
+                   review=_review_from_json(data, source),
                    extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS})
+
+
+def _review_from_json(data: dict, source: Path) -> Review | None:
+    if "triage" not in data:
+        return None
+    try:
+        return Review.from_json(data["triage"], data.get("reviewer", ""))
+    except ValueError as exc:
+        raise SessionError(source, str(exc)) from None
 
 
 def is_session_path(path: str | os.PathLike) -> bool:
@@ -143,7 +161,8 @@ def is_session_path(path: str | os.PathLike) -> bool:
     return str(path).lower().endswith(SUFFIX)
 
 
-_KNOWN_KEYS = {"schema", "version", "generator", "old", "new", "options", "selected_swap"}
+_KNOWN_KEYS = {"schema", "version", "generator", "old", "new", "options", "selected_swap", "triage",
+               "reviewer"}
 
 
 def _read_json(source: Path):
