@@ -156,6 +156,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from unspin.core.triage import reviewed
     from unspin.report_files import report_format
 
+    _check_sources(args)
     if args.report and report_format(args.report) is None:
         print(f"unspin: error: {args.report}: unknown report type (use .html, .pdf, .csv or "
               ".json)", file=sys.stderr)
@@ -191,6 +192,16 @@ def run_compare(args: argparse.Namespace) -> int:
     return _write_case(result, args.case) if args.case and status == EXIT_OK else status
 
 
+def _check_sources(args) -> None:
+    """Two texts or a session (argparse's usage message and exit 2 otherwise)."""
+    if args.session is None and (args.old is None or args.new is None):
+        compare_parser().error("give the original and the copy, or --session FILE")
+    if args.session is not None and (args.old or args.new):
+        compare_parser().error("give either two texts or --session, not both")
+    if args.confirmed_only and args.session is None:
+        compare_parser().error("--confirmed-only needs --session: the triage is kept in a session")
+
+
 def _load_pair(args, max_bytes: int):
     """(original, copy, review): the two texts given, or those of --session and its triage.
     ``LoadError`` or ``ValueError`` saying what is wrong."""
@@ -199,13 +210,7 @@ def _load_pair(args, max_bytes: int):
     from unspin.core.session import SessionError, SessionText, load_session
 
     if args.session is None:
-        if args.old is None or args.new is None:
-            raise ValueError("give the original and the copy, or --session FILE")
-        if args.confirmed_only:
-            raise ValueError("--confirmed-only needs --session: the triage is kept in a session")
         return load_any(args.old, max_bytes=max_bytes), load_any(args.new, max_bytes=max_bytes), None
-    if args.old or args.new:
-        raise ValueError("give either two texts or --session, not both")
     try:
         session = load_session(args.session)
     except SessionError as exc:
