@@ -101,3 +101,25 @@ def test_the_model_needs_no_qt():
             "assert m.status == 'compared'; "
             "assert not [n for n in sys.modules if n.startswith('PySide6')], 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_decisions_follow_the_pair_through_swap_sides_and_end_with_a_new_text(tmp_path):
+    """A reviewer's decisions are the pair's: read the other way after Swap Sides, kept by a
+    reload of the same text, gone when a side gets another text."""
+    model = AppModel(SyncRunner())
+    heard = Recorder()
+    model.listeners.append(heard)
+    model.open(0, str(ORIGINAL))
+    model.open(1, str(SPUN))
+    nan = model.result.comparison.swaps[0]
+    model.set_reviewer("A. Reviewer")
+    model.mark(nan, "confirmed", "the article's every 'the'")
+    assert heard.events.count("review_changed") == 2
+    model.swap_sides()
+    flipped = next(s for s in model.result.comparison.swaps if (s.old, s.new) == ("nan", "the"))
+    assert model.review.state(flipped) == "confirmed" and model.review.note(flipped)
+    model.swap_sides()
+    model.reload()
+    assert model.review.state(nan) == "confirmed"
+    model.open(1, str(ORIGINAL))
+    assert not model.review.marks and model.review.reviewer == "A. Reviewer"

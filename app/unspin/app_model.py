@@ -13,6 +13,7 @@ has moved on (a newer file, a newer task) is dropped, never shown.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -20,6 +21,7 @@ from typing import Any, Callable
 from unspin.core.documents import Document, LoadError
 from unspin.core.fetch import load_any
 from unspin.core.restore import flags_unspun, unspun_text
+from unspin.core.triage import Review
 from unspin.views import ScanView, ViewResult, compare_view, scan_view
 
 LEFT, RIGHT = 0, 1
@@ -63,6 +65,7 @@ class Listener:
     def result_ready(self, result) -> None: ...
     def task_failed(self, message: str) -> None: ...
     def view_mode_changed(self) -> None: ...
+    def review_changed(self) -> None: ...
 
 
 class AppModel:
@@ -79,6 +82,7 @@ class AppModel:
         self.message = "Open a text on both sides to compare them."
         self.unspun = False  # View → Unspun Copy
         self.original_line_breaks = False  # View → Original Line Breaks
+        self.review = Review()  # the reviewer's decision on each swap of this pair
         self.listeners: list[Listener] = []
 
     # --- documents -----------------------------------------------------------------
@@ -95,7 +99,11 @@ class AppModel:
         return True
 
     def set_document(self, side: int, document: Document | None, start: bool = True) -> None:
-        """Put *document* (None: nothing) on *side*; the shown result no longer holds."""
+        """Put *document* (None: nothing) on *side*; the shown result no longer holds.
+        The review is kept while the side's text is the same (Reload of an unchanged file)."""
+        before = self.documents[side]
+        if before is not None and (document is None or document.sha256 != before.sha256):
+            self._set_review(Review(reviewer=self.review.reviewer))
         self.documents[side] = document
         self.load_errors[side] = None
         self._forget_result()
@@ -107,6 +115,7 @@ class AppModel:
         """Exchange the original and the copy, and compare again."""
         self.documents.reverse()
         self.load_errors.reverse()
+        self._set_review(self.review.reversed())  # the same decisions, read the other way
         self._forget_result()
         self._tell("documents_changed")
         if start:
@@ -140,6 +149,24 @@ class AppModel:
             return unspun_text(self.result.comparison).text
         scanned = self.result.result
         return flags_unspun(scanned.document.text, scanned.flags).text
+
+    # --- the review -----------------------------------------------------------------
+
+    def mark(self, swap, state: str | None = None, note: str | None = None) -> None:
+        """Record the reviewer's decision on *swap* (confirmed, dismissed, open) and/or note."""
+        self._set_review(self.review.marked(swap, state, note))
+
+    def set_reviewer(self, name: str) -> None:
+        """The name reports give for the person who reviewed the swaps."""
+        self._set_review(dataclasses.replace(self.review, reviewer=name.strip()))
+
+    def set_review(self, review: Review) -> None:
+        """Take a saved review (a session's) as this pair's."""
+        self._set_review(review)
+
+    def _set_review(self, review: Review) -> None:
+        self.review = review
+        self._tell("review_changed")
 
     # --- the task ------------------------------------------------------------------
 

@@ -104,14 +104,15 @@ def test_display_and_roles(swaps):
     model = SwapTableModel(swaps)
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
     assert cells[:3] == ["the", "nan", "75"] and cells[3].startswith("0.9") and len(cells[3]) == 4
-    assert "function word 'the' became the content word 'nan'" in cells[4]
+    assert cells[4] == ""  # no decision yet
+    assert "function word 'the' became the content word 'nan'" in cells[5]
     assert model.index(0, COUNT).data(SORT_ROLE) == 75
     assert model.index(0, 0).data(SORT_ROLE) == "the"
     assert model.index(0, SCORE).data(SWAP_ROLE) is swaps[0]
     assert model.swap_at(0) is swaps[0]
     assert model.index(0, COUNT).data(Qt.TextAlignmentRole) & Qt.AlignRight
-    assert [model.headerData(c, Qt.Horizontal) for c in range(5)] == [
-        "Old", "New", "Count", "Score", "Reason"]
+    assert [model.headerData(c, Qt.Horizontal) for c in range(6)] == [
+        "Old", "New", "Count", "Score", "Review", "Reason"]
     assert model.flags(model.index(0, 0)) == Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
 

@@ -44,6 +44,10 @@ class Review:
             marks[key_of(swap)] = (state, note)
         return dataclasses.replace(self, marks=marks)
 
+    def reversed(self) -> "Review":
+        """The same decisions once the original and the copy change places."""
+        return dataclasses.replace(self, marks={(new, old): mark for (old, new), mark in self.marks.items()})
+
     def count(self, state: str) -> int:
         return sum(1 for s, _ in self.marks.values() if s == state)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from unspin.core.documents import LoadError
 from unspin.core.formats import document_from_clipboard
+from unspin.core.triage import reviewed
 from unspin.gui.busy import busy_cursor
 from unspin.gui.pdf_report import footer_text, paint_report, report_document
 from unspin.gui.save_dialogs import may_write, save_folder
@@ -59,7 +60,8 @@ class EvidenceActions:
             self.window.statusBar().showMessage("Nothing to report yet: open two texts and let "
                                                 "the comparison finish.", 6000)
             return None
-        return view.comparison
+        review = self.window.model.review
+        return reviewed(view.comparison, review) if review.marks or review.reviewer else view.comparison
 
     def export_report(self) -> str | None:
         """Ask for a file name and write the report there; returns the path written."""

@@ -28,6 +28,7 @@ from unspin.gui.open_requests import FileRouter
 from unspin.gui.scan_mode import ScanController
 from unspin.gui.scroll_sync import ScrollSync
 from unspin.gui.session_controller import SessionController
+from unspin.gui.review_controller import ReviewController
 from unspin.gui.sidebar import SwapSidebar
 from unspin.gui.unspun_view import UnspunView
 from unspin.gui.recent_pairs import RecentPairs
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.sessions = SessionController(self)
         self.opener = FileRouter(self)  # files from a second launch or a file-open event
+        self.reviews = ReviewController(self)  # confirm, dismiss, note the swaps
         build_actions(self)
         build_menus(self)
         self.recent = RecentPairs(self.settings, self.recent_menu, self.open_initial)

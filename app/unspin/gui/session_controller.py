@@ -61,7 +61,8 @@ class SessionController:
         swap = sidebar.selected_swap()
         return Session(sides[LEFT], sides[RIGHT], suspicious_only=sidebar.suspicious_box.isChecked(),
                        filter_text=sidebar.filter_edit.text(),
-                       selected_swap=(swap.old, swap.new) if swap is not None else None)
+                       selected_swap=(swap.old, swap.new) if swap is not None else None,
+                       review=self.window.model.review)
 
     def save_dialog(self) -> bool:
         """Ask for a file name and save the session there."""
@@ -111,6 +112,10 @@ class SessionController:
             return False
         self.last_path = str(Path(path).absolute())
         problems = self._load_sides(session)
+        if session.review is not None:  # after the sides: a new text starts a new review
+            model = self.window.model
+            model.set_review(session.review if session.review.reviewer else
+                             replace(session.review, reviewer=model.review.reviewer))
         sidebar = self.window.sidebar
         sidebar.filter_edit.setText(session.filter_text)
         sidebar.suspicious_box.setChecked(session.suspicious_only)

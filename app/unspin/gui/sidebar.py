@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from unspin.core.swaps import Swap
+from unspin.core.triage import CONFIRMED, DISMISSED, OPEN, Review
 from unspin.gui.swap_model import (
     COUNT,
     HEADERS,
     NEW,
     OLD,
     REASON,
+    REVIEW,
     SCORE,
     SWAP_ROLE,
     SwapFilterProxy,
@@ -30,10 +33,13 @@ from unspin.gui.swap_model import (
 )
 
 _OLD_NEW_WIDTH = 100
-#: Old and New each take this share of the table's width left after Count and Score,
-#: between these bounds; Reason the rest (so Score is never cut off in a narrow window).
-_OLD_NEW_SHARE = 0.25
+#: Old and New each take this base plus this share of the table's width left after the
+#: figures, between these bounds; Reason the rest (so Score is never cut off in a narrow
+#: window, and Reason gets most of a wide one).
+_OLD_NEW_BASE, _OLD_NEW_SHARE = 30, 0.17
 _OLD_NEW_MIN, _OLD_NEW_MAX = 50, 170
+#: The decision filter's choices: its label and the triage state it keeps (None: all).
+DECISION_CHOICES = (("All decisions", None), ("Open", OPEN), ("Confirmed", CONFIRMED), ("Dismissed", DISMISSED))
 
 
 class SwapTableView(QTableView):
@@ -57,8 +63,8 @@ class SwapTableView(QTableView):
 
 def fit_word_columns(header, width: int) -> None:
     """Give Old and New their share of *width* beside Count and Score."""
-    rest = width - header.sectionSize(COUNT) - header.sectionSize(SCORE)
-    each = int(min(_OLD_NEW_MAX, max(_OLD_NEW_MIN, rest * _OLD_NEW_SHARE)))
+    rest = width - sum(header.sectionSize(c) for c in (COUNT, SCORE, REVIEW))
+    each = int(min(_OLD_NEW_MAX, max(_OLD_NEW_MIN, _OLD_NEW_BASE + rest * _OLD_NEW_SHARE)))
     for column in (OLD, NEW):
         header.resizeSection(column, each)
 
@@ -88,6 +94,11 @@ class SwapSidebar(QWidget):
         self.filter_edit.setToolTip("Show only swaps whose old or new words contain this text")
         self.suspicious_box = QCheckBox("&Suspicious only", self)
         self.suspicious_box.setToolTip(f"Hide swaps scoring below {self.proxy.threshold:.2f}")
+        self.decision_box = QComboBox(self)
+        for label, state in DECISION_CHOICES:
+            self.decision_box.addItem(label, state)
+        self.decision_box.setAccessibleName("Show decisions")
+        self.decision_box.setToolTip("Show only the swaps you confirmed, dismissed or left open")
         self.count_label = QLabel(self)
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.RichText, objectName="swap_details")
         self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -97,6 +108,7 @@ class SwapSidebar(QWidget):
         self._setup_view()
         controls = QHBoxLayout()
         controls.addWidget(self.filter_edit, 1)
+        controls.addWidget(self.decision_box)
         controls.addWidget(self.suspicious_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +139,7 @@ class SwapSidebar(QWidget):
         header.setSortIndicatorClearable(True)
         view.setSortingEnabled(True)
         self._size_columns(header)
+        view.setColumnHidden(REVIEW, True)  # until the reviewer decides on a swap
 
     @staticmethod
     def _size_columns(header: QHeaderView) -> None:
@@ -143,10 +156,12 @@ class SwapSidebar(QWidget):
         padding = metrics.horizontalAdvance("M")
         mark = header.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
         widths = {COUNT: max(metrics.horizontalAdvance("Count"), metrics.horizontalAdvance("00000")),
-                  SCORE: max(metrics.horizontalAdvance("Score"), mark + metrics.horizontalAdvance("0.00"))}
+                  SCORE: max(metrics.horizontalAdvance("Score"), mark + metrics.horizontalAdvance("0.00")),
+                  REVIEW: max(metrics.horizontalAdvance("Review"), metrics.horizontalAdvance("✓ ✎"))}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.Interactive)
-            header.resizeSection(column, width + padding + 12)  # 12: the sort indicator
+            # 12: the sort indicator (Review is seldom sorted: its title may give way then)
+            header.resizeSection(column, width + padding + (12 if column != REVIEW else 0))
         header.setSectionResizeMode(REASON, QHeaderView.Stretch)
 
     def _connect_signals(self) -> None:
@@ -154,6 +169,8 @@ class SwapSidebar(QWidget):
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
         self.filter_edit.returnPressed.connect(self._enter_table)
         self.suspicious_box.toggled.connect(self.proxy.set_suspicious_only)
+        self.decision_box.currentIndexChanged.connect(
+            lambda i: self.proxy.set_state_filter(self.decision_box.itemData(i)))
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.view.step_requested.connect(self.step_requested)
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted,
@@ -170,6 +187,19 @@ class SwapSidebar(QWidget):
         self.details.setText("Select a swap to see why it scores as it does "
                              "and to go to its occurrences (Enter, F3)." if swaps else "")
         self.view.scrollToTop()
+
+    def set_review(self, review: Review) -> None:
+        """Show the reviewer's decisions (the Review column, the decision filter, the count)."""
+        self.model.set_review(review)
+        hidden = self.view.isColumnHidden(REVIEW)
+        if hidden == bool(review.marks):  # the column shows once there is a decision to show
+            self.view.setColumnHidden(REVIEW, not review.marks)
+            fit_word_columns(self.view.horizontalHeader(), self.view.viewport().width())
+        self.proxy.invalidate()  # the decision filter and a sort by Review follow the change
+        self._update_count()
+        swap = self.selected_swap()
+        if swap is not None:
+            self.details.setText(swap_details(swap, review))
 
     def selected_swap(self) -> Swap | None:
         """The swap in the current row, or None."""
@@ -198,7 +228,7 @@ class SwapSidebar(QWidget):
         """Select the swap of model *row* and show its reasons, without navigating to it
         (the window has just shown a change that holds it: Alt+Down)."""
         swap = self.model.swap_at(row)
-        self.details.setText(swap_details(swap))
+        self.details.setText(swap_details(swap, self.model.review))
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             selection = self.view.selectionModel()
@@ -214,27 +244,34 @@ class SwapSidebar(QWidget):
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Emit :attr:`swap_selected` with the swap of the new current row."""
         swap = current.data(SWAP_ROLE) if current.isValid() else None
-        self.details.setText(swap_details(swap) if swap is not None else "")
+        self.details.setText(swap_details(swap, self.model.review) if swap is not None else "")
         if swap is not None:
             self.swap_selected.emit(swap)
 
     def _update_count(self, *_args) -> None:
         """Refresh the label: totals, or how many of them the filters let through."""
         total, shown = self.model.rowCount(), self.proxy.rowCount()
+        review = self.model.review
+        decided = "".join(f", {n} {state}" for state in (CONFIRMED, DISMISSED)
+                          if (n := review.count(state)))
         if shown < total:
-            self.count_label.setText(f"{shown} of {total} shown")
+            self.count_label.setText(f"{shown} of {total} shown{decided}")
             return
         suspicious = sum(s.score >= self.proxy.threshold for s in self.model.swaps())
         noun = self._noun[total != 1]
-        self.count_label.setText(f"{total} {noun}, {suspicious} suspicious")
+        self.count_label.setText(f"{total} {noun}, {suspicious} suspicious{decided}")
 
 
-def swap_details(swap: Swap) -> str:
-    """Rich text describing *swap*: the words, kind, count, score and every reason."""
+def swap_details(swap: Swap, review: Review | None = None) -> str:
+    """Rich text describing *swap*: the words, kind, count, score, every reason, and the
+    reviewer's decision and note."""
     reasons = "".join(f"<li>{_html(r.text)}</li>" for r in swap.reasons)
     times = "once" if swap.count == 1 else f"{swap.count} times"
+    state, note = (review.state(swap), review.note(swap)) if review else (OPEN, "")
+    decision = f" · <b>{state}</b>" if state != OPEN else ""
+    note_html = f"<br>Your note: <i>{_html(note)}</i>" if note else ""
     return (f"<b>{_html(swap.old)} → {_html(swap.new)}</b> · {swap.kind} swap, {times} · "
-            f"suspicion <b>{swap.score:.2f}</b><ul style='margin:0'>{reasons}</ul>")
+            f"suspicion <b>{swap.score:.2f}</b>{decision}{note_html}<ul style='margin:0'>{reasons}</ul>")
 
 
 def _html(text: str) -> str:

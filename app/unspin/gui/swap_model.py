@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor
 
 from unspin.core.swaps import Swap
+from unspin.core.triage import CONFIRMED, DISMISSED, OPEN, Review
 
 #: Sort key of a cell: a number for Count and Score, case-folded text otherwise.
 SORT_ROLE = Qt.UserRole + 1
@@ -14,16 +15,21 @@ SWAP_ROLE = Qt.UserRole + 2
 #: Score from which a swap counts as suspicious.
 SUSPICIOUS_SCORE = 0.5
 
-OLD, NEW, COUNT, SCORE, REASON = range(5)
-HEADERS = ("Old", "New", "Count", "Score", "Reason")
+OLD, NEW, COUNT, SCORE, REVIEW, REASON = range(6)
+HEADERS = ("Old", "New", "Count", "Score", "Review", "Reason")
 HEADER_TIPS = (
     "The words in the original article",
     "What the spun copy has in their place",
     "How many times the swap is made",
     "How suspicious the swap is: 0 is innocent, 1 is typical of a spinner",
+    "Your decision: C confirms the swap as evidence, X dismisses it, O leaves it open, N adds a note",
     "The most telling reason for the score (hover a row for all of them)",
 )
 NUMERIC = (COUNT, SCORE)
+#: The Review column's marks: confirmed, dismissed (a pencil follows when there is a note).
+REVIEW_MARKS = {CONFIRMED: "✓", DISMISSED: "✗"}
+_STATE_ORDER = {CONFIRMED: 0, OPEN: 1, DISMISSED: 2}
+_DECISION_TIPS = {CONFIRMED: "\nYou confirmed it as evidence.", DISMISSED: "\nYou dismissed it."}
 # A saturated mid-tone: visible as a marker on light and on dark backgrounds alike.
 _SUSPICIOUS_MARK = QColor(214, 69, 65)
 # Roles and flags as plain values, made once: data() runs for every cell the view sizes
@@ -70,6 +76,7 @@ class SwapTableModel(QAbstractTableModel):
         self._swaps: tuple[Swap, ...] = tuple(swaps)
         self._cells: dict[int, tuple[str, ...]] = {}  # display texts of the rows shown so far
         self._titles = HEADERS[:2]  # a scan of one text shows "Likely original", "Word"
+        self.review = Review()  # the reviewer's triage, shown in the Review column
 
     def set_titles(self, old: str, new: str) -> None:
         """Titles of the first two columns."""
@@ -83,6 +90,13 @@ class SwapTableModel(QAbstractTableModel):
         self._swaps = tuple(swaps)
         self._cells.clear()
         self.endResetModel()
+
+    def set_review(self, review: Review) -> None:
+        """Show *review*'s decisions (the Review column, its notes in tooltips)."""
+        self.review = review
+        self._cells.clear()
+        if self._swaps:
+            self.dataChanged.emit(self.index(0, REVIEW), self.index(len(self._swaps) - 1, REVIEW))
 
     def swaps(self) -> tuple[Swap, ...]:
         """All the swaps, in model order."""
@@ -116,11 +130,15 @@ class SwapTableModel(QAbstractTableModel):
             return self._row_texts(row)[column]
         swap = self._swaps[row]
         if role == _SORT:
+            if column == REVIEW:  # confirmed first, then open, then dismissed; notes within
+                return 2 * _STATE_ORDER[self.review.state(swap)] + (not self.review.note(swap))
             return self._sort_key(swap, column)
         if role == _SWAP:
             return swap
         if role == _TOOLTIP:
-            return swap_tooltip(swap)
+            state, note = self.review.state(swap), self.review.note(swap)
+            decision = _DECISION_TIPS.get(state, "")
+            return swap_tooltip(swap) + decision + (f"\nYour note: {note}" if note else "")
         if role == _ALIGNMENT and column in NUMERIC:
             return _RIGHT_ALIGNED
         if role == _DECORATION and column == SCORE and swap.score >= SUSPICIOUS_SCORE:
@@ -131,7 +149,8 @@ class SwapTableModel(QAbstractTableModel):
         texts = self._cells.get(row)
         if texts is None:
             swap = self._swaps[row]
-            texts = self._cells[row] = tuple(self._display(swap, c) for c in range(len(HEADERS)))
+            texts = self._cells[row] = tuple(self._review_text(swap) if c == REVIEW else self._display(swap, c)
+                                             for c in range(len(HEADERS)))
         return texts
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -147,6 +166,10 @@ class SwapTableModel(QAbstractTableModel):
         if role == Qt.InitialSortOrderRole:
             return Qt.DescendingOrder if section in NUMERIC else Qt.AscendingOrder
         return None
+
+    def _review_text(self, swap: Swap) -> str:
+        state, note = self.review.state(swap), self.review.note(swap)
+        return REVIEW_MARKS.get(state, "") + (" ✎" if note else "")
 
     @staticmethod
     def _display(swap: Swap, column: int) -> str:
@@ -183,6 +206,7 @@ class SwapFilterProxy(QSortFilterProxyModel):
         self.threshold = SUSPICIOUS_SCORE
         self._needle = ""
         self._suspicious_only = False
+        self._state: str | None = None  # show only swaps in this triage state
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -209,6 +233,13 @@ class SwapFilterProxy(QSortFilterProxyModel):
             self._suspicious_only = bool(flag)
             self._end_filter_change()
 
+    def set_state_filter(self, state: str | None) -> None:
+        """Keep only swaps the reviewer left in *state* (None: all)."""
+        if state != self._state:
+            self._begin_filter_change()
+            self._state = state
+            self._end_filter_change()
+
     def _begin_filter_change(self) -> None:
         """Announce a change of the row filter (Qt >= 6.9; a no-op before)."""
         if hasattr(self, "beginFilterChange"):
@@ -227,6 +258,8 @@ class SwapFilterProxy(QSortFilterProxyModel):
         if swap is None:
             return False
         if self._suspicious_only and swap.score < self.threshold:
+            return False
+        if self._state is not None and self.sourceModel().review.state(swap) != self._state:
             return False
         if not self._needle:
             return True

@@ -106,4 +106,8 @@ def build_menus(window):
     view_menu.addActions([window.act_unspun, window.act_line_breaks, window.act_link, window.act_sidebar])
     go_menu = bar.addMenu("&Go")
     go_menu.addActions([window.act_next_change, window.act_prev_change, window.act_next_occ, window.act_prev_occ])
+    review_menu = bar.addMenu("&Review")
+    review_menu.addActions(window.reviews.actions[:-1])
+    review_menu.addSeparator()
+    review_menu.addAction(window.reviews.actions[-1])
     bar.addMenu("&Help").addActions([window.act_guide, window.act_shortcuts, window.act_about])
