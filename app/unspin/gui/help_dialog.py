@@ -30,6 +30,10 @@ a spinner's vocabulary, phrases with a word swapped) without an original.</p>
 <p>View → Unspun Copy (Ctrl+U) reads the copy back into the original's words. File → Export
 Report (Ctrl+E) writes an HTML, PDF or text report; File → Compare Against Many ranks many
 suspect copies against one original.</p>
+<h3>Reviewing the swaps</h3>
+<p>In the swap list, C confirms the selected swap as evidence, X dismisses it, O leaves it
+open and N adds a note. Decisions are saved with the session and printed in the report
+beside each swap; Review → Reviewer Name sets who signs them.</p>
 """
 
 
