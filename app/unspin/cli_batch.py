@@ -17,8 +17,11 @@ def batch_parser() -> argparse.ArgumentParser:
         description="Compare one original with many suspect copies in parallel and rank the "
                     "copies by spin score (most spun first).")
     p.add_argument("original", help="the original text")
-    p.add_argument("copies", nargs="+", metavar="COPY",
-                   help="suspect copies: files, or folders (every file under them)")
+    p.add_argument("copies", nargs="*", metavar="COPY",
+                   help="suspect copies: files, folders (every file under them) or web addresses")
+    p.add_argument("--list", metavar="FILE", dest="list_file",
+                   help="read more copies from FILE, one file, folder or web address a line "
+                        "(blank lines and lines starting with # are skipped; - reads standard input)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text",
                    help="text: the ranking (default); csv: one row per copy; json: schema unspin.batch v1")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -40,6 +43,10 @@ def run_batch(args: argparse.Namespace) -> int:
 
     max_bytes = int(args.max_size * 1024 * 1024)
     try:
+        args.copies = [*args.copies, *_listed(args.list_file)]
+        if not args.copies:
+            print("unspin batch: error: no copies: give them as arguments or with --list FILE", file=sys.stderr)
+            return EXIT_INPUT
         original = load_any(args.original, max_bytes=max_bytes)
     except LoadError as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
@@ -62,6 +69,24 @@ def run_batch(args: argparse.Namespace) -> int:
         print("unspin: error: no copy could be compared", file=sys.stderr)
         return EXIT_INPUT
     return EXIT_OK
+
+
+def _listed(list_file: str | None) -> list[str]:
+    """The copies a --list file names; ``LoadError`` if it cannot be read."""
+    from unspin.core.documents import LoadError
+
+    if list_file is None:
+        return []
+    try:
+        if list_file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(list_file, encoding="utf-8-sig") as f:
+                text = f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(list_file, f"the list could not be read ({exc.__class__.__name__}: "
+                                   f"{getattr(exc, 'strerror', None) or exc})") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _same_file(a: str, b: str) -> bool:

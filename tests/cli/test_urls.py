@@ -63,3 +63,36 @@ def test_a_plain_text_url_and_the_case_file_keep_the_snapshot(server, tmp_path):
         assert b"Spun story" in archive.read("texts/copy.html")
     ok = subprocess.run([sys.executable, "-m", "unspin", "verify", str(case)], capture_output=True, text=True)
     assert ok.returncode == 0
+
+
+def test_batch_takes_web_addresses_from_the_command_line_and_a_list(server, tmp_path):
+    """unspin batch ORIGINAL URL --list FILE: pages are fetched and ranked with files; each
+    page's row carries its provenance; a page that cannot be had is skipped with the reason."""
+    listed = tmp_path / "copies.txt"
+    listed.write_text(f"# found by the crawler\n\n{server}/moved\n{server}/missing\n{ORIGINAL}\n",
+                      encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "unspin", "batch", str(ORIGINAL), f"{server}/plain.txt",
+                        "--list", str(listed), "--format", "json", "-j", "1"],
+                       capture_output=True, text=True, timeout=180)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    rows = {row["path"]: row for row in data["copies"]}
+    assert set(rows) == {f"{server}/moved", f"{server}/plain.txt"}  # the original itself is no copy
+    spun = rows[f"{server}/moved"]
+    assert spun["rank"] == 1 and spun["classification"] == "spun"
+    assert spun["source"]["final_url"] == f"{server}/copy.html" and len(spun["source"]["sha256"]) == 64
+    assert rows[f"{server}/plain.txt"]["classification"] == "verbatim"
+    assert [s["path"] for s in data["skipped"]] == [f"{server}/missing"]
+    assert "answered HTTP 404" in data["skipped"][0]["reason"]
+    assert f"skipped {server}/missing" in r.stderr
+
+
+def test_batch_with_neither_copies_nor_a_list_says_what_is_missing(tmp_path):
+    empty = tmp_path / "none.txt"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "unspin", "batch", str(ORIGINAL), "--list", str(empty)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "no copies" in r.stderr and "Traceback" not in r.stderr
+    r = subprocess.run([sys.executable, "-m", "unspin", "batch", str(ORIGINAL), "--list", str(tmp_path / "x")],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "could not be read" in r.stderr

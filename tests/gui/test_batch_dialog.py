@@ -11,7 +11,8 @@ from tests.conftest import ORIGINAL, SPUN
 from tests.gui.test_window import open_pair
 from unspin.core.batch import CopyResult
 from unspin.gui.batch_dialog import BatchDialog
-from unspin.gui.batch_model import BatchTableModel, ranking_proxy
+from unspin.gui.batch_model import ROW_ROLE, BatchTableModel, ranking_proxy
+from tests.webserver import server  # noqa: F401 - the fixture
 
 
 @pytest.fixture
@@ -182,3 +183,22 @@ def test_copies_of_one_spinner_operation_share_a_network(qtbot, window, tmp_path
     assert cells["farm0.txt"] == cells["farm1.txt"] == cells["farm2.txt"] == "N1"
     assert cells["edited.txt"] == ""
     assert "1 copy network" in dialog.status.text()
+
+
+def test_web_addresses_are_ranked_and_open_beside_the_original(qtbot, window, one_process, server):
+    """Add Web Addresses…: pages are fetched, ranked beside files, and open in the right pane
+    (with the page's address in its header); a line that is no address is listed as skipped."""
+    window.load_file(0, str(ORIGINAL))
+    dialog = window.compare_against_many([])
+    dialog.ask_urls = lambda _parent: f"{server}/moved\nnot a page\n{server}/missing\n"
+    qtbot.mouseClick(dialog.add_urls_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running and dialog.model.rowCount() == 1, timeout=30000)
+    row = dialog.model.index(0, 0).data(ROW_ROLE)
+    assert row.path == f"{server}/moved" and row.classification == "spun"
+    assert row.source["final_url"] == f"{server}/copy.html"
+    skipped = dialog.skipped_label.text()
+    assert "not a page" in skipped and "HTTP 404" in skipped
+    dialog.table.setCurrentIndex(dialog.proxy.index(0, 0))
+    dialog.open_current()
+    qtbot.waitUntil(lambda: window.view is not None and window.documents[1] is not None, timeout=30000)
+    assert window.documents[1].source["url"] == f"{server}/moved"

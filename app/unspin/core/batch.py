@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from unspin.core.compare import CompareOptions, Comparison, compare
-from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, load_document
+from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError
+from unspin.core.fetch import is_url, load_any
 from unspin.core.language import detect_language
 from unspin.core.networks import Network, find_networks
 from unspin.core.parallel import can_fork, process_context
@@ -61,6 +62,7 @@ class CopyResult:
     swap_rate: float = 0.0
     choices: tuple[tuple[str, str], ...] = ()  # its one-word swaps (old, new): its spinner's choices
     network: int | None = None  # the copy network it belongs to (core.networks), if any
+    source: dict | None = None  # a page's provenance (core.fetch): URL, final URL, time, digest
 
     @classmethod
     def from_comparison(cls, c: Comparison, top: int = TOP_SWAPS) -> "CopyResult":
@@ -72,7 +74,8 @@ class CopyResult:
                    verdict=c.verdict, classification=c.classification,
                    coverage=round(c.measures.coverage, 4), swap_rate=round(c.measures.swap_rate, 4),
                    top_swaps=tuple((s.old, s.new, s.count, round(s.score, 3)) for s in shown),
-                   choices=tuple((s.old, s.new) for s in c.swaps if s.kind == "word"))
+                   choices=tuple((s.old, s.new) for s in c.swaps if s.kind == "word"),
+                   source=c.new.source)
 
 
 @dataclass(frozen=True)
@@ -96,11 +99,17 @@ class BatchResult:
 def expand_copies(original: str | os.PathLike, paths: Iterable[str | os.PathLike]
                   ) -> tuple[list[str], list[Skipped]]:
     """The files to compare: folders expanded (sorted, hidden files left out), the original
-    itself and repeats dropped; paths that do not exist are skipped with a reason."""
+    itself and repeats dropped; paths that do not exist are skipped with a reason. Web
+    addresses are kept as given (each page is fetched when its copy is compared)."""
     files: list[str] = []
     skipped: list[Skipped] = []
     seen = {_identity(original)}
     for path in paths:
+        if is_url(str(path)):
+            if (str(path),) not in seen:
+                seen.add((str(path),))
+                files.append(str(path))
+            continue
         p = Path(path)
         if p.is_dir():
             candidates = _files_under(p)
@@ -127,6 +136,8 @@ def _files_under(folder: Path) -> list[Path]:
 
 def _identity(path) -> tuple:
     """What makes two paths the same file (a link or another spelling of the original)."""
+    if is_url(str(path)):
+        return (str(path),)
     try:
         st = os.stat(path)
         return (st.st_dev, st.st_ino)
@@ -265,7 +276,7 @@ def compare_copy(path: str, settings: _Settings | None = None) -> CopyResult | S
     """Load one copy and compare the original with it (by default the worker's original)."""
     settings = settings or _worker["settings"]
     try:
-        copy = load_document(path, max_bytes=settings.max_bytes)
+        copy = load_any(path, max_bytes=settings.max_bytes)
     except LoadError as exc:
         return Skipped(path, exc.reason)
     if not copy.text.strip():  # ranked, it would look like a clean copy with every word deleted

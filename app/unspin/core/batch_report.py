@@ -77,13 +77,14 @@ def to_dict(b: BatchResult) -> dict:
     return {
         "schema": SCHEMA, "version": SCHEMA_VERSION, "generator": f"unspin {__version__}",
         "status": b.status, "language": b.language,
-        "original": {"name": o.name, "path": o.path, "encoding": o.encoding, "sha256": o.sha256},
+        "original": {"name": o.name, "path": o.path, "encoding": o.encoding, "sha256": o.sha256,
+                     "source": o.source},
         "copies": [{"rank": rank, "path": r.path, "name": r.name, "words": r.words,
                     "classification": r.classification, "spin_score": r.spin_score,
                     "coverage": r.coverage, "swap_rate": r.swap_rate,
                     "pct_substituted": r.pct_substituted,
                     "swaps": r.swaps, "suspicious_swaps": r.suspicious_swaps,
-                    "verdict": r.verdict, "network": r.network,
+                    "verdict": r.verdict, "network": r.network, "source": r.source,
                     "top_swaps": [{"old": a, "new": n, "count": c, "score": s}
                                   for a, n, c, s in r.top_swaps]}
                    for rank, r in enumerate(b.rows, 1)],

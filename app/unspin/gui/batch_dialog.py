@@ -14,13 +14,14 @@ import threading
 import traceback
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout)
 
 from unspin.core.batch import (BatchResult, CopyResult, Skipped, expand_copies, rank_copies,
                                with_networks)
 from unspin.core.batch_report import to_csv, to_json, to_text
 from unspin.core.documents import Document
+from unspin.core.fetch import is_url
 from unspin.core.formats import OPEN_FILTER
 from unspin.core.judgement import CLASSES
 from unspin.core.report import write_atomic
@@ -99,6 +100,7 @@ class BatchDialog(QDialog):
                             wordWrap=True)
         self.add_files_button = QPushButton("Add &Files…", autoDefault=False)
         self.add_folder_button = QPushButton("Add F&older…", autoDefault=False)
+        self.add_urls_button = QPushButton("Add &Web Addresses…", autoDefault=False)
         self.progress = QProgressBar(visible=False, textVisible=True, maximumWidth=220)
         self.cancel_button = QPushButton("&Cancel", visible=False, autoDefault=False)
         self.model = BatchTableModel(parent=self)
@@ -122,7 +124,7 @@ class BatchDialog(QDialog):
         self.save_button = QPushButton("&Save Ranking…", autoDefault=False, enabled=False)
         self.close_button = QPushButton("Close", autoDefault=False)
         top = QHBoxLayout()
-        for widget in (self.add_files_button, self.add_folder_button):
+        for widget in (self.add_files_button, self.add_folder_button, self.add_urls_button):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.progress)
@@ -138,6 +140,7 @@ class BatchDialog(QDialog):
     def _connect_signals(self):
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)
+        self.add_urls_button.clicked.connect(self.choose_urls)
         self.cancel_button.clicked.connect(self.cancel)
         self.open_button.clicked.connect(self.open_current)
         self.save_button.clicked.connect(self.choose_save_path)
@@ -160,6 +163,23 @@ class BatchDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, "Add a folder of suspect copies", self._start_folder())
         if folder:
             self.add_paths([folder])
+
+    def choose_urls(self):
+        """Ask for web addresses of copies, one a line (each page is fetched as it is compared)."""
+        text = self.ask_urls(self)
+        lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+        self._note_skipped([Skipped(line, "not a web address (http:// or https://)")
+                            for line in lines if not is_url(line)])
+        urls = [line for line in lines if is_url(line)]
+        if urls:
+            self.add_paths(urls)
+
+    @staticmethod
+    def ask_urls(parent) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(
+            parent, "Add Web Addresses", "Web addresses of suspect copies, one a line "
+            "(each page's address, time and digest are kept):")
+        return text if ok else None
 
     def _start_folder(self) -> str:
         return os.path.dirname(self.original.path) if self.original.path else ""
