@@ -53,7 +53,7 @@ def _members(c: Comparison) -> tuple[dict[str, bytes], list[str]]:
 
     members = {f"texts/original{_suffix(c.old)}": _text_bytes(c.old),
                f"texts/copy{_suffix(c.new)}": _text_bytes(c.new)}
-    members["session.unspin"] = _session_bytes(list(members), [c.old.sha256, c.new.sha256])
+    members["session.unspin"] = _session_bytes(list(members), [c.old.sha256, c.new.sha256], c.review)
     members["report.html"] = render_report(c, "html").encode("utf-8")
     notes = []
     try:
@@ -84,17 +84,17 @@ def _text_bytes(document) -> bytes:
     return data
 
 
-def _session_bytes(text_names: list[str], digests: list[str]) -> bytes:
+def _session_bytes(text_names: list[str], digests: list[str], review=None) -> bytes:
     """A session naming the two texts by their places in the case file (and their digests:
-    reopened, a changed text is noticed)."""
+    reopened, a changed text is noticed), with the reviewer's triage."""
     with tempfile.TemporaryDirectory() as folder:
         paths = [Path(folder) / name for name in text_names]
         for p in paths:
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_bytes(b"")
         session_path = Path(folder) / "session.unspin"
-        save_session(Session(SessionFile(str(paths[0]), digests[0]), SessionFile(str(paths[1]), digests[1])),
-                     session_path)
+        save_session(Session(SessionFile(str(paths[0]), digests[0]), SessionFile(str(paths[1]), digests[1]),
+                             review=review), session_path)
         data = json.loads(session_path.read_text(encoding="utf-8"))
     for side in ("old", "new"):
         data[side].pop("absolute", None)  # the folder it was made in is gone: only the case's place

@@ -59,3 +59,31 @@ def test_confirmed_only_without_a_session_is_a_usage_error(tmp_path):
     assert r.returncode == 2 and "--confirmed-only needs --session" in r.stderr
     r = unspin("compare", ORIGINAL)
     assert r.returncode == 2 and "give the original and the copy" in r.stderr
+
+
+def test_the_swap_csv_of_a_session_carries_each_decision_and_note(tmp_path):
+    import csv
+    import io
+
+    r = unspin("compare", "--session", _session(tmp_path), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = {(row["old"], row["new"]): row for row in csv.DictReader(io.StringIO(r.stdout))}
+    assert (rows["at", "astatine"]["review"], rows["at", "astatine"]["note"]) == \
+        ("confirmed", "chemical symbol for a preposition")
+    assert rows["have", "person"]["review"] == "dismissed"
+    assert rows["with", "pinch"]["review"] == "open" and rows["with", "pinch"]["note"] == ""
+    plain = unspin("compare", ORIGINAL, SPUN, "--format", "csv")
+    assert "review" not in plain.stdout.splitlines()[0]  # two texts: no review, no columns
+
+
+def test_the_case_file_of_a_session_keeps_its_triage(tmp_path):
+    import zipfile
+
+    case = tmp_path / "case.zip"
+    r = unspin("compare", "--session", _session(tmp_path), "--case", case)
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(case) as archive:
+        session = json.loads(archive.read("session.unspin"))
+        swaps_csv = archive.read("swaps.csv").decode("utf-8")
+    assert session["reviewer"] == "A. Reviewer" and len(session["triage"]) == 3
+    assert "chemical symbol for a preposition" in swaps_csv

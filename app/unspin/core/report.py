@@ -24,6 +24,7 @@ SCHEMA = "unspin.comparison"
 SCHEMA_VERSION = 1
 CSV_COLUMNS = ("old", "new", "kind", "count", "score", "reasons",
                "first_old_start", "first_old_end", "first_new_start", "first_new_end")
+REVIEW_COLUMNS = ("review", "note")
 
 
 #: Ops and swaps are encoded this many at a time in compact JSON.
@@ -131,14 +132,17 @@ def _encoded(items, encode):
 
 
 def to_csv(c: Comparison) -> str:
-    """The swap table as CSV, one row per distinct swap, most suspicious first."""
+    """The swap table as CSV, one row per distinct swap, most suspicious first; a reviewed
+    comparison adds the reviewer's decision and note (columns ``review``, ``note``)."""
     out = io.StringIO()
     writer = SafeWriter(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    review = c.review
+    writer.writerow(CSV_COLUMNS + (REVIEW_COLUMNS if review is not None else ()))
     for s in c.swaps:
         first = s.occurrences[0]
+        decision = (review.state(s), review.note(s)) if review is not None else ()
         writer.writerow([s.old, s.new, s.kind, s.count, f"{s.score:.3f}",
-                         "; ".join(r.text for r in s.reasons), *first])
+                         "; ".join(r.text for r in s.reasons), *first, *decision])
     return out.getvalue()
 
 
