@@ -205,7 +205,6 @@ def _check_sources(args) -> None:
 def _load_pair(args, max_bytes: int):
     """(original, copy, review): the two texts given, or those of --session and its triage.
     ``LoadError`` or ``ValueError`` saying what is wrong."""
-    from unspin.core.documents import Document
     from unspin.core.fetch import load_any
     from unspin.core.session import SessionError, SessionText, load_session
 
@@ -219,7 +218,7 @@ def _load_pair(args, max_bytes: int):
     for side in (session.old, session.new):
         if side is None:
             raise ValueError(f"{args.session}: the session does not hold two texts")
-        sides.append(Document.from_text(side.text, side.name) if isinstance(side, SessionText)
+        sides.append(side.document() if isinstance(side, SessionText)
                      else load_any(side.path, max_bytes=max_bytes))
     if args.confirmed_only and session.review is None:
         raise ValueError(f"{args.session}: the session holds no triage to take the confirmed swaps from")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ORIGINAL, SPUN
 from unspin.gui.main_window import MainWindow
+from tests.webserver import server  # noqa: F401 - the fixture
 
 
 @pytest.fixture
@@ -160,3 +161,41 @@ def test_a_pasted_text_edited_in_the_session_file_is_pointed_out(qtbot, make_win
     second.sessions.open_session(str(folder / "pasted.unspin"))
     assert second.documents[1].text == "The cat sat on the mat."
     assert len(second.warnings) == 1 and "does not match the checksum" in second.warnings[0]
+
+
+def test_a_page_opened_by_url_is_kept_with_its_snapshot_beside_the_session(qtbot, make_window, case, server):
+    """A session of a page keeps its text and provenance, and the page's bytes in
+    NAME.snapshots/ beside it; reopened, the page comes back with both, and the command line
+    reads it too. A damaged snapshot is pointed out, not used."""
+    import hashlib
+    import subprocess
+    import sys
+
+    folder, old, _new = case
+    first = make_window()
+    first.load_file(0, str(old), compare_now=False)
+    first.load_file(1, f"{server}/moved")
+    compared(qtbot, first)
+    assert first.sessions.save(str(folder / "page.unspin"))
+    snapshots = list((folder / "page.snapshots").iterdir())
+    page = first.documents[1]
+    assert len(snapshots) == 1 and snapshots[0].read_bytes() == page.snapshot
+    assert hashlib.sha256(snapshots[0].read_bytes()).hexdigest() == page.source["sha256"]
+
+    second = make_window()
+    assert second.sessions.open_session(str(folder / "page.unspin"))
+    compared(qtbot, second)
+    reopened = second.documents[1]
+    assert reopened.source == page.source and reopened.snapshot == page.snapshot
+    assert reopened.text == page.text and second.warnings == []
+    r = subprocess.run([sys.executable, "-m", "unspin", "compare", "--session", str(folder / "page.unspin"),
+                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["new"]["source"]["final_url"] == f"{server}/copy.html"
+
+    snapshots[0].write_bytes(b"<html>something else</html>")
+    third = make_window()
+    assert third.sessions.open_session(str(folder / "page.unspin"))
+    compared(qtbot, third)
+    assert third.documents[1].snapshot is None and third.documents[1].source == page.source
+    assert any("does not match the digest" in w for w in third.warnings)

@@ -20,6 +20,7 @@ one with files only stays version 1, and both versions are read. Never imports Q
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -64,6 +65,22 @@ class SessionText:
     text: str
     name: str = "Clipboard"
     sha256: str = ""  # as stored; the text's own digest when saved
+    #: a page fetched by URL: its provenance (core.fetch) and the format it was read as
+    source: dict | None = None
+    format: str = "clipboard"
+    #: the page's bytes, kept beside the session in ``NAME.snapshots/`` (None: not there)
+    snapshot: bytes | None = field(default=None, compare=False, repr=False)
+    snapshot_problem: str = ""  # why the saved snapshot could not be read back
+
+    def document(self):
+        """The kept text as a document again (a page with its provenance and snapshot)."""
+        from unspin.core.documents import Document
+
+        document = Document.from_text(self.text, self.name)
+        if self.source is None:
+            return dataclasses.replace(document, format="clipboard")
+        return dataclasses.replace(document, format=self.format, source=self.source, snapshot=self.snapshot,
+                                   sha256=self.source.get("sha256") or document.sha256)
 
     @property
     def intact(self) -> bool:
@@ -101,8 +118,8 @@ def save_session(session: Session, path: str | os.PathLike) -> None:
         TEXTS_VERSION if keeps_text else FILES_ONLY_VERSION
     data = {"schema": SCHEMA, "version": version,
             "generator": f"unspin {__version__}",
-            "old": _side_json(session.old, target.parent),
-            "new": _side_json(session.new, target.parent),
+            "old": _side_json(session.old, target, "old"),
+            "new": _side_json(session.new, target, "new"),
             "options": {"language": session.language, "suspicious_only": session.suspicious_only,
                         "filter": session.filter_text},
             "selected_swap": ({"old": session.selected_swap[0], "new": session.selected_swap[1]}
@@ -193,11 +210,16 @@ def _read_json(source: Path):
                                    "too long to read)") from None
 
 
-def _side_json(side: SessionFile | SessionText | None, folder: Path) -> dict | None:
+def _side_json(side: SessionFile | SessionText | None, target: Path, key: str) -> dict | None:
+    folder = target.parent
     if side is None:
         return None
     if isinstance(side, SessionText):
-        return {"name": side.name, "text": side.text, "sha256": text_sha256(side.text)}
+        kept = {"name": side.name, "text": side.text, "sha256": text_sha256(side.text)}
+        if side.source is not None:
+            kept.update(source=side.source, format=side.format,
+                        snapshot=_save_snapshot(side, target, key) if side.snapshot is not None else None)
+        return kept
     absolute = os.path.abspath(side.path)
     try:
         relative = Path(os.path.relpath(absolute, folder)).as_posix()
@@ -206,15 +228,56 @@ def _side_json(side: SessionFile | SessionText | None, folder: Path) -> dict | N
     return {"path": relative, "absolute": absolute, "sha256": side.sha256}
 
 
+def _save_snapshot(side: SessionText, target: Path, key: str) -> str:
+    """Write a page's bytes beside the session (``NAME.snapshots/old-DIGEST.html``); the
+    path relative to the session's folder. A snapshot already there is left as it is."""
+    digest = side.source.get("sha256") or hashlib.sha256(side.snapshot).hexdigest()
+    suffix = ".html" if side.format == "html" else ".pdf" if side.format == "pdf" else ".txt"
+    relative = f"{target.stem}.snapshots/{key}-{digest[:16]}{suffix}"
+    path = target.parent / relative
+    if not (path.is_file() and path.stat().st_size == len(side.snapshot)):
+        try:
+            path.parent.mkdir(exist_ok=True)
+            write_atomic(path, side.snapshot)
+        except OSError as exc:
+            raise SessionError(path, f"cannot keep the page's snapshot there ({exc.strerror or exc})") from exc
+    return relative
+
+
+def _load_snapshot(value: dict, source: Path, page: dict) -> tuple[bytes | None, str]:
+    """(the page's bytes, "") from beside the session, or (None, why not)."""
+    relative = value.get("snapshot")
+    if not isinstance(relative, str) or not relative:
+        return None, "no snapshot of the page was saved with the session"
+    path = source.parent / relative
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, f"the page's snapshot {path} is missing"
+    if page.get("sha256") and hashlib.sha256(data).hexdigest() != page["sha256"]:
+        return None, f"the page's snapshot {path} does not match the digest recorded when it was fetched"
+    return data, ""
+
+
+def _kept_text(value: dict, source: Path, key: str) -> SessionText:
+    page = value.get("source")
+    if page is not None and not isinstance(page, dict):
+        raise SessionError(source, f"'{key}.source' is not an object")
+    snapshot, problem = _load_snapshot(value, source, page) if page else (None, "")
+    return SessionText(text=_text(value["text"], source, f"{key}.text"),
+                       name=_text(value.get("name", ""), source, f"{key}.name") or "Clipboard",
+                       sha256=_text(value.get("sha256", ""), source, f"{key}.sha256"),
+                       source=page, format=_text(value.get("format", "clipboard"), source, f"{key}.format"),
+                       snapshot=snapshot, snapshot_problem=problem)
+
+
 def _side_from_json(value, source: Path, key: str) -> SessionFile | SessionText | None:
     """Resolve a stored side: relative to the session first, then the absolute fallback;
     a kept text (a pasted side) as it was stored."""
     if value is None:
         return None
     if isinstance(value, dict) and "text" in value and "path" not in value:
-        return SessionText(text=_text(value["text"], source, f"{key}.text"),
-                           name=_text(value.get("name", ""), source, f"{key}.name") or "Clipboard",
-                           sha256=_text(value.get("sha256", ""), source, f"{key}.sha256"))
+        return _kept_text(value, source, key)
     if not isinstance(value, dict) or not isinstance(value.get("path"), str) or not value["path"]:
         raise SessionError(source, f"'{key}' has no file path")
     candidates = [source.parent / Path(value["path"])]

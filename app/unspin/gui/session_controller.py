@@ -11,8 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from unspin.core.documents import Document
-from unspin.core.formats import CLIPBOARD
 from unspin.core.session import (SUFFIX, Session, SessionError, SessionFile, SessionText, load_session,
                                  save_session)
 from unspin.gui.save_dialogs import confirm_replace, may_write
@@ -149,12 +147,15 @@ class SessionController:
 
     def _show_kept_text(self, side: int, saved: SessionText) -> list[str]:
         """Put a pasted text kept in the session back into *side*."""
-        self.window.show_document(side, replace(Document.from_text(saved.text, saved.name), format=CLIPBOARD),
-                                  compare_now=False)
-        if saved.intact:
-            return []
-        return [f"The {SIDE_NAMES[side]} ({saved.name}, a pasted text kept in the session) does not "
-                "match the checksum saved with it: the session file was edited or damaged since."]
+        self.window.show_document(side, saved.document(), compare_now=False)
+        kind = "a page kept in the session" if saved.source else "a pasted text kept in the session"
+        problems = [] if saved.intact else [
+            f"The {SIDE_NAMES[side]} ({saved.name}, {kind}) does not match the checksum saved with it: "
+            "the session file was edited or damaged since."]
+        if saved.snapshot_problem:
+            problems.append(f"The {SIDE_NAMES[side]} ({saved.source.get('url', saved.name)}): "
+                            f"{saved.snapshot_problem}; its text and provenance are shown as saved.")
+        return problems
 
     def _select_pending_swap(self) -> None:
         """Once the comparison is shown, select the swap the session had selected."""
@@ -179,4 +180,5 @@ def _session_side(document) -> SessionFile | SessionText | None:
         return None
     if document.path:
         return SessionFile(document.path, document.sha256)
-    return SessionText(document.text, document.name, document.sha256)
+    return SessionText(document.text, document.name, document.sha256, source=document.source,
+                       format=document.format, snapshot=document.snapshot)
