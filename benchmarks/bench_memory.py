@@ -37,11 +37,20 @@ def pss_mb(pid: int) -> float:
 
 
 def children(pid: int) -> list[int]:
+    """The children of every thread of *pid* (a pool started from another thread, as
+    Dask's is, hangs under that thread's task)."""
+    found = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(x) for x in fh.read().split()]
+        threads = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return []
+    for tid in threads:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                found += [int(x) for x in fh.read().split()]
+        except OSError:
+            pass
+    return found
 
 
 class Sampler(threading.Thread):

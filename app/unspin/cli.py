@@ -116,6 +116,14 @@ def _run(argv: list[str]) -> int:
         return run_batch(batch_parser().parse_args(argv[1:]))
     if argv and argv[0] == "verify":
         return run_verify(argv[1:])
+    if argv and argv[0] == "match":
+        from unspin.cli_corpus import run_match
+
+        return run_match(argv[1:])
+    if argv and argv[0] == "scan" and any(a == "--corpus" or a.startswith("--corpus=") for a in argv):
+        from unspin.cli_corpus import run_scan_corpus
+
+        return run_scan_corpus(argv[1:])
     if argv and argv[0] == "scan":
         from unspin.scan_command import run_scan
 
