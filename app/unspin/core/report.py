@@ -115,12 +115,26 @@ def json_pieces(c: Comparison, indent: int | None = None) -> Iterator[str]:
     if indent is not None:
         yield json.dumps(to_dict(c), ensure_ascii=False, indent=indent) + "\n"
         return
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    encode = _compact_encoder()
     yield encode(_head(c))[:-1] + ',"ops":['
     yield from _encoded(_ops(c), encode)
     yield '],"swaps":['
     yield from _encoded((_swap(s, c.review) for s in c.swaps), encode)
     yield "]}\n"
+
+
+def _compact_encoder():
+    """Compact JSON of plain data: orjson (several times faster than the standard library's
+    C encoder on a book's swaps) when installed, the standard library's otherwise. Both
+    write the shortest float that reads back the same and UTF-8 text unescaped."""
+    try:
+        import orjson
+    except ImportError:
+        import json
+
+        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    dumps = orjson.dumps
+    return lambda value: dumps(value).decode("utf-8")
 
 
 def _encoded(items, encode):
