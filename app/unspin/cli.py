@@ -214,7 +214,7 @@ def _load_pair(args, max_bytes: int):
     """(original, copy, review): the two texts given, or those of --session and its triage.
     ``LoadError`` or ``ValueError`` saying what is wrong."""
     from unspin.core.fetch import load_any
-    from unspin.core.session import SessionError, SessionText, load_session
+    from unspin.core.session import SessionError, SessionText, load_session, outside_files
 
     if args.session is None:
         return load_any(args.old, max_bytes=max_bytes), load_any(args.new, max_bytes=max_bytes), None
@@ -222,6 +222,8 @@ def _load_pair(args, max_bytes: int):
         session = load_session(args.session)
     except SessionError as exc:
         raise ValueError(str(exc)) from None
+    for path in outside_files(session, args.session):
+        print(f"unspin: note: the session opens {path}, outside its own folder", file=sys.stderr)
     sides = []
     for side in (session.old, session.new):
         if side is None:

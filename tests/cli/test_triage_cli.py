@@ -45,6 +45,7 @@ def test_the_report_of_the_confirmed_swaps_alone(tmp_path):
     r = unspin("compare", "--session", _session(tmp_path), "--report", report, "--confirmed-only",
                "--format", "json")
     assert r.returncode == 0, r.stderr
+    assert f"the session opens {ORIGINAL}, outside its own folder" in r.stderr  # the seeds lie elsewhere
     html = report.read_text(encoding="utf-8")
     assert "Swaps confirmed by the reviewer (2 of" in html and "A. Reviewer" in html
     assert "astatine" in html and "chemical symbol for a preposition" in html

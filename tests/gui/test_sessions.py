@@ -199,3 +199,37 @@ def test_a_page_opened_by_url_is_kept_with_its_snapshot_beside_the_session(qtbot
     compared(qtbot, third)
     assert third.documents[1].snapshot is None and third.documents[1].source == page.source
     assert any("does not match the digest" in w for w in third.warnings)
+
+
+def test_files_outside_the_sessions_folder_are_shown_before_opening(qtbot, make_window, case, tmp_path):
+    """A session that points outside its folder (someone else's, or a hostile one) names
+    those files and opens them only when the user agrees."""
+    folder, old, new = case
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    first = make_window()
+    first.open_initial([str(old), str(new)])
+    compared(qtbot, first)
+    assert first.sessions.save(str(elsewhere / "case.unspin"))
+
+    second = make_window()
+    asked = []
+    second.sessions.confirm_outside = lambda _w, paths: asked.append(paths) or False
+    assert not second.sessions.open_session(str(elsewhere / "case.unspin"))
+    assert asked == [[str(old), str(new)]] and second.documents == [None, None]
+
+    second.sessions.confirm_outside = lambda _w, paths: True
+    assert second.sessions.open_session(str(elsewhere / "case.unspin"))
+    compared(qtbot, second)
+    assert [d.path for d in second.documents] == [str(old), str(new)]
+
+
+def test_a_session_beside_its_files_opens_without_asking(qtbot, make_window, case):
+    folder, old, new = case
+    first = make_window()
+    first.open_initial([str(old), str(new)])
+    compared(qtbot, first)
+    assert first.sessions.save(str(folder / "here.unspin"))
+    second = make_window()
+    second.sessions.confirm_outside = lambda _w, paths: pytest.fail(f"asked about {paths}")
+    assert second.sessions.open_session(str(folder / "here.unspin"))

@@ -173,6 +173,19 @@ def _review_from_json(data: dict, source: Path) -> Review | None:
         raise SessionError(source, str(exc)) from None
 
 
+def outside_files(session: Session, session_path: str | os.PathLike) -> list[str]:
+    """The files *session* opens that lie outside its own folder (a session from someone
+    else could point at any file: the user sees these before they are opened)."""
+    folder = os.path.realpath(Path(session_path).absolute().parent)
+    outside = []
+    for side in (session.old, session.new):
+        if isinstance(side, SessionFile):
+            real = os.path.realpath(side.path)
+            if os.path.commonpath([folder, real]) != folder:
+                outside.append(side.path)
+    return outside
+
+
 def is_session_path(path: str | os.PathLike) -> bool:
     """True when *path* names a session file (by its suffix)."""
     return str(path).lower().endswith(SUFFIX)

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from unspin.core.session import (SUFFIX, Session, SessionError, SessionFile, SessionText, load_session,
-                                 save_session)
+                                 outside_files, save_session)
 from unspin.gui.save_dialogs import confirm_replace, may_write
 
 LEFT, RIGHT = 0, 1
@@ -34,6 +34,16 @@ def _ask_open_path(window, start: str) -> str:
     return path
 
 
+def _confirm_outside(window, paths: list[str]) -> bool:
+    """Ask before a session opens files outside its folder."""
+    listed = "\n".join(paths)
+    answer = QMessageBox.question(
+        window, "Open files outside the session's folder?",
+        f"This session opens files that are not in its own folder:\n\n{listed}\n\nOpen them?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Open)
+    return answer == QMessageBox.StandardButton.Open
+
+
 def _warn(window, title: str, text: str) -> None:
     QMessageBox.warning(window, title, text)
 
@@ -42,8 +52,9 @@ class SessionController:
     """Saves and restores the pair, the swap-list filters and the selected swap."""
 
     def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn,
-                 confirm_replace=confirm_replace):
+                 confirm_replace=confirm_replace, confirm_outside=_confirm_outside):
         self.window = window
+        self.confirm_outside = confirm_outside
         self.ask_save_path, self.ask_open_path, self.warn = ask_save_path, ask_open_path, warn
         self.confirm_replace = confirm_replace
         self.pending_swap: tuple[str, str] | None = None
@@ -107,6 +118,10 @@ class SessionController:
             session = load_session(path)
         except SessionError as exc:
             self.warn(self.window, "Could not open the session", f"Could not open {exc.path}: {exc.reason}.")
+            return False
+        outside = outside_files(session, path)
+        if outside and not self.confirm_outside(self.window, outside):
+            self.window.statusBar().showMessage("The session was not opened", 6000)
             return False
         self.last_path = str(Path(path).absolute())
         problems = self._load_sides(session)
