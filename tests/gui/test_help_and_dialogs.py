@@ -84,8 +84,14 @@ def test_a_small_window_shows_every_column_and_the_word_counts(qtbot, window):
     assert right_edge <= view.viewport().width(), "the Score column is cut off"
     assert header.sectionSize(REASON) >= 40, "no room left for the reasons"
     for pane in window.panes:
-        assert "words" in pane.info.text()
-        assert pane.info.width() >= pane.info.sizeHint().width(), "the word count is cut off"
+        metrics = pane.info.fontMetrics()
+        count = pane.info.text().split(" · ")[0]
+        assert count.endswith("words")
+        assert pane.info.width() >= metrics.horizontalAdvance(count + " · "), "the word count is cut off"
+        name = pane.title.text().split(": ", 1)[1]
+        shown = pane.title.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, pane.title.width()
+                                                     - pane.title.fontMetrics().horizontalAdvance(pane.side_name + ": "))
+        assert len(shown.replace("…", "")) >= 8, f"the file name is all but gone: {shown!r}"
 
 
 def test_a_wide_window_gives_the_reasons_room(qtbot, window):

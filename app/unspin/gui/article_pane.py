@@ -43,8 +43,9 @@ class ArticlePane(QWidget):
         self.setAcceptDrops(True)
 
     def _build_ui(self):
-        # "Original: name" gives way in the middle of the name ("001_e5…52bf.txt"), so the
-        # encoding and the word count beside it stay readable in a narrow pane
+        # "Original: name" gives way in the middle of the name ("001_e5…52bf.txt") and the
+        # details beside it ("1,320 words · UTF-8 …") at their end, keeping the word count
+        # (see _fit_header)
         self.title = ElidedLabel(f"{self.side_name}", mode=Qt.TextElideMode.ElideMiddle)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # names come from the files
         font = self.title.font()
@@ -54,7 +55,7 @@ class ArticlePane(QWidget):
         self.info = ElidedLabel("")
         self.info.setObjectName("pane_info")
         self.info.setTextFormat(Qt.TextFormat.PlainText)  # titles come from the files
-        self.info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.info.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.open_button = QToolButton(text="Open…", toolTip=f"Open a file in the {self.side_name.lower()} pane")
         header = QHBoxLayout()
         header.setContentsMargins(6, 2, 4, 2)
@@ -164,6 +165,7 @@ class ArticlePane(QWidget):
         self.side_name = name or self._side
         doc = self.document
         self.title.setText(f"{self.side_name}: {doc.name}" if doc else self.side_name)
+        self._fit_header()
 
     def set_words(self, words: int | None):
         """Update the header line: encoding, line endings, size in words (None: not
@@ -179,8 +181,22 @@ class ArticlePane(QWidget):
             newline += f" · fetched {doc.source['retrieved_at'].replace('T', ' ')[:16]} UTC"
         size = f"{words:,} words" if words is not None else _size(doc.size_bytes)
         title = f" · “{_elide(doc.title, 50)}”" if doc.title else ""
-        self.info.setText(f"{read_as(doc)}{newline} · {size}{title}")
+        self.info.setText(f"{size} · {read_as(doc)}{newline}{title}")
         self.info.setToolTip(doc.title)
+        self._fit_header()
+
+    def _fit_header(self):
+        """Share the header between the title and the details: each whole when both fit,
+        else the details give way first, down to the word count."""
+        room = self.width() - self.open_button.sizeHint().width() - 30  # margins and spacing
+        need_title = self.title.fontMetrics().horizontalAdvance(self.title.text())
+        need_info = self.info.fontMetrics().horizontalAdvance(self.info.text()) + 2
+        need_count = self.info.fontMetrics().horizontalAdvance(self.info.text().split(" · ")[0] + " · …")
+        self.info.setFixedWidth(max(0, min(need_info, max(need_count, room - need_title))))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_header()
 
     def clear(self):
         """Back to the empty drop zone."""
@@ -192,6 +208,7 @@ class ArticlePane(QWidget):
         self.editor.clear()
         self.title.setText(self.side_name)
         self.info.setText("")
+        self._fit_header()
         self.stack.setCurrentWidget(self.drop_zone)
 
     def show_error(self, message: str):
