@@ -75,13 +75,13 @@ def _tables() -> tuple[_Counts, _Counts]:
             _Counts(columns[2], columns[3], pairs_total, pairs_least))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)  # a lookup is a hash probe: the cache only saves the lower-casing
 def pair_count(first: str, second: str) -> int:
     """How often *first second* occurs in the corpus (0 when it is not a common pair)."""
     return _tables()[1].get(f"{first.lower()} {second.lower()}")
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def word_count(word: str) -> int:
     """How often *word* occurs in the same corpus (0 when it is not among its 82,765 words)."""
     return _tables()[0].get(word.lower())

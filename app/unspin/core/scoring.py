@@ -110,8 +110,7 @@ class Scorer:
     @staticmethod
     def _consistent(swap: Swap, reasons: list[Reason]) -> list[Reason]:
         if len(reasons) > 1 and swap.count >= 3:
-            return [Reason("consistent", f"the same swap is made {swap.count} times",
-                           min(0.3, 0.05 * swap.count))]
+            return [_consistent_reason(swap.count)]
         return []
     def reasons(self, swap: Swap, place: Placement | None = None, pattern: float = 0.0) -> list[Reason]:
         """Every reason that applies; a negative weight caps the score at its magnitude."""
@@ -119,7 +118,7 @@ class Scorer:
         mitigation = self._mitigation(swap)
         if mitigation is not None:
             return [mitigation]
-        reasons = [Reason("different_word", f"'{old}' was replaced by a different word", BASE_WEIGHT)]
+        reasons = [_different_word(old)]
         sig = self.signatures.get((normalize(old), normalize(new)))
         sig = sig if sig is not None and sig.sites >= CITED_SITES else None
         if sig is not None:
@@ -171,9 +170,7 @@ class Scorer:
         """The document's pattern, for a swap standing in it (in kept context, same case)."""
         if pattern <= 0 or not place.in_context or not _same_case_shape(old, new):
             return []
-        return [Reason("pattern", "this copy swaps words one for one throughout while keeping the"
-                       " sentences around them: a spinner's pattern, not an editor's",
-                       round(PATTERN_WEIGHT * pattern, 3))]
+        return [_pattern_reason(round(PATTERN_WEIGHT * pattern, 3))]
 
     def _synonyms(self, old: str, new: str) -> bool:
         return is_synonym(normalize(old), normalize(new))
@@ -274,6 +271,24 @@ class Scorer:
     def _zipf(self, word: str) -> float:
         known = self.frequencies.get(word)
         return zipf(word, self.language) if known is None else known
+
+
+# Reasons are immutable, so the common ones are made once and shared by every swap they
+# apply to: a book's hundreds of thousands of swaps otherwise hold as many copies of them.
+@lru_cache(maxsize=1024)
+def _consistent_reason(count: int) -> Reason:
+    return Reason("consistent", f"the same swap is made {count} times", min(0.3, 0.05 * count))
+
+
+@lru_cache(maxsize=1 << 14)
+def _different_word(old: str) -> Reason:
+    return Reason("different_word", f"'{old}' was replaced by a different word", BASE_WEIGHT)
+
+
+@lru_cache(maxsize=64)
+def _pattern_reason(weight: float) -> Reason:
+    return Reason("pattern", "this copy swaps words one for one throughout while keeping the"
+                  " sentences around them: a spinner's pattern, not an editor's", weight)
 
 
 def _with_score(swap: Swap, reasons: list[Reason]) -> Swap:
