@@ -201,12 +201,14 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
     step(0.75)
     alignment = _alignment(second, old_layout, new_layout, diff.runs)
     scorer = Scorer(language, _frequencies(second, pairing.swaps))
-    found = list(pairing.swaps)
+    found = list(pairing.swaps)  # scored in place: a book's swaps are not held twice
+    substituted = (pairing.substituted_old, pairing.substituted_new)
+    del pairing
     places = place_swaps(ot, nt, diff.runs, found)
     judged = judge(ot, nt, diff.runs, found, places, scorer, second)
     step(0.95)
     swaps = judged.swaps
-    stats = _stats(ot, nt, diff.runs, pairing if swaps else None, swaps, options.suspicious)
+    stats = _stats(ot, nt, diff.runs, substituted if swaps else None, swaps, options.suspicious)
     spin = judged.spin
     looks_swapped = judged.reverse > 0
     text = verdict(stats, spin, swaps, judged)
@@ -260,7 +262,8 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         [scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in first], new_words)
     reverse = reverse if reverse >= 0.6 and reverse - evidence >= 0.3 else 0.0
     if not reverse and pattern:  # the pattern's swaps are the copy's (not when sides look swapped)
-        first = [scorer.with_pattern(s, p, pattern) for s, p in zip(first, places)]
+        for k, place in enumerate(places):  # in place: a book's swaps are not held twice
+            first[k] = scorer.with_pattern(first[k], place, pattern)
     spin = round(1.0 - (1.0 - evidence) * (1.0 - pattern), 3)
     return _Judged(_ranked(first), spin, classify(measures, spin), measures, reverse)
 
@@ -305,7 +308,9 @@ def _alignment(second: SecondProcess | None, old_layout, new_layout, runs) -> tu
 def _scored(scorer: Scorer, swaps: list[Swap], places, second: SecondProcess | None) -> list[Swap]:
     """Every swap scored where it stands; the second half in *second* meanwhile, if given."""
     if second is None or second.failed or not SHARED_SCORING_MIN <= len(swaps) <= SHARED_SCORING_MAX:
-        return [scorer.score(s, p) for s, p in zip(swaps, places)]
+        for k, place in enumerate(places):  # in place: the unscored swaps go as they are scored
+            swaps[k] = scorer.score(swaps[k], place)
+        return swaps
     half = len(swaps) // 2
     try:
         second.start_scoring(scorer.language, swaps[half:], places[half:])
@@ -334,11 +339,12 @@ def _frequencies(second: SecondProcess | None, swaps) -> dict[str, float] | None
         return None
 
 
-def _stats(ot: Tokens, nt: Tokens, runs, pairing, swaps, suspicious: float) -> Stats:
-    """Word counts; with no *pairing* (texts that are not copies) nothing counts as swapped:
-    what is not the same is deleted on one side and inserted on the other."""
+def _stats(ot: Tokens, nt: Tokens, runs, substituted, swaps, suspicious: float) -> Stats:
+    """Word counts; with no *substituted* (old, new) word counts (texts that are not copies)
+    nothing counts as swapped: what is not the same is deleted on one side and inserted on
+    the other."""
     old_words, new_words = ot.words_in(0, len(ot)), nt.words_in(0, len(nt))
-    sub_old, sub_new = (pairing.substituted_old, pairing.substituted_new) if pairing else (0, 0)
+    sub_old, sub_new = substituted or (0, 0)
     mask_a, mask_b = ot.word_mask, nt.word_mask
     unchanged = sum(mask_a.count("1", i, i + n) for i, _, n in runs)
     unchanged_new = sum(mask_b.count("1", j, j + n) for _, j, n in runs)

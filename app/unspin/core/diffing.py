@@ -17,6 +17,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain as chained
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Callable
@@ -61,12 +62,35 @@ class Op:
     b2: int
 
 
+class Runs:
+    """Equal runs ``(i, j, n)`` in order, kept flat in one array (a book has hundreds of
+    thousands: as tuples they took 130 bytes each, here 12); iterating gives the tuples."""
+
+    __slots__ = ("flat",)
+
+    def __init__(self, runs=()):
+        self.flat = array("i")
+        append = self.flat.extend
+        for run in runs:
+            append(run)
+
+    def __iter__(self):
+        f = self.flat
+        return zip(f[0::3], f[1::3], f[2::3])
+
+    def __len__(self) -> int:
+        return len(self.flat) // 3
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Runs) and self.flat == other.flat
+
+
 @dataclass(frozen=True)
 class DiffResult:
     """Equal runs ``(i, j, n)`` in order, the ops they imply, and whether any gap was too
     large and unrelated to diff exactly (reported as replaced whole)."""
 
-    runs: tuple[tuple[int, int, int], ...]
+    runs: Runs
     ops: "OpList"
     coarse_gaps: int
 
@@ -98,7 +122,7 @@ class OpList(Sequence):
         bounds: list[int] = []
         add_tag, add_bounds = tags.append, bounds.extend
         i = j = 0
-        for ri, rj, n in list(runs) + [(n_a, n_b, 0)]:
+        for ri, rj, n in chained(runs, [(n_a, n_b, 0)]):
             if ri > i or rj > j:
                 add_tag(REPLACE if ri > i and rj > j else DELETE if ri > i else INSERT)
                 add_bounds((i, ri, j, rj))
@@ -162,7 +186,8 @@ class _GapDiffer:
             if steps % _CANCEL_CHECK_EVERY == 0:
                 self._check_cancel(stack[-1][0])
             stack.extend(reversed(self._split_gap(*stack.pop())))
-        return tuple(_merge_runs(sorted_in_slices(self.runs)))
+        runs, self.runs = self.runs, []
+        return Runs(_merge_runs(sorted_in_slices(runs)))
 
     def _check_cancel(self, position):
         if self.should_cancel is not None and self.should_cancel():

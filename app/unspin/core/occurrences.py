@@ -28,7 +28,7 @@ _SENTENCE_OPENERS = set(".!?:;\"“”'‘’«»—–-()[]•*#\n")
 _WORD_SELECTOR = bytes.maketrans(b"01", b"\x00\x01")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placement:
     """Facts about one distinct swap's occurrences."""
 
@@ -86,6 +86,7 @@ def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> list[Place
         return []
     side = _Side(old, runs, 0)
     out = []
+    words = {None: None}  # one string per neighbouring word, however many swaps it borders
     for swap in swaps:
         spans = swap.spans
         in_context, neighbours = 0, []
@@ -94,7 +95,8 @@ def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> list[Place
             if side.in_context(first, last):
                 in_context += 1
                 if len(neighbours) < NEIGHBOURS_KEPT:
-                    neighbours.append((side.word(first - 1), side.word(last)))
+                    before, after = side.word(first - 1), side.word(last)
+                    neighbours.append((words.setdefault(before, before), words.setdefault(after, after)))
         out.append(Placement(in_context, tuple(neighbours), _in_name(old, swap)))
     return out
 

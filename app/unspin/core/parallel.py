@@ -83,9 +83,7 @@ class SecondProcess:
 
         The request is written by a thread: the other process may still be loading the
         word list, and a write larger than the pipe's buffer waits until it reads."""
-        flat = array(OFFSET_TYPE)
-        for run in runs:
-            flat.extend(run)
+        flat = runs.flat  # (i, j, n) flat, as the other side reads them
         self._sender = threading.Thread(target=self._send, args=(("align", old_layout, flat.tobytes()),),
                                         name="unspin-send", daemon=True)
         self._sender.start()

@@ -87,7 +87,7 @@ class PairingResult:
     substituted_new: int
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Aggregation key: case-folded, apostrophes unified, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFC", text.translate(_FOLD)).casefold().split())
@@ -156,8 +156,10 @@ class _Collector:
                 sub_old += mask_a[a] == "1"
                 sub_new += mask_b[b] == "1"
         old_text, new_text = old.text, new.text
+        strings = {}  # one string per spelling, however many pairs it is in
         for spans in by_code.values():  # one text key a pair (a code stands for one spelling)
-            self.by_text[old_text[spans[0]:spans[1]], new_text[spans[2]:spans[3]]].extend(spans)
+            a, b = old_text[spans[0]:spans[1]], new_text[spans[2]:spans[3]]
+            self.by_text[strings.setdefault(a, a), strings.setdefault(b, b)].extend(spans)
         self.substituted_old += sub_old
         self.substituted_new += sub_new
         return uneven
