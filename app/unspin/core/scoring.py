@@ -18,7 +18,6 @@ changed around them get a small score whatever else applies.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from functools import lru_cache
 from typing import NamedTuple
@@ -302,7 +301,8 @@ def _with_score(swap: Swap, reasons: list[Reason]) -> Swap:
     if mitigating:
         cap = min(-r.weight for r in mitigating)
         score = min(score, cap) if score else cap
-    return dataclasses.replace(swap, score=round(score, 3), reasons=tuple(reasons))
+    # made directly: dataclasses.replace reads the fields' definitions on every call
+    return Swap(swap.old, swap.new, swap.kind, swap.spans, round(score, 3), tuple(reasons))
 
 
 def words_looked_up(swaps) -> set[str]:
@@ -346,6 +346,7 @@ def _same_case_shape(old: str, new: str) -> bool:
     return old[:1].isupper() == new[:1].isupper() and not _acronym(old)
 
 
+@lru_cache(maxsize=1 << 16)
 def _acronym(text: str) -> bool:
     """All capitals ("US", "IT"): an abbreviation, not the function word it spells."""
     letters = [c for c in text if c.isalpha()]
