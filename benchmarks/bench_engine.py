@@ -49,7 +49,7 @@ SPLIT_RATE = 0.03
 MERGE_RATE = 0.03
 MIN_PARAGRAPH_WORDS = 8
 MIN_LETTER_SHARE = 0.8
-SIZES = {"10KB": 10_000, "100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000}
+SIZES = {"10KB": 10_000, "100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000, "100MB": 100_000_000}
 QUICK = ("10KB", "100KB", "1MB")
 DIFFLIB_MAX_BYTES = 100_000
 WDIFF_MARKS = ("[-", "-]", "{+", "+}")
@@ -706,7 +706,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.child:
         child_main(args.child[0], args.child[1], args.examples)
         return
-    labels = args.sizes or (QUICK if args.quick else list(SIZES))
+    labels = args.sizes or (QUICK if args.quick else [label for label in SIZES if label != "100MB"])
     rows = []
     with tempfile.TemporaryDirectory(prefix="unspin-bench-") as tmp:
         corpus = run_child("corpus", Path(tmp))

@@ -61,7 +61,8 @@ def window_parser() -> argparse.ArgumentParser:
         prog="unspin",
         description="Unspin shows two versions of an article side by side and which words were "
                     "swapped. With no files it opens a demo pair. Headless: 'unspin compare OLD NEW', "
-                    "'unspin scan FILE' (one text, no original), 'unspin batch ORIGINAL COPY...' (many copies).")
+                    "'unspin scan FILE' (one text, no original), 'unspin batch ORIGINAL COPY...' (many copies), "
+                    "'unspin match ORIGINALS COPIES' (each copy's original among many, on Dask).")
     p.add_argument("files", nargs="*", metavar="FILE", help="up to two files: original, then copy; or a saved session (.unspin)")
     p.add_argument("--new-window", action="store_true",
                    help="open a separate window instead of handing the files to the running one")
