@@ -1,5 +1,7 @@
 """Word diff properties: ops rebuild both texts, equal means equal, cancel says so."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -54,6 +56,39 @@ def test_long_gap_without_anchors_is_still_diffed_exactly():
     s = [w for w in c.swaps if (w.old, w.new) == ("in", "successful")]
     assert s and s[0].count == 150
     assert c.coarse_gaps == 0
+
+
+def test_passages_repeated_dozens_of_times_are_still_diffed_word_for_word():
+    r"""A text of a few paragraphs repeated in shuffled passes (every word recurs dozens of
+    times, none often enough the same on both sides to anchor by) is anchored on the words
+    still in step: its swaps come out word for word, not the whole replaced."""
+    import random
+
+    paragraphs = [" ".join(f"p{k}w{j}" for j in range(12)) + "." for k in range(8)]
+    rng = random.Random(4)
+    old_parts = []
+    for _ in range(40):  # each paragraph 40 times, in shuffled passes
+        rng.shuffle(paragraphs)
+        old_parts += paragraphs
+    old = "\n\n".join(old_parts)
+    words = list(re.finditer(r"\w+", old))
+    chosen = set(rng.sample(range(len(words)), len(words) // 4))  # a quarter of the words
+    new, at = [], 0  # swapped, the punctuation and paragraph breaks kept (as spinners do)
+    for k in sorted(chosen):
+        new += [old[at:words[k].start()], f"swap{k % 50}"]
+        at = words[k].end()
+    new = "".join(new) + old[at:]
+    c = diff_codes(*_codes(old, new))
+    assert c.coarse_gaps == 0
+    cmp = compare(old, new)
+    assert cmp.stats.pct_unchanged > 70 and cmp.stats.pct_substituted > 20
+
+
+def _codes(old: str, new: str):
+    from unspin.core.tokens import Vocabulary, tokenize
+
+    vocab = Vocabulary()
+    return tokenize(old, vocab).codes, tokenize(new, vocab).codes
 
 
 def test_cancelled_run_says_so():

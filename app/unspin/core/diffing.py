@@ -42,6 +42,9 @@ MAX_ANCHORLESS_PRODUCT = 4_000_000
 #: Tokens occurring the same number of times on both sides, at most this often,
 #: serve as anchors where no token is unique.
 MAX_REPEAT_ANCHOR = 8
+#: Where even those are missing, more frequent tokens are taken until there is one anchor
+#: candidate every this many tokens.
+ANCHOR_SPACING = 50
 _CANCEL_CHECK_EVERY = 256
 _ONES = re.compile(b"\x01+")
 _ONE = re.compile("1")
@@ -219,11 +222,13 @@ class _GapDiffer:
             self._diff_directly(sa, sb, a0, b0)
             return []
         anchors = _anchor_chain(sa, sb)
+        if not anchors and product <= MAX_ANCHORLESS_PRODUCT:
+            self._diff_directly(sa, sb, a0, b0)
+            return []
+        if not anchors:  # too long to diff exactly: anchor on frequent tokens still in step
+            anchors = _anchor_chain(sa, sb, frequent=True)
         if not anchors:
-            if product <= MAX_ANCHORLESS_PRODUCT:
-                self._diff_directly(sa, sb, a0, b0)
-            else:
-                self.coarse_gaps += 1
+            self.coarse_gaps += 1
             return []
         gaps = []
         pa, pb = a0, b0
@@ -286,8 +291,9 @@ def _spread(anchors: list[tuple[int, int]], n_a: int, n_b: int) -> list[tuple[in
     return kept or anchors[len(anchors) // 2:len(anchors) // 2 + 1]  # always make progress
 
 
-def _anchor_chain(sa: str, sb: str) -> list[tuple[int, int]]:
-    """The longest in-order chain of anchor pairs: unique tokens, else rare repeated ones."""
+def _anchor_chain(sa: str, sb: str, frequent: bool = False) -> list[tuple[int, int]]:
+    """The longest in-order chain of anchor pairs: unique tokens, else rare repeated ones
+    (with *frequent*, else the rarest of those as frequent on both sides)."""
     ca, cb = count_in_slices(sa), count_in_slices(sb)
     unique = {c for c, k in ca.items() if k == 1 and cb.get(c) == 1}
     if unique:
@@ -295,7 +301,7 @@ def _anchor_chain(sa: str, sb: str) -> list[tuple[int, int]]:
         pos_b = dict(zip(map(sb.__getitem__, ib), ib))
         pairs = list(zip(ia, map(pos_b.__getitem__, map(sa.__getitem__, ia))))
     else:
-        repeated = {c for c, k in ca.items() if k <= MAX_REPEAT_ANCHOR and cb.get(c) == k}
+        repeated = _equal_count_tokens(ca, cb, len(sa), frequent)
         if not repeated:
             return []
         seen_b: dict[str, list[int]] = {}
@@ -309,6 +315,25 @@ def _anchor_chain(sa: str, sb: str) -> list[tuple[int, int]]:
                 pairs.append((i, seen_b[c][nth[c]]))
                 nth[c] += 1
     return _longest_increasing(pairs)
+
+
+def _equal_count_tokens(ca: Counter, cb: Counter, length: int, frequent: bool) -> set[str]:
+    """Tokens as frequent on both sides, to pair occurrence by occurrence: those seen at
+    most MAX_REPEAT_ANCHOR times; failing any and with *frequent*, the rarest others,
+    enough of them for an anchor every ANCHOR_SPACING tokens (a text of many repeated
+    passages, where every word recurs dozens of times, still keeps its punctuation and
+    most words in step)."""
+    equal = [(k, c) for c, k in ca.items() if cb.get(c) == k]
+    rare = {c for k, c in equal if k <= MAX_REPEAT_ANCHOR}
+    if rare or not frequent:
+        return rare
+    chosen, total = set(), 0
+    for k, c in sorted(equal):
+        if total >= length // ANCHOR_SPACING:
+            break
+        chosen.add(c)
+        total += k
+    return chosen
 
 
 def _positions_of(s: str, counts, wanted: set[str]) -> list[int]:
