@@ -204,6 +204,9 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
     found = list(pairing.swaps)  # scored in place: a book's swaps are not held twice
     substituted = (pairing.substituted_old, pairing.substituted_new)
     del pairing
+    if second is not None and not SHARED_SCORING_MIN <= len(found) <= SHARED_SCORING_MAX:
+        second.close()  # its part is done: its memory is given back before the scoring's peak
+        second = None
     places = place_swaps(ot, nt, diff.runs, found)
     judged = judge(ot, nt, diff.runs, found, places, scorer, second)
     step(0.95)

@@ -68,6 +68,7 @@ class SecondProcess:
         child.close()
         self.serves_frequencies = frequencies
         self._tokens_received = False
+        self._closed = False
         self._sender: threading.Thread | None = None
         self._send_error: OSError | None = None
         self.failed = False  # set by callers when a request failed: ask no more
@@ -135,7 +136,11 @@ class SecondProcess:
         return dict(zip(words, self._conn.recv()))
 
     def close(self) -> None:
-        """Tell the process to end and reap it; kill it if it is still busy (cancelled)."""
+        """Tell the process to end and reap it; kill it if it is still busy (cancelled).
+        Closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             if self._tokens_received:
                 self._join_sender()

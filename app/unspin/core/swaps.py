@@ -25,7 +25,7 @@ import regex
 
 from unspin.core.diffing import REPLACE, Op
 from unspin.core.slices import SLICE, sorted_in_slices
-from unspin.core.tokens import Tokens
+from unspin.core.tokens import OFFSET_TYPE, Tokens
 
 #: Regions with equal word counts up to this size are paired word for word.
 MAX_POSITIONAL = 8
@@ -52,7 +52,8 @@ class Reason:
 class Swap:
     """One distinct replacement with all its occurrences.
 
-    ``spans`` holds four offsets per occurrence: old start, old end, new start, new end.
+    ``spans`` holds four offsets per occurrence: old start, old end, new start, new end
+    (32-bit, as the tokens' offsets).
     """
 
     old: str
@@ -128,7 +129,7 @@ class _Collector:
         self.old, self.new = old, new
         self.old_breaks, self.new_breaks = old_breaks, new_breaks
         self.known = set(known_pairs)
-        self.by_text: dict[tuple[str, str], array] = defaultdict(lambda: array("q"))
+        self.by_text: dict[tuple[str, str], array] = defaultdict(lambda: array(OFFSET_TYPE))
         self.substituted_old = 0
         self.substituted_new = 0
 
@@ -139,7 +140,7 @@ class _Collector:
         old, new = self.old, self.new
         mask_a, mask_b = old.word_mask, new.word_mask
         oo, no, oc, nc = old.offsets, new.offsets, old.codes, new.codes
-        by_code: dict[str, array] = defaultdict(lambda: array("q"))
+        by_code: dict[str, array] = defaultdict(lambda: array(OFFSET_TYPE))
         uneven = []
         sub_old = sub_new = 0
         for tag, a1, a2, b1, b2 in ops.raw():
@@ -395,7 +396,7 @@ def _sorted_spans(span_lists: list[array]) -> array:
         for k in range(0, len(spans), 4 * SLICE):
             part = spans[k:k + 4 * SLICE]
             quads.extend(zip(part[0::4], part[1::4], part[2::4], part[3::4]))
-    out = array("q")
+    out = array(OFFSET_TYPE)
     for q in sorted_in_slices(quads):
         out.extend(q)
     return out
