@@ -101,8 +101,10 @@ class AppModel:
     def set_document(self, side: int, document: Document | None, start: bool = True) -> None:
         """Put *document* (None: nothing) on *side*; the shown result no longer holds.
         The review is kept while the side's text is the same (Reload of an unchanged file)."""
-        before = self.documents[side]
-        if before is not None and (document is None or document.sha256 != before.sha256):
+        before, other = self.documents[side], self.documents[1 - side]
+        changed = before is not None and (document is None or document.sha256 != before.sha256)
+        scan_becomes_comparison = before is None and other is not None and document is not None
+        if (changed or scan_becomes_comparison) and self.review.marks:  # other swaps now
             self._set_review(Review(reviewer=self.review.reviewer))
         self.documents[side] = document
         self.load_errors[side] = None
@@ -115,7 +117,8 @@ class AppModel:
         """Exchange the original and the copy, and compare again."""
         self.documents.reverse()
         self.load_errors.reverse()
-        self._set_review(self.review.reversed())  # the same decisions, read the other way
+        if all(d is not None for d in self.documents):  # a scan's flags do not change with the side
+            self._set_review(self.review.reversed())  # the same decisions, read the other way
         self._forget_result()
         self._tell("documents_changed")
         if start:

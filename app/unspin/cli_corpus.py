@@ -88,6 +88,12 @@ def _run(args, key: str, work) -> int:
     if fmt == "parquet" and not args.output:
         print("unspin: error: Parquet needs an output folder (-o results.parquet)", file=sys.stderr)
         return EXIT_INPUT
+    if fmt == "parquet":
+        try:
+            import pyarrow.parquet  # noqa: F401 - checked before any work, not after it
+        except ImportError:
+            print("unspin: error: writing Parquet needs pyarrow (pip install pyarrow)", file=sys.stderr)
+            return EXIT_INPUT
     try:
         done = resume_state(args.output, fmt, key)
         writer = TableWriter(args.output, fmt, MATCH_COLUMNS if key == "copy" else SCAN_COLUMNS)

@@ -153,3 +153,18 @@ def _wait_for_workers(address: str) -> None:
             if time.monotonic() > deadline:
                 raise TimeoutError("the worker did not join the scheduler")
             time.sleep(0.2)
+
+
+def test_ids_shared_by_an_original_and_its_copy_and_ids_a_spreadsheet_would_run(cluster, corpus, tmp_path):
+    """Parallel ids (copy "=1" of original "=1") still match, and a rerun skips them: the
+    id a spreadsheet would run is guarded in the CSV and read back as it was."""
+    originals, copies, _expected = corpus
+    with open(tmp_path / "o.jsonl", "w", encoding="utf-8") as o, open(tmp_path / "c.jsonl", "w", encoding="utf-8") as c:
+        o.write(json.dumps({"id": "=1", "text": (originals / "demo.txt").read_text(encoding="utf-8")}) + "\n")
+        c.write(json.dumps({"id": "=1", "text": (copies / "farm-demo.txt").read_text(encoding="utf-8")}) + "\n")
+    out = tmp_path / "m.csv"
+    r = unspin("match", tmp_path / "o.jsonl", tmp_path / "c.jsonl", "-o", out, "--scheduler", cluster.scheduler_address)
+    assert r.returncode == 0, r.stderr
+    assert "1 matched to an original" in r.stderr
+    again = unspin("match", tmp_path / "o.jsonl", tmp_path / "c.jsonl", "-o", out, "--scheduler", cluster.scheduler_address)
+    assert "1 done by an earlier run" in again.stderr and len(out.read_text(encoding="utf-8").splitlines()) == 2

@@ -88,3 +88,18 @@ def test_the_case_file_of_a_session_keeps_its_triage(tmp_path):
         swaps_csv = archive.read("swaps.csv").decode("utf-8")
     assert session["reviewer"] == "A. Reviewer" and len(session["triage"]) == 3
     assert "chemical symbol for a preposition" in swaps_csv
+
+
+def test_a_session_cannot_name_any_file_as_a_pages_snapshot(tmp_path):
+    """A received session whose page 'snapshot' points elsewhere on the disk is not read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private", encoding="utf-8")
+    folder = tmp_path / "case"
+    folder.mkdir()
+    session = {"schema": "unspin.session", "version": 2,
+               "old": {"path": str(ORIGINAL), "sha256": ""},
+               "new": {"name": "page", "text": "a page", "source": {"url": "http://example.org/"},
+                       "format": "html", "snapshot": "../secret.txt"}}
+    (folder / "s.unspin").write_text(json.dumps(session), encoding="utf-8")
+    side = load_session(folder / "s.unspin").new
+    assert side.snapshot is None and "outside" in side.snapshot_problem

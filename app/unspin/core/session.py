@@ -181,7 +181,11 @@ def outside_files(session: Session, session_path: str | os.PathLike) -> list[str
     for side in (session.old, session.new):
         if isinstance(side, SessionFile):
             real = os.path.realpath(side.path)
-            if os.path.commonpath([folder, real]) != folder:
+            try:
+                inside = os.path.commonpath([folder, real]) == folder
+            except ValueError:  # another drive (Windows)
+                inside = False
+            if not inside:
                 outside.append(side.path)
     return outside
 
@@ -262,8 +266,13 @@ def _load_snapshot(value: dict, source: Path, page: dict) -> tuple[bytes | None,
     relative = value.get("snapshot")
     if not isinstance(relative, str) or not relative:
         return None, "no snapshot of the page was saved with the session"
-    path = source.parent / relative
+    path = (source.parent / relative).resolve()
+    if path.parent.parent != source.parent.resolve() or not path.parent.name.endswith(".snapshots"):
+        # a session names snapshots in a NAME.snapshots folder beside it, nothing else on the disk
+        return None, f"the session names {relative} as the page's snapshot, outside its snapshot folder"
     try:
+        if not path.is_file() or path.stat().st_size > MAX_SESSION_BYTES:
+            return None, f"the page's snapshot {path} is missing or too big"
         data = path.read_bytes()
     except OSError:
         return None, f"the page's snapshot {path} is missing"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -153,10 +154,16 @@ def _parquet(path: Path) -> Iterator[Record]:
 
 
 def _parquet_row(record: Record) -> dict:
-    pq = _pyarrow_parquet(Path(record.where))
-    table = pq.ParquetFile(record.where).read_row_group(record.offset)
-    return {name: table.column(name)[record.row].as_py() for name in table.column_names
-            if name in ("id", "text", "path", "url")}
+    table = _row_group(record.where, record.offset)
+    return {name: table.column(name)[record.row].as_py() for name in table.column_names}
+
+
+@lru_cache(maxsize=2)
+def _row_group(where: str, group: int):
+    """One row group's useful columns, kept while its rows are loaded one after another."""
+    parquet = _pyarrow_parquet(Path(where)).ParquetFile(where)
+    wanted = [c for c in ("id", "text", "path", "url") if c in parquet.schema_arrow.names]
+    return parquet.read_row_group(group, columns=wanted)
 
 
 def _pyarrow_parquet(path: Path):

@@ -38,7 +38,12 @@ def done_keys(path: str, fmt: str, key: str) -> set[str]:
     with open(path, encoding="utf-8", newline="") as fh:
         if fmt == "jsonl":
             return {json.loads(line)[key] for line in fh if line.strip().endswith("}")}
-        return {row[key] for row in csv.DictReader(fh) if row.get(key) is not None}
+        return {_unescaped(row[key]) for row in csv.DictReader(fh) if row.get(key) is not None}
+
+
+def _unescaped(cell: str) -> str:
+    """A key as written before SafeWriter guarded it against spreadsheets ('=x -> =x)."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1] in "=+-@\t\r" else cell
 
 
 class TableWriter:
@@ -53,7 +58,8 @@ class TableWriter:
                 self._append(_csv_text([columns]))
         elif fmt == "parquet":
             Path(path).mkdir(parents=True, exist_ok=True)
-            self._part = len(list(Path(path).glob("part-*.parquet")))
+            numbers = [int(p.stem[5:]) for p in Path(path).glob("part-*.parquet") if p.stem[5:].isdigit()]
+            self._part = 1 + max(numbers, default=-1)  # never over a part kept
         elif fmt == "csv" and not (os.path.exists(path) and os.path.getsize(path) > 0):
             self._append(_csv_text([columns]))
 

@@ -46,10 +46,11 @@ class Index:
                 session.insert(record.id, lean(values))
         return index
 
-    def candidates(self, values: np.ndarray, own_id: str = "") -> list[tuple[str, float]]:
-        """Originals sharing enough of the copy's features, most similar first."""
+    def candidates(self, values: np.ndarray, own=None) -> list[tuple[str, float]]:
+        """Originals sharing enough of the copy's features, most similar first (never the
+        copy's own document, when a corpus is matched against itself)."""
         found = [(key, similarity(values, self.sketches[key])) for key in self.lsh.query(lean(values))
-                 if key != own_id]
+                 if self.records[key] != own]
         found = [(key, s) for key, s in found if s >= MIN_SIMILARITY]
         return sorted(found, key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
 
@@ -80,7 +81,7 @@ def _match_one(record, index: Index, max_bytes: int) -> dict:
     if values is None:
         return _row(record.id, problem="too short to match by its names, numbers and rare words")
     best = None
-    for key, estimate in index.candidates(values, record.id):
+    for key, estimate in index.candidates(values, record):
         try:
             original = index.records[key].load(max_bytes)
         except LoadError:
