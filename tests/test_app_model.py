@@ -123,3 +123,20 @@ def test_decisions_follow_the_pair_through_swap_sides_and_end_with_a_new_text(tm
     assert model.review.state(nan) == "confirmed"
     model.open(1, str(ORIGINAL))
     assert not model.review.marks and model.review.reviewer == "A. Reviewer"
+
+
+def test_a_scans_decisions_stay_with_the_scan():
+    """Decisions on a text scanned alone are not read the other way by Swap Sides, and a
+    second text (a comparison, other swaps) starts a new review."""
+    model = AppModel(SyncRunner())
+    model.open(1, str(SPUN))
+    flag = model.result.result.flags[0]
+
+    class Flagged:  # a scan's swap list shows (likely original, word)
+        old, new = flag.original, flag.word
+
+    model.mark(Flagged, "dismissed")
+    model.swap_sides()
+    assert model.review.state(Flagged) == "dismissed"
+    model.open(1, str(ORIGINAL))
+    assert not model.review.marks
