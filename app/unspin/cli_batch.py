@@ -86,7 +86,9 @@ def _listed(list_file: str | None) -> list[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(list_file, f"the list could not be read ({exc.__class__.__name__}: "
                                    f"{getattr(exc, 'strerror', None) or exc})") from None
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    from unspin.corpus.sources import list_entries
+
+    return list_entries(text)
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -74,26 +74,13 @@ def _scan(client, writer, done, args):
 def _run(args, key: str, work) -> int:
     from unspin.corpus.run import MATCH_COLUMNS, SCAN_COLUMNS, open_client, resume_state
     from unspin.corpus.sources import CorpusError
-    from unspin.corpus.tables import TableWriter, format_of
-
-    from unspin.corpus.sources import check_source
+    from unspin.corpus.tables import TableWriter
 
     try:
-        for source in (args.originals, args.copies) if key == "copy" else (args.corpus,):
-            check_source(source)
+        fmt = _checked_format(args, key)
     except CorpusError as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    fmt = format_of(args.output or "", args.format)
-    if fmt == "parquet" and not args.output:
-        print("unspin: error: Parquet needs an output folder (-o results.parquet)", file=sys.stderr)
-        return EXIT_INPUT
-    if fmt == "parquet":
-        try:
-            import pyarrow.parquet  # noqa: F401 - checked before any work, not after it
-        except ImportError:
-            print("unspin: error: writing Parquet needs pyarrow (pip install pyarrow)", file=sys.stderr)
-            return EXIT_INPUT
     try:
         done = resume_state(args.output, fmt, key)
         writer = TableWriter(args.output, fmt, MATCH_COLUMNS if key == "copy" else SCAN_COLUMNS)
@@ -117,6 +104,25 @@ def _run(args, key: str, work) -> int:
     if not args.quiet:
         print(_summary_line(summary, key), file=sys.stderr)
     return EXIT_OK
+
+
+def _checked_format(args, key: str) -> str:
+    """The output format, once the sources and the output are known to be usable (before
+    any work starts); ``CorpusError`` saying what is not."""
+    from unspin.corpus.sources import CorpusError, check_source
+    from unspin.corpus.tables import format_of
+
+    for source in (args.originals, args.copies) if key == "copy" else (args.corpus,):
+        check_source(source)
+    fmt = format_of(args.output or "", args.format)
+    if fmt == "parquet" and not args.output:
+        raise CorpusError("Parquet needs an output folder (-o results.parquet)")
+    if fmt == "parquet":
+        try:
+            import pyarrow.parquet  # noqa: F401 - checked before any work, not after it
+        except ImportError:
+            raise CorpusError("writing Parquet needs pyarrow (pip install pyarrow)") from None
+    return fmt
 
 
 def _progress(args, noun: str):

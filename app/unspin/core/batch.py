@@ -105,13 +105,10 @@ def expand_copies(original: str | os.PathLike, paths: Iterable[str | os.PathLike
     skipped: list[Skipped] = []
     seen = {_identity(original)}
     for path in paths:
-        if is_url(str(path)):
-            if (str(path),) not in seen:
-                seen.add((str(path),))
-                files.append(str(path))
-            continue
         p = Path(path)
-        if p.is_dir():
+        if is_url(str(path)):
+            candidates = [str(path)]
+        elif p.is_dir():
             candidates = _files_under(p)
         elif p.exists():
             candidates = [p]

@@ -59,14 +59,7 @@ def match_corpus(client, originals: str, copies: str, writer: TableWriter, *, do
     del sketched
     index = client.scatter(Index.build(usable), broadcast=True)
     del usable
-
-    def written(rows):
-        writer.write(rows)
-        summary.done += len(rows)
-        summary.matched += sum(1 for r in rows if r["original"])
-        summary.seconds = time.monotonic() - started
-        progress(summary)
-
+    written = _recorder(writer, summary, started, progress, lambda row: bool(row["original"]))
     todo = _not_done(records(copies), done, summary)
     _run_chunks(client, match_chunk, _chunked(todo, COPIES_CHUNK), (index, max_bytes), written)
     summary.seconds = time.monotonic() - started
@@ -77,17 +70,22 @@ def scan_corpus(client, corpus: str, writer: TableWriter, *, done: set[str] = fr
                 progress: Callable[[Summary], None] = lambda s: None) -> Summary:
     """Scan every document of *corpus* for a spinner's marks; rows go to *writer*."""
     started, summary = time.monotonic(), Summary()
-
-    def written(rows):
-        writer.write(rows)
-        summary.done += len(rows)
-        summary.matched += sum(1 for r in rows if r["spin_score"] >= 0.5)
-        summary.seconds = time.monotonic() - started
-        progress(summary)
-
+    written = _recorder(writer, summary, started, progress, lambda row: row["spin_score"] >= 0.5)
     todo = _not_done(records(corpus), done, summary)
     _run_chunks(client, scan_chunk, _chunked(todo, COPIES_CHUNK), (max_bytes,), written)
     return summary
+
+
+def _recorder(writer: TableWriter, summary: Summary, started: float, progress, counts) -> Callable:
+    """What to do with a chunk's rows: write them, count them (*counts* says which are hits)
+    and show the progress."""
+    def written(rows):
+        writer.write(rows)
+        summary.done += len(rows)
+        summary.matched += sum(1 for row in rows if counts(row))
+        summary.seconds = time.monotonic() - started
+        progress(summary)
+    return written
 
 
 def resume_state(path: str | None, fmt: str, key: str) -> set[str]:

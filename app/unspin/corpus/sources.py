@@ -88,15 +88,20 @@ def _folder(folder: Path) -> Iterator[Record]:
             yield Record(path, "file", path)
 
 
+def list_entries(text: str) -> list[str]:
+    """The entries of a list file's *text*: one path, folder or web address a line, blank
+    lines and lines starting with ``#`` skipped."""
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
 def _listed(path: Path) -> Iterator[Record]:
     with open(path, encoding="utf-8-sig") as fh:
-        for line in fh:
-            entry = line.strip()
-            if entry and not entry.startswith("#"):
-                if Path(entry).is_dir():
-                    yield from _folder(Path(entry))
-                else:
-                    yield Record(entry, "file", entry)
+        entries = list_entries(fh.read())
+    for entry in entries:
+        if Path(entry).is_dir():
+            yield from _folder(Path(entry))
+        else:
+            yield Record(entry, "file", entry)
 
 
 def _jsonl(path: Path) -> Iterator[Record]:
@@ -174,4 +179,4 @@ def _pyarrow_parquet(path: Path):
     return pq
 
 
-__all__ = ["CorpusError", "Record", "check_source", "records"]
+__all__ = ["CorpusError", "Record", "check_source", "list_entries", "records"]

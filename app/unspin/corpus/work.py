@@ -89,12 +89,18 @@ def _match_one(record, index: Index, max_bytes: int) -> dict:
         c = _compared(original, copy)
         if c is None or c.classification == "not-a-copy":
             continue
-        if best is None or c.measures.coverage + c.measures.aligned > best[1].measures.coverage + best[1].measures.aligned:
+        if best is None or _closeness(c) > _closeness(best[1]):
             best = (key, c, estimate)
     if best is None:
         return _row(record.id)
     key, c, estimate = best
     return _row(record.id, original=key, similarity=estimate, comparison=c)
+
+
+def _closeness(c) -> float:
+    """How much of the original the copy keeps, in order and in place (the best candidate
+    keeps the most)."""
+    return c.measures.coverage + c.measures.aligned
 
 
 def _compared(original, copy):
