@@ -1,9 +1,15 @@
 """Scroll two panes in step, anchored on the engine's paragraph alignment (Meld's way).
 
-Take the character at the scrolled pane's sync point (the middle of the viewport,
-sliding to the top near the start and to the bottom near the end), find the aligned
-block holding it, interpolate into the other side's block, and scroll the other pane
-so that character sits at the same height. A guard stops the two panes feeding back.
+With the rows of the alignment padded to the same height on both sides (row_padding),
+the panes stand level when their top edges are the same distance below the top of the
+same row: the scrolled pane's distance is measured, and the other pane is scrolled to
+it. QPlainTextEdit scrolls by whole lines; where the other pane's top edge has to fall
+inside a gap, that gap is trimmed by the difference. A guard stops the two panes
+feeding back.
+
+The reader's place (:meth:`ScrollSync.place_of`) is the character at the sync point (the
+middle of the viewport, sliding to the top near the start and to the bottom near the
+end), kept across a re-wrap, a new text of the same file, or Swap Sides.
 """
 
 from __future__ import annotations
@@ -11,10 +17,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QTextCursor
 
 from unspin.core.alignment import Block
+from unspin.gui.row_padding import RowPads, block_height, pad_of
 
 
 class ScrollSync(QObject):
@@ -28,8 +35,12 @@ class ScrollSync(QObject):
         self._blocks: tuple[Block, ...] = ()
         self._old_starts: list[int] = []
         self._new_starts: list[int] = []
+        self._last_source = left
+        self.pads = RowPads(left, right)
         left.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.left))
         right.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.right))
+        for pane in (left, right):  # re-wrapped lines: the rows' heights change
+            pane.editor.viewport().installEventFilter(self)
 
     def set_alignment(self, blocks: tuple[Block, ...], starts=None):
         """Use these aligned blocks (empty: no syncing); *starts*: their old and new start
@@ -37,12 +48,20 @@ class ScrollSync(QObject):
         self._blocks = blocks
         self._old_starts, self._new_starts = starts if starts is not None else (
             [b.old_start for b in blocks], [b.new_start for b in blocks])
+        self.pads.set_alignment(blocks, self.enabled)
 
     def set_enabled(self, enabled: bool):
-        """Link or unlink the panes; linking again lines the right pane up with the left."""
+        """Link or unlink the panes (and pad their rows level, or not); linking again lines
+        the right pane up with the left."""
         self.enabled = enabled
+        self.pads.set_enabled(enabled)
         if enabled:
             self.sync_from(self.left)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and self._blocks:
+            QTimer.singleShot(0, lambda: self.line_up(self._last_source))
+        return False
 
     @contextmanager
     def suspended(self):
@@ -89,20 +108,42 @@ class ScrollSync(QObject):
             self._busy = busy
 
     def sync_from(self, source):
-        """Scroll the other pane to match *source*."""
+        """Scroll the other pane to stand level with *source*."""
         if self._busy or not self.enabled or not self._blocks:
             return
-        target = self.right if source is self.left else self.left
+        self._last_source = source
+        side = 0 if source is self.left else 1
+        target = self.right if side == 0 else self.left
         bar = source.editor.verticalScrollBar()
-        if bar.value() == bar.minimum():  # the very top: both texts from their start, so a
-            with self.suspended():         # paragraph only one side opens with is seen
-                target.editor.verticalScrollBar().setValue(0)
-            return
-        y = self._sync_y(source)
-        position = source.position_at(QPoint(4, int(y)))
-        mapped = self.map_position(position, from_left=source is self.left)
         with self.suspended():
-            self._scroll_to(target, mapped, y)
+            if bar.value() == bar.minimum():  # the very top: both texts from their start, so
+                self.pads.trim = [None, None]  # a paragraph only one side opens with is seen
+                target.editor.verticalScrollBar().setValue(0)
+            else:
+                self._level_with(source, side, target)
+        self.pads.update()
+
+    def _level_with(self, source, side: int, target):
+        """Scroll *target* so its rows stand where *source*'s do."""
+        block, line = _top_of(source.editor)
+        trim = self.pads.trim[side]
+        if trim is not None and (trim[0] != block.blockNumber() or line != 0):
+            self.pads.trim[side] = None  # the trimmed gap left the top edge
+        anchor = self.pads.row_start(side, block.blockNumber())
+        doc = source.editor.document()
+        start = doc.findBlockByNumber(anchor if anchor is not None else 0)
+        distance = _distance(start, anchor is not None, block, line)
+        target_doc = target.editor.document()
+        other = self.pads.other_row_start(side, anchor) if anchor is not None else 0
+        if self.pads.trim[1 - side] is not None:  # measure the other pane without its trim
+            trimmed = target_doc.findBlockByNumber(self.pads.trim[1 - side][0])
+            self.pads.trim[1 - side] = None
+            block_height(trimmed)
+        value, trim = _locate(target_doc.findBlockByNumber(other), anchor is not None, distance)
+        if trim is not None:
+            self.pads.trim[1 - side] = trim
+            block_height(target_doc.findBlockByNumber(trim[0]))
+        target.editor.verticalScrollBar().setValue(value)
 
     def map_position(self, position: int, from_left: bool) -> int:
         """The other side's code-point offset matching *position* on one side."""
@@ -148,6 +189,57 @@ class ScrollSync(QObject):
             block = block.previous()
             line = max(1, _ensure_layout(doc, block).lineCount())
         editor.verticalScrollBar().setValue(block.firstLineNumber() + max(0, line - remaining))
+
+
+def _top_of(editor):
+    """The block at the top edge of *editor*'s viewport and its first line shown."""
+    value = editor.verticalScrollBar().value()
+    block = editor.document().findBlockByLineNumber(value)
+    return block, max(0, value - block.firstLineNumber())
+
+
+def _stop(block, line: int) -> float:
+    """Where a viewport's top edge is within *block*'s box when scrolled to *line* of it
+    (QPlainTextEdit's own reckoning: the bottom of the line above; the document's margin
+    shows above the first block)."""
+    if line == 0:
+        return -block.document().documentMargin() if block.blockNumber() == 0 else 0.0
+    return block.layout().lineAt(line - 1).naturalTextRect().bottom()
+
+
+def _distance(anchor, from_content: bool, block, line: int) -> float:
+    """How far below the anchor block's first line (or its top, *from_content* False) the
+    top edge of a viewport scrolled to *line* of *block* is."""
+    block_height(anchor)
+    distance = -pad_of(anchor) if from_content else 0.0
+    walk = anchor
+    while walk.isValid() and walk.blockNumber() < block.blockNumber():
+        distance += block_height(walk)
+        walk = walk.next()
+    return distance + _stop(block, line)
+
+
+def _locate(anchor, from_content: bool, distance: float) -> tuple[int, tuple[int, float] | None]:
+    """The scroll value putting a viewport's top edge *distance* below the anchor block's
+    first line (or top), and the trim its gap needs when that falls inside one."""
+    block_height(anchor)
+    position = distance + (pad_of(anchor) if from_content else 0.0)
+    block = anchor
+    while position < 0 and block.previous().isValid():
+        block = block.previous()
+        position += block_height(block)
+    while position >= block_height(block) and block.next().isValid():
+        position -= block_height(block)
+        block = block.next()
+    layout = block.layout()
+    line = 0
+    while line + 1 < layout.lineCount() and _stop(block, line + 1) <= position + 0.5:
+        line += 1
+    rest = position - _stop(block, line)
+    trim = None
+    if line == 0 and rest > 0.5 and pad_of(block) > 0:
+        trim = (block.blockNumber(), min(rest, pad_of(block)))
+    return block.firstLineNumber() + line, trim
 
 
 def _ensure_layout(doc, block):
