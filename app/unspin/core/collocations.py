@@ -9,7 +9,7 @@ The pair counts are symspellpy's English bigram dictionary
 (``frequency_bigramdictionary_en_243_342.txt``: the 242,342 commonest word pairs of the
 Google Books Ngram corpus, each seen at least 6.4 million times; symspellpy is MIT-licensed,
 the counts come from data published under CC BY 3.0), shipped prebuilt as a hash table
-(``resources/word_pairs_en.bin``) that loads in a millisecond on first use.
+(``resources/word_pairs_en.bin``), mapped into memory on first use.
 A pair missing from it is not wrong English, only not a common pair: the rules below
 only speak when the original pair is a collocation (very common, and far more common than
 its two words' own frequencies predict: "first year", not "shop by") and its replacement
@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import math
-import sys
-from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
-from unspin.core.resources import resource_path
+from unspin.core.resources import little_endian_column, mapped
 
 #: symspellpy's word and word-pair counts, prebuilt as hash tables by
 #: ``resources/build_word_pairs.py``.
@@ -47,7 +45,7 @@ def key_of(text: str) -> int:
 class _Counts:
     """One sorted hash table: keys and their counts."""
 
-    def __init__(self, keys: array, counts: array, total: int, least: int):
+    def __init__(self, keys, counts, total: int, least: int):
         self.keys, self.counts = keys, counts
         self.total, self.least = total, least
 
@@ -59,16 +57,13 @@ class _Counts:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[_Counts, _Counts]:
-    """(words, pairs), loaded on first use (a millisecond: five arrays copied from the file)."""
-    data = memoryview(resource_path(TABLE).read_bytes())
+    """(words, pairs), on first use: five columns read in place from the file mapped into
+    memory (only the pages a lookup touches are read)."""
+    data = mapped(TABLE)
     columns, at = [], 0
     for _ in range(5):
         size = int.from_bytes(data[at:at + 8], "little")
-        column = array("Q")
-        column.frombytes(data[at + 8:at + 8 + 8 * size])
-        if sys.byteorder != "little":
-            column.byteswap()
-        columns.append(column)
+        columns.append(little_endian_column(data, at + 8, size, "Q"))
         at += 8 + 8 * size
     words_total, words_least, pairs_total, pairs_least = columns[4]
     return (_Counts(columns[0], columns[1], words_total, words_least),

@@ -10,37 +10,33 @@ asked of wordfreq itself.
 
 from __future__ import annotations
 
-import sys
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
-from unspin.core.resources import resource_path
+from unspin.core.resources import little_endian_column, mapped
 
 TABLE = "word_zipf_en.bin"
 
 
 class _Table:
     """The sorted words as one byte string with their offsets (no 300,000 string objects to
-    make at start-up), and their Zipf frequencies in hundredths."""
+    make at start-up), and their Zipf frequencies in hundredths; *data* is the table file's
+    bytes, or the file mapped into memory."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data):
         size = int.from_bytes(data[:4], "little")
         count = int.from_bytes(data[4:8], "little")
-        self.blob = data[8:8 + size]
-        self.offsets, self.values = array("I"), array("H")
+        self.data, self.start = data, 8  # the words' byte string begins at byte 8
         at = 8 + size
-        self.offsets.frombytes(data[at:at + 4 * (count + 1)])
-        self.values.frombytes(data[at + 4 * (count + 1):])
-        if sys.byteorder != "little":
-            self.offsets.byteswap()
-            self.values.byteswap()
+        self.offsets = little_endian_column(data, at, count + 1, "I")
+        self.values = little_endian_column(data, at + 4 * (count + 1), count, "H")
 
     def __len__(self) -> int:
         return len(self.values)
 
     def word(self, index: int) -> bytes:
-        return self.blob[self.offsets[index]:self.offsets[index + 1]]
+        return self.data[self.start + self.offsets[index]:self.start + self.offsets[index + 1]]
 
     def words(self) -> list[str]:
         return [self.word(i).decode("ascii") for i in range(len(self))]
@@ -53,7 +49,7 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    return _Table(resource_path(TABLE).read_bytes())
+    return _Table(mapped(TABLE))
 
 
 def table_zipf(word: str) -> float | None:

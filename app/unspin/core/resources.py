@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +20,27 @@ def _resources_folder() -> Path:
 def resource_path(name: str) -> Path:
     """Path of a file in the project's ``resources/`` folder (installed as ``unspin.resources``)."""
     return _resources_folder() / name
+
+
+def mapped(name: str):
+    """A resource file's bytes, mapped read-only into memory: only the pages a lookup touches
+    are read, where reading a table whole took milliseconds of every start."""
+    import mmap
+
+    with open(resource_path(name), "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def little_endian_column(data, start: int, count: int, typecode: str):
+    """*count* numbers of type *typecode* stored little-endian from byte *start* of *data*:
+    a view into it where the machine is little-endian, a byte-swapped copy elsewhere."""
+    size = array(typecode).itemsize
+    view = memoryview(data)[start:start + size * count]
+    if sys.byteorder == "little":
+        return view.cast(typecode)
+    column = array(typecode, view.tobytes())
+    column.byteswap()
+    return column
 
 
 def seed_paths() -> tuple[Path, Path]:
