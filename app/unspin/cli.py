@@ -215,10 +215,11 @@ def _load_pair(args, max_bytes: int):
     """(original, copy, review): the two texts given, or those of --session and its triage.
     ``LoadError`` or ``ValueError`` saying what is wrong."""
     from unspin.core.fetch import load_any
-    from unspin.core.session import SessionError, SessionText, load_session, outside_files
 
     if args.session is None:
         return load_any(args.old, max_bytes=max_bytes), load_any(args.new, max_bytes=max_bytes), None
+    from unspin.core.session import SessionError, SessionText, load_session, outside_files
+
     try:
         session = load_session(args.session)
     except SessionError as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import logging
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +27,13 @@ from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_syno
 from unspin.core.swaps import Swap, find_swaps
 from unspin.core.tokens import Tokens, Vocabulary
 
-_log = logging.getLogger(__name__)
+
+def _log():
+    """The module's logger (logging is imported only when there is something to log)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 #: Suspicious-word density at which the spin score reaches 1 - 1/e.
 SPIN_DENSITY_SCALE = 0.05
@@ -303,7 +308,7 @@ def _alignment(second: SecondProcess | None, old_layout, new_layout, runs) -> tu
         try:
             return second.alignment()
         except (OSError, EOFError) as exc:
-            _log.warning("the second process failed (%s); aligning here", exc)
+            _log().warning("the second process failed (%s); aligning here", exc)
             second.failed = True
     return align_paragraphs(old_layout, new_layout, runs)
 
@@ -318,14 +323,14 @@ def _scored(scorer: Scorer, swaps: list[Swap], places, second: SecondProcess | N
     try:
         second.start_scoring(scorer.language, swaps[half:], places[half:])
     except OSError as exc:
-        _log.warning("the second process failed (%s); scoring here", exc)
+        _log().warning("the second process failed (%s); scoring here", exc)
         second.failed = True
         return [scorer.score(s, p) for s, p in zip(swaps, places)]
     here = [scorer.score(s, p) for s, p in zip(swaps[:half], places[:half])]
     try:
         return here + second.scored(swaps[half:])
     except (OSError, EOFError) as exc:
-        _log.warning("the second process failed (%s); scoring here", exc)
+        _log().warning("the second process failed (%s); scoring here", exc)
         second.failed = True
         return here + [scorer.score(s, p) for s, p in zip(swaps[half:], places[half:])]
 
@@ -337,7 +342,7 @@ def _frequencies(second: SecondProcess | None, swaps) -> dict[str, float] | None
     try:
         return second.frequencies(words_looked_up(swaps))
     except (OSError, EOFError) as exc:
-        _log.warning("the second process failed (%s); looking up word frequencies here", exc)
+        _log().warning("the second process failed (%s); looking up word frequencies here", exc)
         second.failed = True
         return None
 

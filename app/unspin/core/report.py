@@ -110,9 +110,9 @@ def json_pieces(c: Comparison, indent: int | None = None) -> Iterator[str]:
     encoder, the ops and swaps a chunk at a time, so a book's million ops never stand as
     objects, nor the document as one string, all at once), or indented by *indent* spaces
     for people."""
-    import json
-
     if indent is not None:
+        import json
+
         yield json.dumps(to_dict(c), ensure_ascii=False, indent=indent) + "\n"
         return
     encode = _compact_encoder()
