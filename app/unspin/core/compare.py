@@ -19,8 +19,8 @@ from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
                                   worth_a_second_process)
-from unspin.core.judgement import (Measures, classify, describe, is_a_copy, pattern_strength,
-                                   swap_pattern)
+from unspin.core.judgement import (Measures, classify, describe, is_a_copy, occurrences_with,
+                                   pattern_strength, swap_pattern)
 from unspin.core.occurrences import place_swaps
 from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_synonym,
                                  load_signatures, words_looked_up)
@@ -249,9 +249,8 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
     unchanged_new = sum(nt.word_mask.count("1", j, j + n) for _, j, n in runs)
     longest = max((ot.word_mask.count("1", i, i + n) for i, _, n in runs), default=0)
     first = _scored(scorer, found, places, second)
-    one_for_one, synonyms = swap_pattern(first, places, is_synonym)
-    names, prints, broken = (sum(s.count for s in first if any(r.code == code for r in s.reasons))
-                             for code in ("name", "fingerprint", "broken_pair"))
+    one_for_one, synonyms = swap_pattern(first, places.in_context, is_synonym)
+    names, prints, broken = occurrences_with(first, ("name", "fingerprint", "broken_pair"))
     pattern = pattern_strength(one_for_one, synonyms, names + broken + 2 * prints, old_words)
     measures = Measures(
         coverage=_share(unchanged, old_words), copy_coverage=_share(unchanged_new, new_words),
@@ -270,8 +269,8 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
         [scorer.score(dataclasses.replace(s, old=s.new, new=s.old)) for s in first], new_words)
     reverse = reverse if reverse >= 0.6 and reverse - evidence >= 0.3 else 0.0
     if not reverse and pattern:  # the pattern's swaps are the copy's (not when sides look swapped)
-        for k, place in enumerate(places):  # in place: a book's swaps are not held twice
-            first[k] = scorer.with_pattern(first[k], place, pattern)
+        for k, in_context in enumerate(places.in_context):  # in place: not held twice
+            first[k] = scorer.with_pattern(first[k], in_context, pattern)
     spin = round(1.0 - (1.0 - evidence) * (1.0 - pattern), 3)
     return _Judged(_ranked(first), spin, classify(measures, spin), measures, reverse)
 

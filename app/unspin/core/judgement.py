@@ -17,9 +17,10 @@ appear. The thresholds below were set on the development pairs of
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from unspin.core.occurrences import Placement
 from unspin.core.swaps import Swap, normalize
 
 CLASSES = ("not-a-copy", "verbatim", "edited", "paraphrased", "spun")
@@ -77,25 +78,45 @@ class Measures:
 def is_one_for_one(swap: Swap) -> bool:
     """A single word replaced by a single word (not case, punctuation, a figure, nor a
     number word written as a numeral: house styles differ on "two" and "2")."""
+    if swap.kind != "word":
+        return False
     old, new = swap.old.strip(), swap.new.strip()
-    return swap.kind == "word" and " " not in old and " " not in new \
-        and not any(c.isdigit() for c in old + new)
+    return " " not in old and " " not in new and not _has_digit(old) and not _has_digit(new)
 
 
-def swap_pattern(swaps: list[Swap], places: list[Placement], is_synonym) -> tuple[int, int]:
+@lru_cache(maxsize=1 << 14)
+def _has_digit(word: str) -> bool:
+    """Whether *word* holds a digit (asked once a word: a book has few distinct words)."""
+    return any(c.isdigit() for c in word)
+
+
+def occurrences_with(swaps: list[Swap], codes: tuple[str, ...]) -> tuple[int, ...]:
+    """For each of *codes*, the occurrences of the swaps with a reason of that code (one
+    pass over the swaps)."""
+    wanted = set(codes)
+    totals = dict.fromkeys(codes, 0)
+    for swap in swaps:
+        found = {r.code for r in swap.reasons if r.code in wanted}
+        for code in found:
+            totals[code] += swap.count
+    return tuple(totals[code] for code in codes)
+
+
+def swap_pattern(swaps: list[Swap], in_context: Sequence[int], is_synonym) -> tuple[int, int]:
     """(one-for-one swaps standing in kept context, how many of them are dictionary synonyms).
 
+    *in_context* holds each swap's occurrences in kept context (``Placement.in_context``).
     Swaps the scorer explains as editing (spelling variants, other forms of a word) do not
     count. *is_synonym(old, new)* tells whether two words are dictionary synonyms; it is
     asked for the commonest distinct swaps only and the share scaled up to the rest."""
-    chosen = [(s, p) for s, p in zip(swaps, places) if is_one_for_one(s) and p.in_context
+    chosen = [(s, n) for s, n in zip(swaps, in_context) if n and is_one_for_one(s)
               and not any(r.weight < 0 for r in s.reasons)]
-    total = sum(p.in_context for _, p in chosen)
+    total = sum(n for _, n in chosen)
     if not total:
         return 0, 0
-    sample = sorted(chosen, key=lambda sp: -sp[1].in_context)[:2000]
-    weight = sum(p.in_context for _, p in sample)
-    synonyms = sum(p.in_context for s, p in sample if is_synonym(normalize(s.old), normalize(s.new)))
+    sample = sorted(chosen, key=lambda sn: -sn[1])[:2000]
+    weight = sum(n for _, n in sample)
+    synonyms = sum(n for s, n in sample if is_synonym(normalize(s.old), normalize(s.new)))
     return total, round(synonyms * total / weight)
 
 

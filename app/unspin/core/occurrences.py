@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
@@ -80,12 +81,45 @@ class _Side:
         return None
 
 
-def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> list[Placement]:
+class Placements(Sequence):
+    """The :class:`Placement` of each swap, held in compact arrays (a book has hundreds of
+    thousands of swaps): each Placement is made when asked for."""
+
+    def __init__(self):
+        self.in_context = array("i")  # per swap
+        self.in_name = bytearray()  # per swap
+        self._neighbour_ends = array("i", [0])  # per swap: where its neighbours end in _words
+        self._words: list[str | None] = []  # (before, after) of each neighbour, flat
+
+    def append(self, in_context: int, neighbours: list[str | None], in_name: bool) -> None:
+        """Add the next swap's facts; *neighbours* flat: before, after, before, after..."""
+        self.in_context.append(in_context)
+        self.in_name.append(in_name)
+        self._words.extend(neighbours)
+        self._neighbour_ends.append(len(self._words))
+
+    def __len__(self) -> int:
+        return len(self.in_context)
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self)))
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        words = self._words[self._neighbour_ends[k]:self._neighbour_ends[k + 1]]
+        return Placement(self.in_context[k], tuple(zip(words[0::2], words[1::2])),
+                         bool(self.in_name[k]))
+
+
+def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> Placements:
     """A :class:`Placement` for each swap, in the same order."""
+    out = Placements()
     if not swaps:
-        return []
+        return out
     side = _Side(old, runs, 0)
-    out = []
     words = {None: None}  # one string per neighbouring word, however many swaps it borders
     for swap in swaps:
         spans = swap.spans
@@ -94,10 +128,10 @@ def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> list[Place
             first, last = side.word_range(spans[k], spans[k + 1])
             if side.in_context(first, last):
                 in_context += 1
-                if len(neighbours) < NEIGHBOURS_KEPT:
+                if len(neighbours) < 2 * NEIGHBOURS_KEPT:
                     before, after = side.word(first - 1), side.word(last)
-                    neighbours.append((words.setdefault(before, before), words.setdefault(after, after)))
-        out.append(Placement(in_context, tuple(neighbours), _in_name(old, swap)))
+                    neighbours += (words.setdefault(before, before), words.setdefault(after, after))
+        out.append(in_context, neighbours, _in_name(old, swap))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import io
+from array import array
 from itertools import islice
 import os
 import tempfile
@@ -27,8 +28,11 @@ CSV_COLUMNS = ("old", "new", "kind", "count", "score", "reasons",
 REVIEW_COLUMNS = ("review", "note")
 
 
-#: Ops and swaps are encoded this many at a time in compact JSON.
+#: Ops are encoded this many at a time in compact JSON...
 CHUNK = 20_000
+#: ... and swaps this many (a swap's JSON is ten times an op's: a chunk's text, held four
+#: times over while it is encoded and written, stays a few megabytes).
+SWAP_CHUNK = 2_000
 
 
 def to_dict(c: Comparison) -> dict:
@@ -91,6 +95,35 @@ def _ops(c: Comparison):
         yield {"op": OP_NAMES[tag], "old": [os_, old_start(a2)], "new": [ns, new_start(b2)]}
 
 
+#: One op's compact JSON, as either encoder writes ``_ops``'s dicts.
+_OP_JSON = '{"op":"%s","old":[%d,%d],"new":[%d,%d]}'
+
+
+def _ops_json(c: Comparison) -> Iterator[str]:
+    """The compact JSON of ``_ops(c)`` without its brackets, in comma-joined pieces of CHUNK
+    ops: formatted straight from the op and offset arrays (a book has a million ops)."""
+    if c.old_tokens is None or not len(c.ops):
+        return
+    old_starts, new_starts = _token_starts(c.old_tokens), _token_starts(c.new_tokens)
+    ops = c.ops.raw()
+    tag, _, a2, _, b2 = next(ops)  # the first op's spans start at 0: they tile the texts
+    yield _OP_JSON % (OP_NAMES[tag], 0, old_starts[a2], 0, new_starts[b2])
+    for chunk in iter(lambda: list(islice(ops, CHUNK)), []):
+        tags, a1, a2, b1, b2 = zip(*chunk)
+        del chunk
+        yield "," + ",".join(map(_OP_JSON.__mod__, zip(
+            map(OP_NAMES.__getitem__, tags), map(old_starts.__getitem__, a1),
+            map(old_starts.__getitem__, a2), map(new_starts.__getitem__, b1),
+            map(new_starts.__getitem__, b2))))
+
+
+def _token_starts(tokens) -> array:
+    """Start offset of every token, then the text's length: ``tokens.start`` as one array."""
+    starts = tokens.offsets[0::2]
+    starts.append(len(tokens.text))
+    return starts
+
+
 def _swap(s, review=None) -> dict:
     out = {"old": s.old, "new": s.new, "kind": s.kind, "count": s.count, "score": s.score,
            "reasons": [{"code": r.code, "text": r.text, "weight": r.weight} for r in s.reasons],
@@ -117,9 +150,9 @@ def json_pieces(c: Comparison, indent: int | None = None) -> Iterator[str]:
         return
     encode = _compact_encoder()
     yield encode(_head(c))[:-1] + ',"ops":['
-    yield from _encoded(_ops(c), encode)
+    yield from _ops_json(c)
     yield '],"swaps":['
-    yield from _encoded((_swap(s, c.review) for s in c.swaps), encode)
+    yield from _encoded((_swap(s, c.review) for s in c.swaps), encode, SWAP_CHUNK)
     yield "]}\n"
 
 
@@ -137,11 +170,13 @@ def _compact_encoder():
     return lambda value: dumps(value).decode("utf-8")
 
 
-def _encoded(items, encode):
-    """JSON of *items* (an iterable of dicts) as comma-joined pieces, CHUNK at a time."""
+def _encoded(items, encode, size: int = CHUNK):
+    """JSON of *items* (an iterable of dicts) as comma-joined pieces, *size* at a time."""
     first = True
-    for chunk in iter(lambda: list(islice(items, CHUNK)), []):
-        yield ("" if first else ",") + encode(chunk)[1:-1]
+    for chunk in iter(lambda: list(islice(items, size)), []):
+        if not first:
+            yield ","
+        yield encode(chunk)[1:-1]
         first = False
 
 

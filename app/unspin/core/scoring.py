@@ -33,7 +33,7 @@ from unspin.core.occurrences import Placement
 from unspin.core.thesaurus import default_thesaurus, wrong_sense
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1 << 12)  # pairs: a book's are nearly all distinct, and 100,000 held 20 MB
 def is_synonym(old: str, new: str) -> bool:
     """Whether two lower-case words are WordNet synonyms or similar words in any sense."""
     if not (old.replace("-", "").isalpha() and new.replace("-", "").isalpha()):
@@ -95,12 +95,13 @@ class Scorer:
         occurrences stand; *pattern* (0-1) how strongly the document follows a spinner's."""
         return _with_score(swap, self.reasons(swap, place, pattern))
 
-    def with_pattern(self, scored: Swap, place: Placement, pattern: float) -> Swap:
+    def with_pattern(self, scored: Swap, in_context: int, pattern: float) -> Swap:
         """*scored* (scored without the document's pattern) with the pattern's reason added
-        where it applies: the same as scoring it with *pattern*, without the lookups again."""
-        if any(r.weight < 0 for r in scored.reasons) or scored.kind not in ("word", "phrase"):
+        where it applies: the same as scoring it with *pattern*, without the lookups again.
+        *in_context* is its placement's ``in_context``."""
+        if scored.kind not in ("word", "phrase") or any(r.weight < 0 for r in scored.reasons):
             return scored
-        added = self._in_pattern(scored.old.strip(), scored.new.strip(), place, pattern)
+        added = self._in_pattern(scored.old.strip(), scored.new.strip(), in_context, pattern)
         if not added:
             return scored
         reasons = [r for r in scored.reasons if r.code != "consistent"] + added
@@ -149,7 +150,7 @@ class Scorer:
         old, new = swap.old.strip(), swap.new.strip()
         out = []
         if swap.kind == "phrase":  # a phrase swapped in an unchanged sentence: only the pattern tells
-            return self._in_pattern(old, new, place, pattern)
+            return self._in_pattern(old, new, place.in_context, pattern)
         synonym = self.language == "en" and self._synonyms(old, new)
         if place.in_name and synonym:
             out.append(Reason("name", f"'{old}' is part of a name, and '{new}' is a dictionary synonym of"
@@ -162,12 +163,12 @@ class Scorer:
             broken = next(filter(None, (broken_pair(b, old, new, a) for b, a in place.neighbours)), None)
             if broken:
                 out.append(Reason("broken_pair", broken, BROKEN_PAIR_WEIGHT))
-        return out + self._in_pattern(old, new, place, pattern)
+        return out + self._in_pattern(old, new, place.in_context, pattern)
 
     @staticmethod
-    def _in_pattern(old: str, new: str, place: Placement, pattern: float) -> list[Reason]:
+    def _in_pattern(old: str, new: str, in_context: int, pattern: float) -> list[Reason]:
         """The document's pattern, for a swap standing in it (in kept context, same case)."""
-        if pattern <= 0 or not place.in_context or not _same_case_shape(old, new):
+        if pattern <= 0 or not in_context or not _same_case_shape(old, new):
             return []
         return [_pattern_reason(round(PATTERN_WEIGHT * pattern, 3))]
 
@@ -322,7 +323,18 @@ def frequencies_loaded() -> bool:
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (short words only: it is quadratic)."""
+    """Levenshtein distance (short words only: it is quadratic in what remains once the
+    common beginning and ending, which never change the distance, are set aside)."""
+    start = 0
+    shorter = min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    if not a or not b:
+        return len(a) or len(b)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
