@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSizePolicy, QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
@@ -14,7 +14,6 @@ from unspin.core.reflow import reflowed
 from unspin.core.report import read_as
 from unspin.gui.highlighting import PaneHighlighter
 from unspin.gui.offsets import OffsetMap
-from unspin.gui.row_padding import PaddedLayout
 
 
 #: Characters put into the editor per event-loop turn (under 10 ms each).
@@ -67,9 +66,6 @@ class ArticlePane(QWidget):
         self.error = QLabel("", wordWrap=True, visible=False, objectName="pane_error")
         self.error.setStyleSheet("QLabel { background: #b3261e; color: white; padding: 4px; }")
         self.editor = QPlainTextEdit(readOnly=True)
-        document = QTextDocument(self.editor)  # a layout that can pad rows level (row_padding)
-        document.setDocumentLayout(PaddedLayout(document))
-        self.editor.setDocument(document)
         self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse

@@ -7,10 +7,11 @@ starts lower, by a pad above its first line. One-sided paragraphs so leave a gap
 their height on the other side.
 
 QPlainTextEdit ignores block margins, so the pad is made by moving a block's laid-out
-lines down (:class:`PaddedLayout`); nothing is inserted into the text, and every offset
-stays what it was. Pads are worked out when Qt asks for a block's size (only blocks near
-the screen are ever asked), from the heights of the row before on both sides, so they
-follow every re-wrap (resize, zoom, font).
+lines down; nothing is inserted into the text, and every offset stays what it was. Qt
+lays blocks out lazily and lays them out again after a re-wrap, which drops the pads:
+they are put (back) on the blocks about to be shown each time a pane scrolls and after a
+re-wrap (:meth:`RowPads.ensure_shown`), never in Qt's paint path, where a Python call for
+every block Qt measures made a page-down 25 times slower.
 """
 
 from __future__ import annotations
@@ -19,34 +20,9 @@ import re
 from bisect import bisect_left
 
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 #: What starts a new block in a QTextDocument (the text's line breaks are "\n" already).
 _BLOCK_BREAK = re.compile("[\n\r\u2029]")
-
-
-class PaddedLayout(QPlainTextDocumentLayout):
-    """A plain-text layout whose blocks may start lower by a pad that :class:`RowPads` sets."""
-
-    def __init__(self, document):
-        super().__init__(document)
-        self.rows: RowPads | None = None
-        self.side = 0
-
-    def blockBoundingRect(self, block):  # noqa: N802 (Qt's name)
-        rect = super().blockBoundingRect(block)
-        rows = self.rows
-        pad = rows.pad(self.side, block.blockNumber()) if rows is not None else 0.0
-        layout = block.layout()
-        if layout.lineCount() == 0:
-            return rect
-        shift = pad - layout.lineAt(0).y()
-        if abs(shift) > 0.01:
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line.setPosition(QPointF(line.x(), line.y() + shift))
-            rect.setHeight(rect.height() + shift)
-        return rect
 
 
 def pad_of(block) -> float:
@@ -55,9 +31,14 @@ def pad_of(block) -> float:
     return layout.lineAt(0).y() if layout.lineCount() else 0.0
 
 
-def block_height(block) -> float:
-    """The height of a block with its pad, laid out first if it was not."""
-    return block.document().documentLayout().blockBoundingRect(block).height() if block.isValid() else 0.0
+def _shift(block, pad: float) -> None:
+    """Move a laid-out block's lines so that its first line starts *pad* below its top."""
+    layout = block.layout()
+    shift = pad - (layout.lineAt(0).y() if layout.lineCount() else pad)
+    if abs(shift) > 0.01:
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            line.setPosition(QPointF(line.x(), line.y() + shift))
 
 
 class RowPads:
@@ -76,9 +57,7 @@ class RowPads:
         self._texts: tuple = (None, None)
         self._keys: tuple[list[int], list[int]] = ([], [])  # first block of each row, per side
         self._index: tuple[dict, dict] = ({}, {})
-        for side, pane in enumerate(self.panes):
-            layout = pane.editor.document().documentLayout()
-            layout.rows, layout.side = self, side
+        self._pads: dict[tuple[int, int], float] = {}  # worked out for the current wrap
 
     def set_alignment(self, blocks, enabled: bool = True):
         """Pad for these aligned blocks (empty: no pads)."""
@@ -86,18 +65,45 @@ class RowPads:
         self._texts = (None, None)
         self.trim = [None, None]
         self.enabled = enabled and bool(blocks)
-        self.update()
+        self.rewrapped()
 
     def set_enabled(self, enabled: bool):
         """Pad (link scrolling on) or show both texts as they are."""
         self.enabled = enabled and bool(self._alignment)
         self.trim = [None, None]
-        self.update()
+        self.rewrapped()
 
-    def update(self):
-        """Repaint both panes (their pads are worked out again as they are painted)."""
-        for pane in self.panes:
-            pane.editor.viewport().update()
+    def rewrapped(self):
+        """The lines were wrapped anew (resize, font, new text): work the pads out again
+        for what is on screen."""
+        self._pads.clear()
+        for side in (0, 1):
+            self.ensure_shown(side)
+
+    def height(self, side: int, block) -> float:
+        """A block's height with its pad (laid out and padded first if it was not)."""
+        if not block.isValid():
+            return 0.0
+        height = block.document().documentLayout().blockBoundingRect(block).height()
+        before = pad_of(block)
+        if self.enabled or before:
+            _shift(block, self.pad(side, block.blockNumber()))
+            height += pad_of(block) - before
+        return height
+
+    def ensure_shown(self, side: int) -> None:
+        """Pad the blocks from *side*'s top edge down to two screens below (repainted if
+        a pad changed: else Qt just moves the pixels of a scroll)."""
+        editor = self.panes[side].editor
+        block = editor.document().findBlockByLineNumber(editor.verticalScrollBar().value())
+        room, changed = 2 * editor.viewport().height(), False
+        while block.isValid() and room > 0:
+            before = pad_of(block)
+            room -= self.height(side, block)
+            changed = changed or pad_of(block) != before
+            block = block.next()
+        if changed:
+            editor.viewport().update()
 
     def row_start(self, side: int, block_number: int) -> int | None:
         """The first block of the row holding *block_number* on *side* (None: before the first)."""
@@ -114,28 +120,33 @@ class RowPads:
         """The pad above block *block_number* of *side*: what makes the row before as tall."""
         if not self.enabled:
             return 0.0
-        keys = self._rows()
-        i = self._index[side].get(block_number)
-        if i is None:
-            return 0.0
-        heights = [self._content_height(s, keys[s][i - 1] if i else 0, keys[s][i]) for s in (0, 1)]
-        pad = max(heights) - heights[side]
+        pad = self._pads.get((side, block_number))
+        if pad is None:
+            pad = self._pads[side, block_number] = self._row_pad(side, block_number)
         trim = self.trim[side]
         if trim is not None and trim[0] == block_number:
             pad = max(0.0, pad - trim[1])
         return pad
 
+    def _row_pad(self, side: int, block_number: int) -> float:
+        """What makes the row before block *block_number* as tall on *side* as on the other."""
+        keys = self._rows()
+        i = self._index[side].get(block_number)
+        if i is None:
+            return 0.0
+        heights = [self._content_height(s, keys[s][i - 1] if i else 0, keys[s][i]) for s in (0, 1)]
+        return max(heights) - heights[side]
+
     def _content_height(self, side: int, first: int, end: int) -> float:
         """Height of blocks first … end-1 of *side* without the pad above the first."""
         doc = self.panes[side].editor.document()
         block = doc.findBlockByNumber(first)
-        base = QPlainTextDocumentLayout.blockBoundingRect  # not this module's: no pads asked for
         layout = doc.documentLayout()
         total = 0.0
         for _ in range(end - first):
             if not block.isValid():
                 break
-            total += base(layout, block).height()
+            total += layout.blockBoundingRect(block).height()
             block = block.next()
         if end > first:
             total -= pad_of(doc.findBlockByNumber(first))
@@ -147,6 +158,7 @@ class RowPads:
             self._texts = texts
             self._keys = _row_keys(self._alignment, texts)
             self._index = tuple({k: i for i, k in enumerate(keys)} for keys in self._keys)
+            self._pads.clear()
         return self._keys
 
 
@@ -156,15 +168,29 @@ def _row_keys(alignment, texts) -> tuple[list[int], list[int]]:
     Rows one side has no paragraph of share their first block on that side with the
     next row: the later row is the one to stand level with (the earlier sits in a gap).
     """
-    breaks = [[m.start() for m in _BLOCK_BREAK.finditer(text)] for text in texts]
+    lefts = _block_numbers(texts[0], [row.old_start for row in alignment])
+    rights = _block_numbers(texts[1], [row.new_start for row in alignment])
     left: list[int] = []
     right: list[int] = []
-    for row in alignment:
-        a = bisect_left(breaks[0], row.old_start)
-        b = bisect_left(breaks[1], row.new_start)
+    for a, b in zip(lefts, rights):
         while left and (left[-1] >= a or right[-1] >= b):
             left.pop()
             right.pop()
         left.append(a)
         right.append(b)
     return left, right
+
+
+def _block_numbers(text: str, starts: list[int]) -> list[int]:
+    """The block number of each of these ascending offsets of *text* (counted in C: a
+    10 MB text takes milliseconds, a list of its 140,000 line breaks a fifth of a second
+    of the UI thread)."""
+    if "\r" in text or "\u2029" in text:  # not in a loaded text, whose breaks are "\n"
+        breaks = [m.start() for m in _BLOCK_BREAK.finditer(text)]
+        return [bisect_left(breaks, start) for start in starts]
+    numbers, count, last = [], 0, 0
+    for start in starts:
+        count += text.count("\n", last, start)
+        last = start
+        numbers.append(count)
+    return numbers

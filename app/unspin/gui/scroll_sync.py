@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QTextCursor
 
 from unspin.core.alignment import Block
-from unspin.gui.row_padding import RowPads, block_height, pad_of
+from unspin.gui.row_padding import RowPads, pad_of
 
 
 class ScrollSync(QObject):
@@ -39,8 +39,9 @@ class ScrollSync(QObject):
         self.pads = RowPads(left, right)
         left.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.left))
         right.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.right))
-        for pane in (left, right):  # re-wrapped lines: the rows' heights change
+        for pane in (left, right):  # re-wrapped lines or a whole text: the rows' heights change
             pane.editor.viewport().installEventFilter(self)
+            pane.loaded.connect(self._rewrapped)
 
     def set_alignment(self, blocks: tuple[Block, ...], starts=None):
         """Use these aligned blocks (empty: no syncing); *starts*: their old and new start
@@ -60,8 +61,14 @@ class ScrollSync(QObject):
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize and self._blocks:
-            QTimer.singleShot(0, lambda: self.line_up(self._last_source))
+            QTimer.singleShot(0, self._rewrapped)
         return False
+
+    def _rewrapped(self):
+        """Lines wrapped anew: pads worked out again, the other pane lined up."""
+        if self._blocks:
+            self.pads.rewrapped()
+            self.line_up(self._last_source)
 
     @contextmanager
     def suspended(self):
@@ -95,6 +102,7 @@ class ScrollSync(QObject):
             for pane in (self.left, self.right):
                 pane.editor.setFont(font)
                 pane.highlighter.schedule()
+            self.pads.rewrapped()
         if place is not None and self.left.editor.verticalScrollBar().value() > 0:
             self.go_to_place(self.left, place)
 
@@ -121,7 +129,8 @@ class ScrollSync(QObject):
                 target.editor.verticalScrollBar().setValue(0)
             else:
                 self._level_with(source, side, target)
-        self.pads.update()
+        for s in (0, 1):
+            self.pads.ensure_shown(s)
 
     def _level_with(self, source, side: int, target):
         """Scroll *target* so its rows stand where *source*'s do."""
@@ -130,19 +139,19 @@ class ScrollSync(QObject):
         if trim is not None and (trim[0] != block.blockNumber() or line != 0):
             self.pads.trim[side] = None  # the trimmed gap left the top edge
         anchor = self.pads.row_start(side, block.blockNumber())
-        doc = source.editor.document()
-        start = doc.findBlockByNumber(anchor if anchor is not None else 0)
-        distance = _distance(start, anchor is not None, block, line)
+        start = source.editor.document().findBlockByNumber(anchor if anchor is not None else 0)
+        distance = _distance(lambda b: self.pads.height(side, b), start, anchor is not None, block, line)
         target_doc = target.editor.document()
         other = self.pads.other_row_start(side, anchor) if anchor is not None else 0
         if self.pads.trim[1 - side] is not None:  # measure the other pane without its trim
             trimmed = target_doc.findBlockByNumber(self.pads.trim[1 - side][0])
             self.pads.trim[1 - side] = None
-            block_height(trimmed)
-        value, trim = _locate(target_doc.findBlockByNumber(other), anchor is not None, distance)
+            self.pads.height(1 - side, trimmed)
+        height = lambda b: self.pads.height(1 - side, b)  # noqa: E731
+        value, trim = _locate(height, target_doc.findBlockByNumber(other), anchor is not None, distance)
         if trim is not None:
             self.pads.trim[1 - side] = trim
-            block_height(target_doc.findBlockByNumber(trim[0]))
+            height(target_doc.findBlockByNumber(trim[0]))
         target.editor.verticalScrollBar().setValue(value)
 
     def map_position(self, position: int, from_left: bool) -> int:
@@ -207,29 +216,30 @@ def _stop(block, line: int) -> float:
     return block.layout().lineAt(line - 1).naturalTextRect().bottom()
 
 
-def _distance(anchor, from_content: bool, block, line: int) -> float:
+def _distance(height, anchor, from_content: bool, block, line: int) -> float:
     """How far below the anchor block's first line (or its top, *from_content* False) the
-    top edge of a viewport scrolled to *line* of *block* is."""
-    block_height(anchor)
+    top edge of a viewport scrolled to *line* of *block* is; *height*: a padded block's."""
+    height(anchor)
     distance = -pad_of(anchor) if from_content else 0.0
     walk = anchor
     while walk.isValid() and walk.blockNumber() < block.blockNumber():
-        distance += block_height(walk)
+        distance += height(walk)
         walk = walk.next()
+    height(block)
     return distance + _stop(block, line)
 
 
-def _locate(anchor, from_content: bool, distance: float) -> tuple[int, tuple[int, float] | None]:
+def _locate(height, anchor, from_content: bool, distance: float) -> tuple[int, tuple[int, float] | None]:
     """The scroll value putting a viewport's top edge *distance* below the anchor block's
     first line (or top), and the trim its gap needs when that falls inside one."""
-    block_height(anchor)
+    height(anchor)
     position = distance + (pad_of(anchor) if from_content else 0.0)
     block = anchor
     while position < 0 and block.previous().isValid():
         block = block.previous()
-        position += block_height(block)
-    while position >= block_height(block) and block.next().isValid():
-        position -= block_height(block)
+        position += height(block)
+    while position >= height(block) and block.next().isValid():
+        position -= height(block)
         block = block.next()
     layout = block.layout()
     line = 0
