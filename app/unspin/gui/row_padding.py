@@ -92,11 +92,11 @@ class RowPads:
         return height
 
     def ensure_shown(self, side: int) -> None:
-        """Pad the blocks from *side*'s top edge down to two screens below (repainted if
+        """Pad the blocks from *side*'s top edge to just below its bottom edge (repainted if
         a pad changed: else Qt just moves the pixels of a scroll)."""
         editor = self.panes[side].editor
         block = editor.document().findBlockByLineNumber(editor.verticalScrollBar().value())
-        room, changed = 2 * editor.viewport().height(), False
+        room, changed = editor.viewport().height() + 200, False
         while block.isValid() and room > 0:
             before = pad_of(block)
             room -= self.height(side, block)
