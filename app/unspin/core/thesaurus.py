@@ -27,6 +27,8 @@ RARE_SHARE = 0.05
 MIN_TAGS = 8
 _NOUN_SUBSTANCE = 27
 NOUN_TIME = 28  # WordNet's lexicographer file noun.time
+#: The database is mapped into memory up to this size (the file is about 5 MB).
+MAP_BYTES = 64 << 20
 
 _MORPHY = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
@@ -84,6 +86,7 @@ class Thesaurus:
         self._lock = threading.Lock()
         self.senses = lru_cache(maxsize=50_000)(self._senses)
         self.base_forms = lru_cache(maxsize=50_000)(self._base_forms)
+        self.synsets = lru_cache(maxsize=50_000)(self._synsets)
         self._synset = lru_cache(maxsize=50_000)(self._synset_row)
 
     def _query(self, sql: str, args: tuple) -> list[tuple]:
@@ -92,6 +95,8 @@ class Thesaurus:
                 # a URI (spaces, '#' and '?' escaped) so the file is opened read-only
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro&immutable=1"
                 self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                # mapped into memory: its pages are read without a system call each
+                self._db.execute(f"PRAGMA mmap_size = {MAP_BYTES}")
             return self._db.execute(sql, args).fetchall()
 
     def _base_forms(self, word: str) -> list[tuple[str, str]]:
@@ -123,13 +128,24 @@ class Thesaurus:
                                " WHERE s.form = ? AND s.pos = ? ORDER BY s.rank", (base, pos))
             for rank, synset, tags, spos, lexfile, lemmas, links, gloss in rows:
                 out.append(Sense(base, synset, spos, rank, tags, tuple(lemmas.split("\t")),
-                                 tuple(int(x) for x in links.split()), gloss, lexfile))
+                                 tuple(map(int, links.split())), gloss, lexfile))
         return tuple(out)
+
+    def _synsets(self, word: str) -> frozenset[int]:
+        """The synsets of every sense of *word* and of its base forms (cached as ``synsets``):
+        all :meth:`links` needs of the new word, read without the senses' words and glosses."""
+        forms = self.base_forms(word)
+        if not forms:
+            return frozenset()
+        names = sorted({base for base, _ in forms})
+        rows = self._query(f"SELECT form, pos, synset FROM senses WHERE form IN "
+                           f"({','.join('?' * len(names))})", tuple(names))
+        return frozenset(synset for form, pos, synset in rows if (form, pos) in forms)
 
     def _synset_row(self, synset: int) -> tuple:
         pos, lexfile, lemmas, links, gloss = self._query(
             "SELECT pos, lexfile, lemmas, links, gloss FROM synsets WHERE id = ?", (synset,))[0]
-        return pos, lexfile, tuple(lemmas.split("\t")), tuple(int(x) for x in links.split()), gloss
+        return pos, lexfile, tuple(lemmas.split("\t")), tuple(map(int, links.split())), gloss
 
     def synset_lemmas(self, synset: int) -> tuple[str, ...]:
         """The words of one synset."""
@@ -137,7 +153,7 @@ class Thesaurus:
 
     def links(self, old: str, new: str) -> list[Link]:
         """Every sense of *old* through which *new* is a synonym or "similar to" word."""
-        targets = {s.synset for s in self.senses(new)}
+        targets = self.synsets(new)
         if not targets:
             return []
         out = []
