@@ -242,9 +242,16 @@ class ArticlePane(QWidget):
         cursor = QTextCursor(self.editor.document())
         cursor.setPosition(self.offsets.to_utf16(start))
         self.editor.setTextCursor(cursor)
-        self.editor.centerCursor()
+        self.center_cursor()
         if mark:
             self.highlighter.set_mark((start, end))
+
+    def center_cursor(self):
+        """Scroll the text cursor's line to the middle of the pane. Twice: the first scroll
+        brings paragraphs on screen whose rows are padded level with the other pane only
+        then (row_padding), which moves the line; the second uses their padded heights."""
+        self.editor.centerCursor()
+        self.editor.centerCursor()
 
     def position_at(self, point: QPoint) -> int:
         """Code-point offset of the character at a viewport point."""

@@ -24,7 +24,8 @@ class PaneFinder:
 
     def find(self, text: str, backward: bool, flags):
         """Search the active pane."""
-        editor = self.active_pane().editor
+        pane = self.active_pane()
+        editor = pane.editor
         found = editor.find(text, flags)
         if not found:  # wrap around
             cursor = editor.textCursor()
@@ -32,7 +33,7 @@ class PaneFinder:
             editor.setTextCursor(cursor)
             found = editor.find(text, flags)
         if found:  # the match mid-screen, where the eye is, not on the bottom line
-            editor.centerCursor()
+            pane.center_cursor()
         self.find_bar.show_result(found)
 
     def _on_focus_changed(self, _old, new):
