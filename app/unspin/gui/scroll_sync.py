@@ -14,7 +14,6 @@ end), kept across a re-wrap, a new text of the same file, or Swap Sides.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
@@ -33,8 +32,6 @@ class ScrollSync(QObject):
         self.enabled = True
         self._busy = False
         self._blocks: tuple[Block, ...] = ()
-        self._old_starts: list[int] = []
-        self._new_starts: list[int] = []
         self._last_source = left
         self.pads = RowPads(left, right)
         left.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.left))
@@ -44,11 +41,9 @@ class ScrollSync(QObject):
             pane.loaded.connect(self._rewrapped)
 
     def set_alignment(self, blocks: tuple[Block, ...], starts=None):
-        """Use these aligned blocks (empty: no syncing); *starts*: their old and new start
-        offsets if already at hand (a book has tens of thousands of blocks)."""
+        """Use these aligned blocks (empty: no syncing). *starts* (their start offsets,
+        for callers that have them at hand) is not needed any more."""
         self._blocks = blocks
-        self._old_starts, self._new_starts = starts if starts is not None else (
-            [b.old_start for b in blocks], [b.new_start for b in blocks])
         self.pads.set_alignment(blocks, self.enabled)
 
     def set_enabled(self, enabled: bool):
@@ -153,16 +148,6 @@ class ScrollSync(QObject):
             self.pads.trim[1 - side] = trim
             height(target_doc.findBlockByNumber(trim[0]))
         target.editor.verticalScrollBar().setValue(value)
-
-    def map_position(self, position: int, from_left: bool) -> int:
-        """The other side's code-point offset matching *position* on one side."""
-        starts = self._old_starts if from_left else self._new_starts
-        k = max(0, bisect_right(starts, position) - 1)
-        b = self._blocks[k]
-        src = (b.old_start, b.old_end) if from_left else (b.new_start, b.new_end)
-        dst = (b.new_start, b.new_end) if from_left else (b.old_start, b.old_end)
-        fraction = (position - src[0]) / (src[1] - src[0]) if src[1] > src[0] else 0.0
-        return int(dst[0] + min(1.0, max(0.0, fraction)) * (dst[1] - dst[0]))
 
     @staticmethod
     def _sync_y(pane) -> float:
