@@ -19,12 +19,16 @@ words' counts from symspellpy's unigram dictionary of the same corpus.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from bisect import bisect_left
 from functools import lru_cache
 
 from unspin.core.resources import little_endian_column, mapped
+
+try:  # the interpreter's own BLAKE2 (what hashlib.blake2b is), without hashlib loading OpenSSL
+    from _blake2 import blake2b
+except ImportError:
+    from hashlib import blake2b
 
 #: symspellpy's word and word-pair counts, prebuilt as hash tables by
 #: ``resources/build_word_pairs.py``.
@@ -39,7 +43,7 @@ COLLOCATION_PMI = 7.0
 
 def key_of(text: str) -> int:
     """The table key of a lower-case word or "first second" pair."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 class _Counts:

@@ -9,12 +9,11 @@ and the SHA-256 of the bytes received, and keeps those bytes as its snapshot.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from unspin import __version__
-from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, content_of
+from unspin.core.documents import DEFAULT_MAX_BYTES, Document, LoadError, content_of, sha256_hex
 
 MAX_REDIRECTS = 5
 TIMEOUT_S = 20.0
@@ -56,7 +55,7 @@ def _get(url: str, max_bytes: int, timeout: float) -> tuple[bytes, dict]:
                       "retrieved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                       "last_modified": headers.get("Last-Modified"), "etag": headers.get("ETag"),
                       "content_type": headers.get("Content-Type"),
-                      "sha256": hashlib.sha256(data).hexdigest()}
+                      "sha256": sha256_hex(data)}
             return data, source
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
