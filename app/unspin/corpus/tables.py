@@ -36,9 +36,11 @@ def done_keys(path: str, fmt: str, key: str) -> set[str]:
         return {k for part in sorted(Path(path).glob("part-*.parquet"))
                 for k in pq.read_table(part, columns=[key]).column(key).to_pylist()}
     with open(path, encoding="utf-8", newline="") as fh:
-        if fmt == "jsonl":
-            return {json.loads(line)[key] for line in fh if line.strip().endswith("}")}
-        return {_unescaped(row[key]) for row in csv.DictReader(fh) if row.get(key) is not None}
+        text = fh.read()
+    lines = io.StringIO(text[:text.rfind("\n") + 1])  # a last row without its line end was cut off
+    if fmt == "jsonl":
+        return {json.loads(line)[key] for line in lines if line.strip()}
+    return {_unescaped(row[key]) for row in csv.DictReader(lines) if row.get(key) is not None}
 
 
 def _unescaped(cell: str) -> str:
@@ -60,8 +62,10 @@ class TableWriter:
             Path(path).mkdir(parents=True, exist_ok=True)
             numbers = [int(p.stem[5:]) for p in Path(path).glob("part-*.parquet") if p.stem[5:].isdigit()]
             self._part = 1 + max(numbers, default=-1)  # never over a part kept
-        elif fmt == "csv" and not (os.path.exists(path) and os.path.getsize(path) > 0):
-            self._append(_csv_text([columns]))
+        else:
+            _drop_unfinished_row(path)
+            if fmt == "csv" and not (os.path.exists(path) and os.path.getsize(path) > 0):
+                self._append(_csv_text([columns]))
 
     def write(self, rows: list[dict]) -> None:
         """Append *rows* and flush them to disk."""
@@ -95,6 +99,22 @@ class TableWriter:
         pq.write_table(table, temporary)
         os.replace(temporary, final)  # a part is there whole or not at all
         self._part += 1
+
+
+def _drop_unfinished_row(path: str) -> None:
+    """Cut a row an interrupted run left without its line end off the end of *path*
+    (its document is compared again); appended to, it would spoil the next row too."""
+    if not os.path.exists(path):
+        return
+    with open(path, "rb+") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        fh.seek(size - 1)
+        if fh.read(1) == b"\n":
+            return
+        fh.seek(0)
+        fh.truncate(fh.read().rfind(b"\n") + 1)
 
 
 def _csv_text(rows) -> str:
