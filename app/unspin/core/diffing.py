@@ -133,7 +133,7 @@ class OpList(Sequence):
                 add_tag(EQUAL)
                 add_bounds((ri, ri + n, rj, rj + n))
             i, j = ri + n, rj + n
-        packed = array("q")
+        packed = array("i")  # token indices: 32 bits, as the runs' (half the memory of 64)
         for k in range(0, len(bounds), 4 * SLICE):  # slices: see unspin.core.slices
             packed.extend(bounds[k:k + 4 * SLICE])
         return cls(b"".join(bytes(tags[k:k + SLICE]) for k in range(0, len(tags), SLICE)), packed)

@@ -164,7 +164,8 @@ class _Collector:
                 sub_new += mask_b[b] == "1"
         old_text, new_text = old.text, new.text
         strings = {}  # one string per spelling, however many pairs it is in
-        for spans in by_code.values():  # one text key a pair (a code stands for one spelling)
+        for code in list(by_code):  # one text key a pair (a code stands for one spelling)
+            spans = by_code.pop(code)  # each code key freed as its text key is made
             a, b = old_text[spans[0]:spans[1]], new_text[spans[2]:spans[3]]
             self.by_text[strings.setdefault(a, a), strings.setdefault(b, b)].extend(spans)
         self.substituted_old += sub_old
@@ -249,14 +250,22 @@ class _Collector:
         merged: a long book has hundreds of thousands."""
         self._split_compounds()
         by_text, self.by_text = self.by_text, {}
-        merged: dict[tuple[str, str, str], list] = {}
-        for old_text, new_text in list(by_text):  # in the order first seen: ties show the first
-            spans = by_text.pop((old_text, new_text))
-            kind = classify(old_text, new_text)
-            key = (kind, old_text, new_text) if kind == "case" else \
-                (kind, normalize(old_text), normalize(new_text))
-            merged.setdefault(key, []).append((old_text, new_text, spans))
-        swaps = [_merged_swap(key[0], forms) for key, forms in merged.items()]
+        # each merged key holds its first form's text key (kept in by_text with its spans),
+        # or a list of them when forms merge: no new object for a form
+        merged: dict[tuple[str, str, str], tuple[str, str] | list[tuple[str, str]]] = {}
+        for form in by_text:  # in the order first seen: ties show the first
+            kind = classify(*form)
+            key = (kind, *form) if kind == "case" else (kind, normalize(form[0]), normalize(form[1]))
+            first = merged.setdefault(key, form)
+            if first is not form:
+                if isinstance(first, tuple):
+                    merged[key] = first = [first]
+                first.append(form)
+        swaps = []
+        for key in list(merged):  # each group freed as its swap is made
+            forms = merged.pop(key)
+            forms = [forms] if isinstance(forms, tuple) else forms
+            swaps.append(_merged_swap(key[0], [(*form, by_text.pop(form)) for form in forms]))
         swaps.sort(key=lambda s: (-s.count, s.old, s.new))
         return PairingResult(tuple(swaps), self.substituted_old, self.substituted_new)
 
