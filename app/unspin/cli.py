@@ -162,7 +162,6 @@ def run_compare(args: argparse.Namespace) -> int:
     from unspin.core.compare import CompareOptions, collector_paused, compare
     from unspin.core.documents import LoadError, restore_newlines
     from unspin.core.report import json_pieces, to_csv, to_text
-    from unspin.core.triage import reviewed
     from unspin.report_files import report_format
 
     _check_sources(args)
@@ -182,7 +181,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
     try:
         result = compare(old, new, options=CompareOptions(language=args.language))
-        result = reviewed(result, review, confirmed_only=args.confirmed_only)
+        result = _with_review(result, review, args.confirmed_only)
     except TooManyWords as exc:
         print(f"unspin: error: cannot compare {args.old} with {args.new}: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -199,6 +198,16 @@ def run_compare(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
     status = _write_report(result, args.report) if args.report else EXIT_OK
     return _write_case(result, args.case) if args.case and status == EXIT_OK else status
+
+
+def _with_review(result, review, confirmed_only: bool):
+    """The comparison carrying a session's triage, if there is one (triage is imported only
+    then)."""
+    if review is None:
+        return result
+    from unspin.core.triage import reviewed
+
+    return reviewed(result, review, confirmed_only=confirmed_only)
 
 
 def _check_sources(args) -> None:

@@ -12,6 +12,7 @@ import stat
 import unicodedata
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -291,12 +292,16 @@ def _decode_legacy(data: bytes, path) -> tuple[str, str]:
     return _check_text(text, path), _encoding_label(encoding)
 
 
-_ODD = regex.compile(r"(?<=\p{L})[^\p{L}\p{M}\s\d'’\-.,;:!?\"“”()/]+(?=\p{L})|[\x80-\x9f¤¦¨¬¯´¸¹²³¼½¾]")
+@lru_cache(maxsize=1)
+def _odd_signs() -> regex.Pattern:
+    """Symbols inside words, superscripts, C1 controls (compiled on first use: only text in
+    an unknown code page is weighed with it)."""
+    return regex.compile(r"(?<=\p{L})[^\p{L}\p{M}\s\d'’\-.,;:!?\"“”()/]+(?=\p{L})|[\x80-\x9f¤¦¨¬¯´¸¹²³¼½¾]")
 
 
 def _mojibake(text: str) -> int:
     """How many signs of a wrong code page: symbols inside words, superscripts, C1 controls."""
-    return len(_ODD.findall(text, concurrent=False))
+    return len(_odd_signs().findall(text, concurrent=False))
 
 
 def _check_text(text: str, path) -> str:

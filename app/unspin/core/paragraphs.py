@@ -9,6 +9,7 @@ is a paragraph of its own, which also keeps a short title or heading line apart.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -16,9 +17,6 @@ import regex
 WRAP_WIDTH = 120
 # A line's text without the whitespace around it (blank lines do not match).
 _LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
-_LIST_ITEM = regex.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)]|#{1,6}|>)\s")
-_SENTENCE_END = regex.compile(r"[.!?…:][\"”’»)]*$")
-_SENTENCE_START = regex.compile(r"[\"“‘«(]*[\p{Lu}\p{N}]")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -38,6 +36,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _break_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(list item, sentence end, sentence start), compiled on first use: only blocks of
+    several short lines need them."""
+    return (regex.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)]|#{1,6}|>)\s"),
+            regex.compile(r"[.!?…:][\"”’»)]*$"),
+            regex.compile(r"[\"“‘«(]*[\p{Lu}\p{N}]"))
+
+
 def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a block of lines into paragraphs.
 
@@ -51,13 +58,14 @@ def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     longest = max(e - s for s, e in lines)
     if longest > WRAP_WIDTH:
         return lines
+    list_item, sentence_end, sentence_start = _break_patterns()
     paragraphs = []
     first = lines[0]
     for (s1, e1), (s2, e2) in zip(lines, lines[1:]):
         nxt = text[s2:e2]
         first_word = len(nxt.split(None, 1)[0])
         fits = (e1 - s1) + 1 + first_word <= longest
-        if fits or _LIST_ITEM.match(text, s2) or (_SENTENCE_END.search(text, s1, e1) and _SENTENCE_START.match(nxt)):
+        if fits or list_item.match(text, s2) or (sentence_end.search(text, s1, e1) and sentence_start.match(nxt)):
             paragraphs.append((first[0], e1))
             first = (s2, e2)
     paragraphs.append((first[0], lines[-1][1]))

@@ -19,7 +19,6 @@ from typing import Iterable, Iterator
 from unspin import __version__
 from unspin.core.compare import Comparison
 from unspin.core.diffing import OP_NAMES
-from unspin.core.csv_cells import SafeWriter
 
 SCHEMA = "unspin.comparison"
 SCHEMA_VERSION = 1
@@ -183,6 +182,8 @@ def _encoded(items, encode, size: int = CHUNK):
 def to_csv(c: Comparison) -> str:
     """The swap table as CSV, one row per distinct swap, most suspicious first; a reviewed
     comparison adds the reviewer's decision and note (columns ``review``, ``note``)."""
+    from unspin.core.csv_cells import SafeWriter  # csv is loaded for CSV output alone
+
     out = io.StringIO()
     writer = SafeWriter(out, lineterminator="\n")
     review = c.review

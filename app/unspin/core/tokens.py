@@ -19,19 +19,26 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 import regex
 
 _LETTER = r"[\p{L}\p{M}\p{N}--[\p{Han}\p{Hiragana}\p{Katakana}]]"
 _JOINER = r"['’ʼ\-‐‑]"
-TOKEN_RE = regex.compile(
-    r"(?V1)("
-    r"\p{N}+(?:[.,]\p{N}+)+(?!" + _LETTER + r")"          # 10,000 and 3.5 stay whole
-    r"|" + _LETTER + r"+(?:" + _JOINER + _LETTER + r"+)*"  # words: don't, long-range
-    r"|[\p{Han}\p{Hiragana}\p{Katakana}]"                 # CJK: one character a token
-    r"|(?!\s)\X)"                                         # anything else: one grapheme
-)
+
+
+@lru_cache(maxsize=1)
+def full_token_pattern() -> regex.Pattern:
+    """The full token pattern, compiled on first use (most prose needs only FAST_TOKEN_RE)."""
+    return regex.compile(
+        r"(?V1)("
+        r"\p{N}+(?:[.,]\p{N}+)+(?!" + _LETTER + r")"          # 10,000 and 3.5 stay whole
+        r"|" + _LETTER + r"+(?:" + _JOINER + _LETTER + r"+)*"  # words: don't, long-range
+        r"|[\p{Han}\p{Hiragana}\p{Katakana}]"                 # CJK: one character a token
+        r"|(?!\s)\X)"                                         # anything else: one grapheme
+    )
+
 
 # The standard library's re is about twice as fast as regex. For text without combining
 # marks, CJK, emoji sequences, other number forms or odd separators (most prose) this
@@ -158,12 +165,12 @@ def needs_full_pattern(text: str) -> bool:
 
 def split_tokens(text: str) -> list[str]:
     """The token strings of *text* (a convenience for tests and small texts)."""
-    return (TOKEN_RE if needs_full_pattern(text) else FAST_TOKEN_RE).split(text)[1::2]
+    return (full_token_pattern() if needs_full_pattern(text) else FAST_TOKEN_RE).split(text)[1::2]
 
 
 def tokenize(text: str, vocab: Vocabulary) -> Tokens:
     """Tokenize *text*, coding its tokens in *vocab* (shared by the texts compared)."""
-    pattern = TOKEN_RE if needs_full_pattern(text) else FAST_TOKEN_RE
+    pattern = full_token_pattern() if needs_full_pattern(text) else FAST_TOKEN_RE
     local: dict[str, str] = {}
     offsets = array(OFFSET_TYPE)
     code_parts = []
