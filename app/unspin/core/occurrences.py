@@ -85,18 +85,12 @@ class Placements(Sequence):
     """The :class:`Placement` of each swap, held in compact arrays (a book has hundreds of
     thousands of swaps): each Placement is made when asked for."""
 
-    def __init__(self):
-        self.in_context = array("i")  # per swap
-        self.in_name = bytearray()  # per swap
-        self._neighbour_ends = array("i", [0])  # per swap: where its neighbours end in _words
-        self._words: list[str | None] = []  # (before, after) of each neighbour, flat
-
-    def append(self, in_context: int, neighbours: list[str | None], in_name: bool) -> None:
-        """Add the next swap's facts; *neighbours* flat: before, after, before, after..."""
-        self.in_context.append(in_context)
-        self.in_name.append(in_name)
-        self._words.extend(neighbours)
-        self._neighbour_ends.append(len(self._words))
+    def __init__(self, in_context: array, in_name: bytearray, neighbour_ends: array,
+                 words: list[str | None]):
+        self.in_context = in_context  # per swap
+        self.in_name = in_name  # per swap
+        self._neighbour_ends = neighbour_ends  # 0, then per swap: where its neighbours end in words
+        self._words = words  # (before, after) of each neighbour, flat
 
     def __len__(self) -> int:
         return len(self.in_context)
@@ -116,22 +110,27 @@ class Placements(Sequence):
 
 def place_swaps(old: Tokens, new: Tokens, runs, swaps: list[Swap]) -> Placements:
     """A :class:`Placement` for each swap, in the same order."""
-    out = Placements()
+    out = Placements(array("i"), bytearray(), array("i", [0]), [])
     if not swaps:
         return out
     side = _Side(old, runs, 0)
     words = {None: None}  # one string per neighbouring word, however many swaps it borders
+    add_context, add_name, add_end = out.in_context.append, out.in_name.append, out._neighbour_ends.append
+    flat = out._words
     for swap in swaps:
         spans = swap.spans
-        in_context, neighbours = 0, []
+        in_context, kept = 0, 0
         for k in range(0, len(spans), 4):
             first, last = side.word_range(spans[k], spans[k + 1])
             if side.in_context(first, last):
                 in_context += 1
-                if len(neighbours) < 2 * NEIGHBOURS_KEPT:
+                if kept < NEIGHBOURS_KEPT:
+                    kept += 1
                     before, after = side.word(first - 1), side.word(last)
-                    neighbours += (words.setdefault(before, before), words.setdefault(after, after))
-        out.append(in_context, neighbours, _in_name(old, swap))
+                    flat += (words.setdefault(before, before), words.setdefault(after, after))
+        add_context(in_context)
+        add_name(_in_name(old, swap))
+        add_end(len(flat))
     return out
 
 

@@ -302,8 +302,15 @@ def _with_score(swap: Swap, reasons: list[Reason]) -> Swap:
     if mitigating:
         cap = min(-r.weight for r in mitigating)
         score = min(score, cap) if score else cap
+    score = round(score, 3)
     # made directly: dataclasses.replace reads the fields' definitions on every call
-    return Swap(swap.old, swap.new, swap.kind, swap.spans, round(score, 3), tuple(reasons))
+    return Swap(swap.old, swap.new, swap.kind, swap.spans, _SCORES.setdefault(score, score),
+                tuple(reasons))
+
+
+#: One float object per score (rounded to thousandths, there are at most a thousand and
+#: one of them), shared by every swap with it rather than one per swap.
+_SCORES: dict[float, float] = {}
 
 
 def words_looked_up(swaps) -> set[str]:
