@@ -68,13 +68,22 @@ def test_a_stale_result_is_dropped():
 
 
 def test_a_file_that_cannot_be_read_keeps_the_old_text_and_says_why(tmp_path):
+    """A failed load leaves the previous text and its result in place, and says why."""
     model = AppModel(SyncRunner())
+    heard = Recorder()
+    model.listeners.append(heard)
     model.open(0, str(ORIGINAL))
+    model.open(1, str(SPUN))
+    shown = model.result
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
-    assert not model.open(0, str(bad))
+    heard.events.clear()
+    model.open(0, str(bad))
     assert model.documents[0].path == str(ORIGINAL)
-    assert "bad.pdf" in model.load_errors[0]
+    assert "bad.pdf" in model.load_errors[0] and "bad.pdf" in model.message
+    assert model.result is shown and model.status == "compared"  # nothing recomputed
+    assert "load_failed" in heard.events and "documents_changed" not in heard.events
+    assert model.task is None and not model.pending
 
 
 def test_a_failed_task_says_why():
@@ -140,3 +149,84 @@ def test_a_scans_decisions_stay_with_the_scan():
     assert model.review.state(Flagged) == "dismissed"
     model.open(1, str(ORIGINAL))
     assert not model.review.marks
+
+
+class Later:
+    """A runner that holds its tasks until the test runs them (a worker thread's delay)."""
+
+    def __init__(self):
+        self.held = []
+
+    def submit(self, task, done, failed, progress=None):
+        self.held.append((task, done, failed, progress))
+
+    def run(self, index=-1):
+        task, done, failed, progress = self.held.pop(index)
+        done(task.generation, task.run(lambda f, payload=None: progress(task.generation, f, payload)))
+
+
+def test_opening_shows_loading_then_the_comparison():
+    """Opening runs in the task: the model says it is opening the file, the documents
+    arrive, then the comparison, without the caller waiting for any of it."""
+    runner = Later()
+    model = AppModel(runner)
+    heard = Recorder()
+    model.listeners.append(heard)
+    model.open_many({0: str(ORIGINAL), 1: str(SPUN)})
+    assert model.status == "loading" and model.message.startswith("Opening ")
+    assert ORIGINAL.name in model.message and SPUN.name in model.message
+    assert model.documents == [None, None] and model.task.kind == "load"
+    runner.run()
+    assert [d.path for d in model.documents] == [str(ORIGINAL), str(SPUN)]
+    assert model.status == "compared" and model.result.comparison.classification == "spun"
+    assert heard.events.index("documents_changed") < heard.events.index("result_ready")
+
+
+def test_a_newer_open_drops_the_older_load():
+    """A file opened in a side while another is still loading there wins; the older
+    load's document and comparison never show."""
+    runner = Later()
+    model = AppModel(runner)
+    model.open(0, str(ORIGINAL), start=False)
+    model.open(1, str(ORIGINAL))
+    model.open(1, str(SPUN))  # changed their mind before the first load finished
+    runner.run(0)  # the oldest load comes back last: dropped
+    runner.run(0)
+    assert model.documents == [None, None] and model.status == "loading"
+    runner.run(0)  # the newest: both sides, the left one kept from the first request
+    assert [d.path for d in model.documents] == [str(ORIGINAL), str(SPUN)]
+    assert model.result.comparison.classification == "spun"
+
+
+def test_cancelling_a_load_keeps_what_was_there():
+    """Cancel while a file is opening: the old text stays and the model says it was cancelled."""
+    runner = Later()
+    model = AppModel(runner)
+    model.open(0, str(ORIGINAL))
+    runner.run()
+    model.open(0, str(SPUN))
+    model.cancel()
+    runner.run()
+    assert model.documents[0].path == str(ORIGINAL) and model.status == "cancelled"
+    assert "cancelled" in model.message and not model.pending
+
+
+def test_computing_waits_for_the_display():
+    """A display still taking in a text holds the comparison until it says it is ready."""
+    import threading
+
+    model = AppModel(Later())
+    busy = [True]
+    model.display_busy = lambda: busy[0]
+    model.open_many({0: str(ORIGINAL), 1: str(SPUN)})
+    task, done, failed, progress = model.runner.held.pop()
+    worker = threading.Thread(target=lambda: setattr(worker, "result", task.run(
+        lambda f, payload=None: progress(task.generation, f, payload) if payload else None)))
+    worker.start()
+    worker.join(0.5)
+    assert worker.is_alive() and model.status == "comparing"  # loaded, waiting
+    busy[0] = False
+    model.display_ready()
+    worker.join(20)
+    done(task.generation, worker.result)
+    assert model.status == "compared"

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import ORIGINAL, SPUN
-from tests.gui.test_window import open_pair
+from tests.gui.test_window import open_pair, opened
 from unspin.core.batch import CopyResult
 from unspin.gui.batch_dialog import BatchDialog
 from unspin.gui.batch_model import ROW_ROLE, BatchTableModel, ranking_proxy
@@ -189,6 +189,7 @@ def test_web_addresses_are_ranked_and_open_beside_the_original(qtbot, window, on
     """Add Web Addresses…: pages are fetched, ranked beside files, and open in the right pane
     (with the page's address in its header); a line that is no address is listed as skipped."""
     window.load_file(0, str(ORIGINAL))
+    opened(qtbot, window)
     dialog = window.compare_against_many([])
     dialog.ask_urls = lambda _parent: f"{server}/moved\nnot a page\n{server}/missing\n"
     qtbot.mouseClick(dialog.add_urls_button, Qt.MouseButton.LeftButton)

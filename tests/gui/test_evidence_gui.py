@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.conftest import ORIGINAL, SPUN
+from tests.gui.test_window import opened
 from tests.pagemaker import COOKIE, docx_bytes, news_page
 from tests.pdfmaker import make_pdf, wrap_paragraphs
 from tests.webserver import server  # noqa: F401 - a local web server, the fixture
@@ -84,7 +85,8 @@ def test_bad_files_show_why_and_keep_both_panes(qtbot, window, tmp_path):
     for name, data, reason in BAD_FILES:
         bad = tmp_path / name
         bad.write_bytes(data())
-        assert not window.load_file(1, str(bad))
+        window.load_file(1, str(bad))
+        opened(qtbot, window)
         assert reason in window.right_pane.error_text() and name in window.right_pane.error_text()
         assert window.right_pane.document.name == SPUN.name
         assert window.left_pane.document.name == ORIGINAL.name
@@ -251,5 +253,6 @@ def test_open_url_fetches_the_copy_and_shows_when(qtbot, window, monkeypatch, se
     assert "fetched" in window.right_pane.info.text()
     assert window.view.comparison.classification == "spun"
     window.act_open_url.trigger()
+    opened(qtbot, window)
     assert window.documents[1].source["final_url"] == f"{server}/copy.html"
     assert "HTTP 404" in window.statusBar().currentMessage()

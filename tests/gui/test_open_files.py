@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from unspin.gui.open_requests import LEFT, RIGHT, ask_side
 
 from tests.conftest import ORIGINAL, SPUN
+from tests.gui.test_window import opened
 
 
 @pytest.fixture
@@ -26,6 +27,7 @@ def test_one_file_goes_into_the_empty_pane(qtbot, window):
     """With the original open, a handed-over file becomes the copy and the pair is compared."""
     window.load_file(LEFT, str(ORIGINAL), compare_now=False)
     window.opener.open_paths([str(SPUN)])
+    opened(qtbot, window)
     assert paths(window) == [str(ORIGINAL), str(SPUN)]
     qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
 
@@ -33,8 +35,11 @@ def test_one_file_goes_into_the_empty_pane(qtbot, window):
 def test_a_file_replaces_the_demo_pair(qtbot, window, text_file):
     """The demo pair is not the user's work: their file becomes the original, the copy pane waits."""
     window.open_initial([])
+    assert window.opener.showing_demo()  # while its texts are read, too
+    opened(qtbot, window)
     assert window.opener.showing_demo()
     window.opener.open_paths([str(text_file)])
+    opened(qtbot, window)
     assert paths(window) == [str(text_file), None]
     assert window.right_pane.document is None
 
@@ -47,10 +52,12 @@ def test_both_panes_full_asks_which_side(qtbot, window, text_file, tmp_path):
     window.open_initial([str(old), str(new)])
     asked = []
     window.opener.choose_side = lambda _w, path: asked.append(path) or None
-    window.opener.open_paths([str(text_file)])
+    window.opener.open_paths([str(text_file)])  # the pair is still being read: both panes count as full
+    opened(qtbot, window)
     assert asked == [str(text_file)] and paths(window) == [str(old), str(new)]
     window.opener.choose_side = lambda _w, _path: LEFT
     window.opener.open_paths([str(text_file)])
+    opened(qtbot, window)
     assert paths(window) == [str(text_file), str(new)]
 
 
@@ -71,6 +78,7 @@ def test_the_side_question_answers_from_the_keyboard(qtbot, window, key, expecte
 def test_more_than_two_files_open_the_first_two_and_say_so(qtbot, window, text_file):
     """Three files: the first two are compared and the status bar says one was left out."""
     window.opener.open_paths([str(ORIGINAL), str(SPUN), str(text_file)])
+    opened(qtbot, window)
     assert paths(window) == [str(ORIGINAL), str(SPUN)]
     assert "1 more file was not opened" in window.statusBar().currentMessage()
 
@@ -81,6 +89,7 @@ def test_a_file_that_cannot_be_read_keeps_the_pane_and_says_why(qtbot, window, t
     binary = tmp_path / "photo.jpg"
     binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 20)
     window.opener.open_paths([str(binary)])
+    opened(qtbot, window)
     assert paths(window) == [str(ORIGINAL), None]
     assert "photo.jpg" in window.right_pane.error_text()
 
@@ -93,8 +102,10 @@ def test_a_macos_file_open_event_loads_the_file(qtbot, window, text_file):
         QApplication.sendEvent(app, QFileOpenEvent(str(text_file)))
         assert paths(window) == [None, None]  # no window handler yet: the path waits
         app.set_file_handler(window.opener.open_paths)
+        opened(qtbot, window)
         assert paths(window) == [str(text_file), None]
         QApplication.sendEvent(app, QFileOpenEvent(str(SPUN)))
+        opened(qtbot, window)
         assert paths(window) == [str(text_file), str(SPUN)]
     finally:
         app.set_file_handler(None)

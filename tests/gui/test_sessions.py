@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ORIGINAL, SPUN
+from tests.gui.test_window import opened
 from unspin.gui.main_window import MainWindow
 from tests.webserver import server  # noqa: F401 - the fixture
 
@@ -83,6 +84,7 @@ def test_a_session_with_a_missing_file_opens_the_other_and_says_which(qtbot, mak
     new.unlink()
     second = make_window()
     assert second.sessions.open_session(str(folder / "case.unspin"))
+    qtbot.waitUntil(lambda: bool(second.warnings), timeout=20000)  # once the original is read
     assert second.documents[0].path == str(old) and second.documents[1] is None
     assert "The copy is missing" in second.right_pane.error_text()
     assert "suspect copy.txt" in second.warnings[0] and "original" not in second.warnings[0].split(":")[0]
@@ -98,6 +100,8 @@ def test_a_changed_file_is_reported_when_the_session_opens(qtbot, make_window, c
     new.write_text(new.read_text(encoding="utf-8") + "\nA late addition.\n", encoding="utf-8")
     second = make_window()
     second.sessions.open_session(str(folder / "case.unspin"))
+    qtbot.waitUntil(lambda: bool(second.warnings), timeout=20000)  # once the files are read
+    compared(qtbot, second)
     assert len(second.warnings) == 1 and "The copy" in second.warnings[0]
     assert "has changed since the session was saved" in second.warnings[0]
 
@@ -107,6 +111,7 @@ def test_a_corrupt_session_gives_a_clear_error_and_keeps_the_window(qtbot, make_
     folder, old, new = case
     window = make_window()
     window.load_file(0, str(old), compare_now=False)
+    opened(qtbot, window)
     bad = tmp_path / "broken.unspin"
     bad.write_text('{"schema": "unspin.session", "version": 1, "old": ', encoding="utf-8")
     window.opener.open_paths([str(bad)])
@@ -121,6 +126,7 @@ def test_saving_a_session_over_a_compared_text_is_refused(qtbot, make_window, ca
     before = new.read_bytes()
     window = make_window()
     window.open_initial([str(old), str(new)])
+    opened(qtbot, window)
     window.sessions.ask_save_path = lambda _w, suggested: str(new)
     assert not window.sessions.save_dialog()
     assert "one of the compared files" in window.warnings[0] and new.read_bytes() == before

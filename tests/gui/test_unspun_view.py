@@ -81,6 +81,7 @@ def test_the_view_stays_on_for_a_new_copy(qtbot, window, tmp_path):
     other.write_text(ORIGINAL.read_text(encoding="utf-8").replace(" at ", " astatine "), encoding="utf-8")
     window.view = None
     window.load_file(1, str(other))
+    qtbot.waitUntil(lambda: window.documents[1].name == "other.txt", timeout=20000)
     assert window.right_pane.editor.toPlainText() == window.documents[1].text  # the copy while comparing
     qtbot.waitUntil(lambda: window.view is not None and window.unspun_view.ready, timeout=20000)
     assert " astatine " in window.documents[1].text

@@ -9,6 +9,11 @@ from unspin.gui.main_window import MainWindow
 from tests.conftest import ORIGINAL, SPUN
 
 
+def opened(qtbot, window, timeout=20000):
+    """Wait until the files being opened are read (in the background) and shown or refused."""
+    qtbot.waitUntil(lambda: not window.model.pending, timeout=timeout)
+
+
 def open_pair(qtbot, window, old, new):
     window.view = None
     window.open_initial([str(old), str(new)])
@@ -124,6 +129,7 @@ def test_a_binary_file_shows_an_error_and_keeps_both_panes(qtbot, window, tmp_pa
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     _drop(window.right_pane, binary)
+    opened(qtbot, window)
     assert "binary" in window.right_pane.error_text() and "photo.txt" in window.right_pane.error_text()
     assert window.right_pane.document.name == SPUN.name
     assert window.left_pane.document.name == ORIGINAL.name
@@ -169,6 +175,7 @@ def test_zoom_and_link_toggle_persist(qtbot, window, tmp_path):
 def test_one_file_leaves_the_copy_pane_inviting_a_drop(qtbot, window):
     """With one file the right pane shows the drop zone and the verdict asks for a second text."""
     window.open_initial([str(ORIGINAL)])
+    opened(qtbot, window)
     assert window.right_pane.stack.currentWidget() is window.right_pane.drop_zone
     assert "second text" in window.verdict_bar.verdict.text()
     qtbot.waitUntil(lambda: window.scan.active, timeout=20000)  # then it is scanned alone
@@ -192,7 +199,7 @@ def test_cancel_stops_a_long_comparison(qtbot, window, tmp_path):
     (tmp_path / "a.txt").write_text(text)
     (tmp_path / "b.txt").write_text(text.replace("filler3", "padding3"))
     window.open_initial([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
-    qtbot.waitUntil(window.cancel_button.isVisible, timeout=10000)  # once both texts are in
+    qtbot.waitUntil(lambda: window.model.status == "comparing", timeout=10000)  # once both texts are in
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cancelled" in window.verdict_bar.verdict.text(), timeout=30000)
     assert window.view is None and not window.cancel_button.isVisible()

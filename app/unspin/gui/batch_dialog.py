@@ -352,11 +352,14 @@ def open_batch_dialog(window, paths=None) -> BatchDialog | None:
 
 def open_beside(window, original: Document, path: str):
     """Open the copy at *path* in the right pane, with *original* in the left."""
-    if not _same_document(window.documents[0], original) and original.path:
-        window.load_file(0, original.path, compare_now=False)
-    if window.load_file(1, path):
-        window.activateWindow()
-        window.raise_()
+    paths = {1: path}
+    model = window.model
+    left_changes = model.pending.get(0, original.path) != original.path  # another file is opening there
+    if original.path and (left_changes or not _same_document(window.documents[0], original)):
+        paths[0] = original.path
+    window.model.open_many(paths)  # read in the background; a failure shows in its pane
+    window.activateWindow()
+    window.raise_()
 
 
 def _same_document(a: Document | None, b: Document) -> bool:

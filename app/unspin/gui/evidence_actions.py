@@ -84,7 +84,8 @@ class EvidenceActions:
 
     def open_url(self, url: str | None = None) -> bool:
         """File → Open URL…: fetch a page into the empty side (the copy's when both are
-        full); a page that cannot be had is refused with the reason, nothing half-loaded."""
+        full); a page that cannot be had is refused with the reason, nothing half-loaded.
+        False when no address was given."""
         from PySide6.QtWidgets import QInputDialog
 
         if url is None:
@@ -95,8 +96,9 @@ class EvidenceActions:
         if not url.lower().startswith(("http://", "https://")):
             QMessageBox.warning(self.window, "Open URL", f"“{url}” is not an http or https address.")
             return False
-        side = 0 if self.window.documents[0] is None else 1
-        return self.window.load_file(side, url)
+        side = 0 if self.window.model.is_empty(0) else 1
+        self.window.load_file(side, url)  # fetched in the background; a failure shows in its pane
+        return True
 
     def _clip_block(self):
         """(comparison, block index) of the paragraph pair at the reader's place, or None."""

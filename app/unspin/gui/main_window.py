@@ -16,7 +16,6 @@ from unspin.core.resources import seed_paths
 from unspin.core.session import is_session_path
 from unspin.gui.article_pane import ArticlePane
 from unspin.gui.batch_dialog import open_batch_dialog
-from unspin.gui.busy import busy_cursor
 from unspin.gui.evidence_actions import EvidenceActions
 from unspin.gui.find_bar import FindBar
 from unspin.gui.find_controller import PaneFinder
@@ -30,6 +29,7 @@ from unspin.gui.scroll_sync import ScrollSync
 from unspin.gui.session_controller import SessionController
 from unspin.gui.review_controller import ReviewController
 from unspin.gui.sidebar import SwapSidebar
+from unspin.gui.task_display import TaskDisplay
 from unspin.gui.unspun_view import UnspunView
 from unspin.gui.recent_pairs import RecentPairs
 from unspin.gui.verdict_bar import VerdictBar
@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self.model.listeners.append(self)
         self.view: ViewResult | None = None  # the comparison on screen
         self.batch_dialog = None  # File → Compare Against Many…
-        self._compare_when_loaded = False
         self._place = None  # (offset, height) to scroll the left pane back to once compared
         self._pending_lists = None  # (view, generation) shown in the lists once its timer fires
         self._lists_timer = QTimer(self, singleShot=True)
@@ -64,6 +63,8 @@ class MainWindow(QMainWindow):
         self.evidence = EvidenceActions(self)
         self.setWindowTitle("Unspin")
         self._build_ui()
+        self.display = TaskDisplay(self.model, self.panes, self.verdict_bar, self.statusBar(),
+                                   self.progress, self.cancel_button)  # the texts and the task
         self.sessions = SessionController(self)
         self.opener = FileRouter(self)  # files from a second launch or a file-open event
         self.reviews = ReviewController(self)  # confirm, dismiss, note the swaps
@@ -121,12 +122,10 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self):
         for side, pane in enumerate(self.panes):
-            pane.loaded.connect(self._on_pane_loaded)
             pane.open_requested.connect(lambda s=side: self.choose_file(s))
             pane.file_dropped.connect(lambda path, s=side: self.open_file(s, path))
         self.sidebar.swap_selected.connect(self.select_swap)
         self.sidebar.step_requested.connect(self.step_occurrence)
-        self.cancel_button.clicked.connect(self.cancel_comparison)
         self.verdict_bar.swap_requested.connect(self.swap_sides)
 
     # --- files -----------------------------------------------------------------------
@@ -135,9 +134,7 @@ class MainWindow(QMainWindow):
         """Open the command line's files; with none, the bundled demo pair."""
         if not files:
             files = [str(p) for p in seed_paths()]
-        for side, path in enumerate(files[:2]):
-            self.load_file(side, path, compare_now=False)
-        self.start_comparison()
+        self.model.open_many(dict(enumerate(files[:2])))
 
     def choose_file(self, side: int):
         """Ask for a file for one side."""
@@ -166,44 +163,22 @@ class MainWindow(QMainWindow):
     def clear_side(self, side: int):
         """Empty one pane (its comparison is gone with it)."""
         self.model.set_document(side, None, start=False)
-        self._forget_view()
-        self.panes[side].clear()
         self.panes[side].hide_error()
         self.verdict_bar.show_message("Open a text on both sides to compare them.")
 
-    def load_file(self, side: int, path: str, compare_now: bool = True) -> bool:
-        """Load *path* into one side; on failure show why and keep what was there."""
-        with busy_cursor():  # a long PDF takes a moment (~0.5 s per 100 pages)
-            loaded = self.model.open(side, path, start=False)
-        if not loaded:
-            message = self.model.load_errors[side]
-            self.panes[side].show_error(message)
-            self.statusBar().showMessage(message)
-            return False
-        self._show_side(side, compare_now)
-        return True
+    def load_file(self, side: int, path: str, compare_now: bool = True):
+        """Open *path* in one side in the background (then compare); on failure its pane
+        says why and keeps what was there."""
+        return self.model.open(side, path, start=compare_now)
 
     def show_document(self, side: int, document: Document, compare_now: bool = True):
         """Put a loaded or pasted document into one side and compare."""
-        self.model.set_document(side, document, start=False)
-        self._show_side(side, compare_now)
-
-    def _show_side(self, side: int, compare_now: bool):
-        document = self.documents[side]
-        self._forget_view()
-        self.panes[side].set_document(document)
-        self.statusBar().showMessage(f"Opened {document.name}", 4000)
-        if compare_now:
-            self.start_comparison()
+        self.model.set_document(side, document, start=compare_now)
 
     def swap_sides(self):
         """Exchange the left and right documents; the copy's place becomes the left pane's."""
         self._place = self.sync.place_of(self.right_pane)
-        self.model.swap_sides(start=False)
-        self._forget_view()
-        for pane, doc in zip(self.panes, self.documents):
-            pane.set_document(doc) if doc else pane.clear()
-        self.start_comparison()
+        self.model.swap_sides()
 
     def set_original_line_breaks(self, original: bool):
         """View → Original Line Breaks: hard-wrapped text as the file breaks it, or (off,
@@ -212,18 +187,14 @@ class MainWindow(QMainWindow):
         for pane in self.panes:
             pane.reflow = not original
         self._place = self.sync.place_of(self.left_pane)
-        for side, doc in enumerate(self.documents):
-            if doc is not None:
-                self.show_document(side, doc, compare_now=False)
+        self._forget_view()
+        self.display.show_documents(again=True)
         self.start_comparison()
 
     def reload(self):
         """Read both files again from disk, keeping the reader's place."""
         self._place = self.sync.place_of(self.left_pane)
-        for side, doc in enumerate(list(self.documents)):
-            if doc is not None and doc.path:
-                self.load_file(side, doc.path, compare_now=False)
-        self.start_comparison()
+        self.model.reload()
 
     # --- comparison ------------------------------------------------------------------
 
@@ -242,24 +213,10 @@ class MainWindow(QMainWindow):
             pane.highlighter.clear()
 
     def start_comparison(self):
-        """Compare the two documents (or scan the one open) in the background; a newer
-        request replaces an older one.
-
-        A long text first goes into its pane: loading it while comparing would make both
-        compete for the GIL and the window stutter (measured: 130 ms gaps on 10 MB).
-        """
-        if any(pane.is_loading() for pane in self.panes):
-            self.model.cancel()
-            self._compare_when_loaded = True
-            self.verdict_bar.show_message("Loading the texts…")
-            return
-        self._compare_when_loaded = False
+        """Compare the two documents (or scan the one open) in the background, once the
+        panes have their texts in; a newer request replaces an older one."""
         if self.model.start() is None:
             self.verdict_bar.show_message("Open a second text to compare it with the first.")
-
-    def _on_pane_loaded(self):
-        if self._compare_when_loaded and not any(pane.is_loading() for pane in self.panes):
-            self.start_comparison()
 
     def cancel_comparison(self):
         """Stop the running comparison."""
@@ -267,34 +224,22 @@ class MainWindow(QMainWindow):
 
     # --- what the model tells ------------------------------------------------------
 
+    def documents_changed(self):
+        self._forget_view()  # before the panes take the new texts
+        self.display.show_documents()
+
     def task_started(self, task):
         if task.kind == "scan":
-            self.scan.begin(self.model.scanned_side, task.args[0])
-            return
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.verdict_bar.show_message(self.model.message)
-        self.recent.remember(*self.documents)
-
-    def task_progress(self, fraction: float):
-        self.progress.setValue(int(fraction * 100))
+            side = self.model.scanned_side
+            self.scan.begin(side, self.documents[side])
+        elif task.kind == "compare":
+            self.recent.remember(*self.documents)
 
     def result_ready(self, result):
-        self._end_job()
         if isinstance(result, ViewResult):
             self.apply_view(result)
         else:
             self.scan.show(result)
-
-    def task_failed(self, message: str):
-        self._end_job()
-        self.verdict_bar.show_message(message)
-        self.statusBar().showMessage(message)
-
-    def _end_job(self):
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
 
     def apply_view(self, view: ViewResult):
         """Show a finished comparison: the texts' highlights at once, the verdict and the

@@ -69,13 +69,13 @@ class FileRouter:
 
     def open_one(self, path: str) -> None:
         """One file: the empty pane, or the side the user picks when both are full."""
-        documents = self.window.documents
+        model = self.window.model
         if self.showing_demo():
             self.window.clear_side(RIGHT)
             side = LEFT
-        elif documents[LEFT] is None:
+        elif model.is_empty(LEFT):
             side = LEFT
-        elif documents[RIGHT] is None:
+        elif model.is_empty(RIGHT):
             side = RIGHT
         else:
             side = self.choose_side(self.window, path)
@@ -85,6 +85,6 @@ class FileRouter:
 
     def showing_demo(self) -> bool:
         """True while the panes hold the bundled demo pair, which a user's file replaces."""
-        paths = [os.path.normcase(os.path.abspath(d.path)) if d and d.path else None
-                 for d in self.window.documents]
+        paths = [self.window.model.path_of(side) for side in (LEFT, RIGHT)]
+        paths = [os.path.normcase(os.path.abspath(p)) if p else None for p in paths]
         return paths == [os.path.normcase(os.path.abspath(p)) for p in seed_paths()]

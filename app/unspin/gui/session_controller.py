@@ -9,8 +9,10 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from unspin.app_model import Listener
 from unspin.core.session import (SUFFIX, Session, SessionError, SessionFile, SessionText, load_session,
                                  outside_files, save_session)
 from unspin.gui.save_dialogs import confirm_replace, may_write
@@ -48,7 +50,7 @@ def _warn(window, title: str, text: str) -> None:
     QMessageBox.warning(window, title, text)
 
 
-class SessionController:
+class SessionController(Listener):
     """Saves and restores the pair, the swap-list filters and the selected swap."""
 
     def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn,
@@ -59,7 +61,9 @@ class SessionController:
         self.confirm_replace = confirm_replace
         self.pending_swap: tuple[str, str] | None = None
         self.last_path = ""
+        self._opening = None  # (task, files by side, review, problems) while its files load
         window.comparison_shown.connect(self._select_pending_swap)
+        window.model.listeners.append(self)
 
     # --- saving ----------------------------------------------------------------------
 
@@ -124,41 +128,65 @@ class SessionController:
             self.window.statusBar().showMessage("The session was not opened", 6000)
             return False
         self.last_path = str(Path(path).absolute())
-        problems = self._load_sides(session)
-        if session.review is not None:  # after the sides: a new text starts a new review
-            model = self.window.model
-            model.set_review(session.review if session.review.reviewer else
-                             replace(session.review, reviewer=model.review.reviewer))
         sidebar = self.window.sidebar
         sidebar.filter_edit.setText(session.filter_text)
         sidebar.suspicious_box.setChecked(session.suspicious_only)
         self.pending_swap = session.selected_swap
+        problems, files = self._load_sides(session)
+        if files:  # the rest once they are read (in the background)
+            task = self.window.model.open_many({side: saved.path for side, saved in files.items()})
+            self._opening = (task, files, session.review, problems)
+            return True
+        self._opening = None
+        self._finish_opening(session.review, problems)
         self.window.start_comparison()
-        if problems:
-            self.warn(self.window, "Session opened with problems", "\n\n".join(problems))
         return True
 
-    def _load_sides(self, session: Session) -> list[str]:
-        """Load both sides; return sentences about missing, unreadable or changed files."""
-        problems = []
-        for side, saved in enumerate((session.old, session.new)):
+    def files_opened(self) -> None:
+        """The session's files are read: say which could not be opened or have changed."""
+        model = self.window.model
+        if self._opening is None or self._opening[0] is not model.task:
+            return  # files opened otherwise
+        (_, files, review, problems), self._opening = self._opening, None
+        for side, saved in files.items():
             name = SIDE_NAMES[side]
+            if model.load_errors[side]:
+                problems.append(f"The {name} could not be opened: {model.load_errors[side]}")
+            elif saved.sha256 and model.documents[side].sha256 != saved.sha256:
+                problems.append(f"The {name} ({saved.path}) has changed since the session was "
+                                "saved: the comparison shows its current text.")
+        self._finish_opening(review, problems, later=True)
+
+    def _finish_opening(self, review, problems: list[str], later: bool = False) -> None:
+        """Take the session's review (after its texts: a new text starts a new review) and
+        warn about its problems (*later*: once the model has taken the texts in)."""
+        if review is not None:
+            model = self.window.model
+            model.set_review(review if review.reviewer else replace(review, reviewer=model.review.reviewer))
+        if not problems:
+            return
+
+        def warn():
+            self.warn(self.window, "Session opened with problems", "\n\n".join(problems))
+        QTimer.singleShot(0, self.window, warn) if later else warn()
+
+    def _load_sides(self, session: Session) -> tuple[list[str], dict[int, SessionFile]]:
+        """Put back the kept texts, empty the other sides; return sentences about missing
+        or damaged texts, and the files still to open by side."""
+        problems, files = [], {}
+        for side, saved in enumerate((session.old, session.new)):
             self.window.clear_side(side)  # a failed load must not leave the previous text there
             if saved is None:
                 continue
             if isinstance(saved, SessionText):
                 problems += self._show_kept_text(side, saved)
             elif not os.path.exists(saved.path):
-                message = f"The {name} is missing: {saved.path} no longer exists."
+                message = f"The {SIDE_NAMES[side]} is missing: {saved.path} no longer exists."
                 self.window.panes[side].show_error(message)
                 problems.append(message + " Open it again with its pane's Open button.")
-            elif not self.window.load_file(side, saved.path, compare_now=False):
-                problems.append(f"The {name} could not be opened: "
-                                f"{self.window.panes[side].error_text()}")
-            elif saved.sha256 and self.window.documents[side].sha256 != saved.sha256:
-                problems.append(f"The {name} ({saved.path}) has changed since the session was "
-                                "saved: the comparison shows its current text.")
-        return problems
+            else:
+                files[side] = saved
+        return problems, files
 
     def _show_kept_text(self, side: int, saved: SessionText) -> list[str]:
         """Put a pasted text kept in the session back into *side*."""

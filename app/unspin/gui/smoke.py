@@ -23,9 +23,12 @@ class SmokeTest(QObject):
         super().__init__(window)
         self.window = window
         window.comparison_shown.connect(self._check, type=_queued())
-        # a file that could not be loaded will never be compared: fail at once
-        failed_to_load = any(pane.error_text() for pane in window.panes)
-        QTimer.singleShot(0 if failed_to_load else TIMEOUT_MS, self, self._time_out)
+        window.model.listeners.append(self)
+        QTimer.singleShot(TIMEOUT_MS, self, self._time_out)
+
+    def load_failed(self, _side: int, _message: str):
+        """A file that could not be loaded will never be compared: fail at once."""
+        QTimer.singleShot(0, self, self._time_out)
 
     def _check(self):
         window = self.window
