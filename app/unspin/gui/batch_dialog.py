@@ -1,6 +1,7 @@
 """File → Compare Against Many…: rank suspect copies against the left document.
 
-The copies are compared in worker processes (``core.batch``) driven from a QRunnable;
+The copies are compared in worker processes (``core.batch``) driven from the window's
+one kind of background task (:class:`unspin.tasks.TaskSlot` on a ``QtRunner``);
 rows appear in the table as they come in and sort themselves by spin score. Activating a
 row (Enter, double-click, Open Beside Original) opens that copy in the right pane beside
 the original. ``add_paths`` is the one way copies come in: the file choosers call it,
@@ -10,10 +11,8 @@ and so can tests and other callers.
 from __future__ import annotations
 
 import os
-import threading
-import traceback
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout)
 
@@ -25,7 +24,9 @@ from unspin.core.fetch import is_url
 from unspin.core.formats import OPEN_FILTER
 from unspin.core.judgement import CLASSES
 from unspin.core.report import write_atomic
+from unspin.gui.jobs import QtRunner
 from unspin.gui.save_dialogs import save_folder
+from unspin.tasks import TaskSlot
 from unspin.gui.batch_model import CLASS, ROW_ROLE, SPIN, BatchTableModel, ranking_proxy
 
 COPY_FILTER = OPEN_FILTER
@@ -33,43 +34,12 @@ SAVE_FILTERS = {"CSV (*.csv)": to_csv, "JSON (*.json)": to_json, "Text (*.txt)":
 SKIPPED_SHOWN = 4
 
 
-class BatchSignals(QObject):
-    """Signals of a BatchJob: one per copy, and the end."""
-
-    copy_done = Signal(int, int, int, object)  # generation, done, total, CopyResult or Skipped
-    finished = Signal(int, object)  # generation, BatchResult
-    failed = Signal(int, str)
-
-
-class BatchJob(QRunnable):
-    """Ranks copies against an original in worker processes; ``cancel()`` stops it."""
-
-    def __init__(self, generation: int, original: Document, files: list[str], jobs: int | None = None):
-        super().__init__()
-        self.generation, self.jobs = generation, jobs
-        self.original, self.files = original, files
-        self.signals = BatchSignals()
-        self._cancel = threading.Event()
-        self.setAutoDelete(False)  # the dialog keeps it until the next one
-
-    def cancel(self):
-        """Stop after the copies under way."""
-        self._cancel.set()
-
-    def run(self):
-        try:
-            result = rank_copies(self.original, self.files, jobs=self.jobs,
-                                 should_cancel=self._cancel.is_set, progress=self._report)
-            self.signals.finished.emit(self.generation, result)
-        except Exception as exc:  # shown in the dialog with its reason, logged in full
-            traceback.print_exc()
-            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
-
-    def _report(self, done: int, total: int, outcome):
-        try:
-            self.signals.copy_done.emit(self.generation, done, total, outcome)
-        except RuntimeError:  # the dialog is gone
-            self._cancel.set()
+def rank_in_background(original: Document, files: list[str], jobs: int | None, *,
+                       should_cancel, progress) -> BatchResult:
+    """Rank *files* against *original* as a background task; each copy's row (or why it
+    was skipped) goes out as a progress payload ``(done, total, outcome)``."""
+    return rank_copies(original, files, jobs=jobs, should_cancel=should_cancel,
+                       progress=lambda done, total, outcome: progress(done / total, (done, total, outcome)))
 
 
 class BatchDialog(QDialog):
@@ -83,9 +53,8 @@ class BatchDialog(QDialog):
         super().__init__(parent)
         self.original = original
         self.skipped: list[Skipped] = []
-        self.job: BatchJob | None = None
-        self.running = False  # a job is comparing copies
-        self.generation = 0
+        self.slot = TaskSlot(QtRunner(self))  # the ranking under way
+        self._ranking: list[str] = []  # its copies
         self.language = ""
         self._queue: list[str] = []
         self._done = self._total = 0
@@ -188,7 +157,7 @@ class BatchDialog(QDialog):
         """Rank these files and folders' files too (those already ranked are left out)."""
         files, missing = expand_copies(self.original.path or "", paths)
         self._note_skipped(missing)
-        known = self.model.paths() | set(self._queue) | set(self.job.files if self.running else ())
+        known = self.model.paths() | set(self._queue) | set(self._ranking if self.running else ())
         files = [f for f in files if os.path.abspath(f) not in known and f not in known]
         if not files:
             if not missing:
@@ -198,28 +167,28 @@ class BatchDialog(QDialog):
         if not self.running:
             self._start_next()
 
+    @property
+    def running(self) -> bool:
+        """True while copies are being compared."""
+        return self.slot.running
+
     def _start_next(self):
         files, self._queue = self._queue, []
         self._done, self._total = 0, len(files)
-        self.generation += 1
-        self.job = BatchJob(self.generation, self.original, files, self.jobs)
-        self.running = True
-        self.job.signals.copy_done.connect(self._on_copy_done)
-        self.job.signals.finished.connect(self._on_finished)
-        self.job.signals.failed.connect(self._on_failed)
+        self._ranking = files
+        self.slot.start("batch", rank_in_background, (self.original, files, self.jobs),
+                        self._on_finished, self._on_failed, self._on_copy_done)
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
         self.progress.setFormat(f"%v of {len(files)} copies")
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.status.setText(f"Comparing {len(files)} copies with {self.original.name}…")
-        QThreadPool.globalInstance().start(self.job)
 
     # --- results -----------------------------------------------------------------
 
-    def _on_copy_done(self, generation: int, done: int, total: int, outcome):
-        if generation != self.generation:
-            return  # a cancelled, older job
+    def _on_copy_done(self, _fraction: float, row):
+        done, _total, outcome = row
         self.progress.setValue(done)
         if isinstance(outcome, CopyResult):
             self.model.add_row(outcome)
@@ -227,9 +196,7 @@ class BatchDialog(QDialog):
         else:
             self._note_skipped([outcome])
 
-    def _on_finished(self, generation: int, result: BatchResult):
-        if generation != self.generation:
-            return
+    def _on_finished(self, result: BatchResult):
         self._end_job()
         self.language = result.language
         rows, networks = with_networks(self.model.rows())  # over every copy in the ranking
@@ -246,14 +213,11 @@ class BatchDialog(QDialog):
         if self._queue:  # added while this job ran, or after it was cancelled (cancel empties it)
             self._start_next()
 
-    def _on_failed(self, generation: int, message: str):
-        if generation != self.generation:
-            return
+    def _on_failed(self, message: str):
         self._end_job()
         self.status.setText(f"The comparison failed: {message}")
 
     def _end_job(self):
-        self.running = False
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
 
@@ -272,8 +236,7 @@ class BatchDialog(QDialog):
     def cancel(self):
         """Stop the running comparisons (the rows in so far stay)."""
         self._queue = []
-        if self.job is not None:
-            self.job.cancel()
+        self.slot.cancel()
 
     # --- copies out -----------------------------------------------------------------
 

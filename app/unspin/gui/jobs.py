@@ -36,13 +36,17 @@ class _Job(QRunnable):
     def run(self):
         try:
             result = self.task.run(self._report)
-            self.signals.finished.emit(self.number, result)
         except Exception as exc:  # shown to the user with its reason, and logged in full
             traceback.print_exc()
-            try:
-                self.signals.failed.emit(self.number, f"{type(exc).__name__}: {exc}")
-            except RuntimeError:  # the window is gone
-                pass
+            self._emit(self.signals.failed, f"{type(exc).__name__}: {exc}")
+            return
+        self._emit(self.signals.finished, result)
+
+    def _emit(self, signal, value):
+        try:
+            signal.emit(self.number, value)
+        except RuntimeError:  # the window (or dialog) is gone: nobody waits for it
+            pass
 
     def _report(self, fraction: float, payload=None):
         percent = int(fraction * 100)

@@ -15,12 +15,11 @@ from __future__ import annotations
 import dataclasses
 import html
 import os
-import traceback
 from array import array
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from unspin.core.alignment import Block
@@ -29,9 +28,10 @@ from unspin.core.documents import restore_newlines
 from unspin.core.highlights import Layer, make_layer
 from unspin.core.report import write_atomic
 from unspin.core.restore import Unspun, flags_unspun, unspun_layers, unspun_text
-from unspin.gui.jobs import ViewResult
+from unspin.gui.jobs import QtRunner, ViewResult
 from unspin.gui.offsets import OffsetMap
 from unspin.gui.save_dialogs import save_folder
+from unspin.tasks import TaskSlot
 
 LEFT, RIGHT = 0, 1
 
@@ -67,32 +67,12 @@ def prepare_scan(view, side: int) -> Prepared:
     return Prepared(view, side, u, (layer,), None, None, OffsetMap(u.text))
 
 
-class UnspinSignals(QObject):
-    """Signals of an UnspinJob, each with the request's generation."""
-
-    finished = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class UnspinJob(QRunnable):
-    """Runs a ``prepare`` function off the UI thread."""
-
-    def __init__(self, generation: int, function, *args):
-        super().__init__()
-        self.generation, self.function, self.args = generation, function, args
-        self.signals = UnspinSignals()
-        self.setAutoDelete(False)  # the controller keeps it until the next request
-
-    def run(self):
-        try:
-            # hundreds of thousands of small objects: full collections over them froze the
-            # window 30-120 ms at a time on a 1 MB copy (measured)
-            with collector_paused(freeze_survivors=True):
-                prepared = self.function(*self.args)
-            self.signals.finished.emit(self.generation, prepared)
-        except Exception as exc:  # shown in the status bar, logged in full
-            traceback.print_exc()
-            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+def unspin_off_the_ui(function, *args, should_cancel=None, progress=None) -> Prepared:
+    """Run a ``prepare`` function as a background task."""
+    # hundreds of thousands of small objects: full collections over them froze the window
+    # 30-120 ms at a time on a 1 MB copy (measured)
+    with collector_paused(freeze_survivors=True):
+        return function(*args)
 
 
 class UnspunView(QObject):
@@ -103,8 +83,7 @@ class UnspunView(QObject):
         self.window = window
         self.enabled = False  # the View menu toggle
         self.shown: Prepared | None = None  # what a pane shows, when unspun
-        self.generation = 0
-        self.job: UnspinJob | None = None
+        self.slot = TaskSlot(QtRunner(self))  # the newest request only
         self._loading: tuple[object, int] | None = None  # (source, side) going into a pane
         self._tooltips = [pane.tooltip_provider for pane in window.panes]
         for side, pane in enumerate(window.panes):
@@ -125,7 +104,7 @@ class UnspunView(QObject):
         """Turn the unspun view on or off; while on it follows every new result."""
         self.enabled = enabled
         self.window.model.set_unspun(enabled)  # the model holds the view's modes
-        self.generation += 1  # a pending request is no longer wanted
+        self.slot.drop()  # a pending request is no longer wanted
         if enabled:
             self._request_current()
         elif self.shown is not None:
@@ -143,7 +122,7 @@ class UnspunView(QObject):
 
     def forget(self):
         """The texts changed: put the text back, the old unspun text no longer matches."""
-        self.generation += 1
+        self.slot.drop()
         self._loading = None
         if self.shown is not None:
             side, self.shown = self.shown.side, None
@@ -162,23 +141,18 @@ class UnspunView(QObject):
             w.statusBar().showMessage("Nothing to unspin yet: open a text (and its original).", 4000)
 
     def _request(self, function, *args):
-        self.generation += 1
-        self.job = UnspinJob(self.generation, function, *args)
-        self.job.signals.finished.connect(self._on_prepared)
-        self.job.signals.failed.connect(self._on_failed)
+        self.slot.start("unspin", unspin_off_the_ui, (function, *args), self._on_prepared, self._on_failed)
         self.window.statusBar().showMessage("Unspinning…")
-        QThreadPool.globalInstance().start(self.job)
 
     def _current_source(self):
         w = self.window
         return w.view if w.view is not None else w.scan.view
 
-    def _on_failed(self, generation: int, message: str):
-        if generation == self.generation:
-            self.window.statusBar().showMessage(f"Could not unspin the text: {message}")
+    def _on_failed(self, message: str):
+        self.window.statusBar().showMessage(f"Could not unspin the text: {message}")
 
-    def _on_prepared(self, generation: int, p: Prepared):
-        if generation != self.generation or p.source is not self._current_source():
+    def _on_prepared(self, p: Prepared):
+        if p.source is not self._current_source():
             return  # stale: the toggle or the texts changed meanwhile
         document, words = _document_of(p.source)
         self.shown = p
