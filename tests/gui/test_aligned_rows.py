@@ -1,5 +1,8 @@
 """Aligned rows: with Link Scrolling on, paired paragraphs start at the same height."""
 
+import textwrap
+
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 
 WORDS = ["river", "stone", "lamp", "cloud", "harbour", "meadow", "engine", "letter", "garden"]
@@ -102,3 +105,20 @@ def test_unlinked_panes_show_the_texts_without_gaps(qtbot, window, tmp_path):
     window.act_link.trigger()
     qtbot.wait(20)
     assert abs(_top(left, first_old) - _top(right, first_new)) <= 2
+
+
+def test_paragraphs_run_together_on_one_side_leave_no_blank_pane(qtbot, window, tmp_path):
+    """A copy whose paragraphs were run into one hard-wrapped paragraph (shown reflowed as
+    one): its rows start inside that paragraph, so nothing is levelled by a gap, and the
+    copy's text fills its pane wherever the original is scrolled (a gap as tall as the
+    original left it blank)."""
+    old = [_paragraph(i) for i in range(40)]
+    (tmp_path / "old.txt").write_text("\n\n".join(old), encoding="utf-8")
+    new = textwrap.fill(" ".join(p.replace(" stone ", " rock ") for p in old), 72)
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    _open(qtbot, window, tmp_path / "old.txt", tmp_path / "new.txt")
+    right = window.right_pane
+    for fraction in (0.2, 0.4, 0.7):
+        _scroll(qtbot, window.left_pane, fraction)
+        shown = right.position_at(QPoint(4, 4))
+        assert _top(right, shown) < 30, f"the copy's pane is blank at its top at {fraction:.0%}"

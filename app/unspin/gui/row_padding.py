@@ -167,12 +167,16 @@ def _row_keys(alignment, texts) -> tuple[list[int], list[int]]:
 
     Rows one side has no paragraph of share their first block on that side with the
     next row: the later row is the one to stand level with (the earlier sits in a gap).
+    A row that starts inside a block on either side (its paragraphs were run together
+    with others there) is not one to level: the block's top belongs to an earlier row.
     """
     lefts = _block_numbers(texts[0], [row.old_start for row in alignment])
     rights = _block_numbers(texts[1], [row.new_start for row in alignment])
     left: list[int] = []
     right: list[int] = []
     for a, b in zip(lefts, rights):
+        if a is None or b is None:
+            continue
         while left and (left[-1] >= a or right[-1] >= b):
             left.pop()
             right.pop()
@@ -181,16 +185,25 @@ def _row_keys(alignment, texts) -> tuple[list[int], list[int]]:
     return left, right
 
 
-def _block_numbers(text: str, starts: list[int]) -> list[int]:
-    """The block number of each of these ascending offsets of *text* (counted in C: a
-    10 MB text takes milliseconds, a list of its 140,000 line breaks a fifth of a second
-    of the UI thread)."""
+def _block_numbers(text: str, starts: list[int]) -> list[int | None]:
+    """The block number of each of these ascending offsets of *text*, None for one inside
+    a block (after more than blanks). Line breaks are counted in C: a 10 MB text takes
+    milliseconds, a list of its 140,000 line breaks a fifth of a second of the UI thread."""
     if "\r" in text or "\u2029" in text:  # not in a loaded text, whose breaks are "\n"
         breaks = [m.start() for m in _BLOCK_BREAK.finditer(text)]
-        return [bisect_left(breaks, start) for start in starts]
-    numbers, count, last = [], 0, 0
-    for start in starts:
-        count += text.count("\n", last, start)
-        last = start
-        numbers.append(count)
-    return numbers
+        numbers = [bisect_left(breaks, start) for start in starts]
+    else:
+        numbers, count, last = [], 0, 0
+        for start in starts:
+            count += text.count("\n", last, start)
+            last = start
+            numbers.append(count)
+    breaks = [c for c in "\n\r\u2029" if c in text]  # rfind of one absent runs to the start
+    return [n if start == 0 or text[start - 1] in breaks or _starts_block(text, start, breaks) else None
+            for n, start in zip(numbers, starts)]
+
+
+def _starts_block(text: str, start: int, breaks: list[str]) -> bool:
+    """True when only blanks stand between the start of *start*'s block and *start*."""
+    line_start = max((text.rfind(c, 0, start) for c in breaks), default=-1) + 1
+    return line_start == start or text[line_start:start].isspace()
