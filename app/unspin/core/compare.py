@@ -19,8 +19,8 @@ from unspin.core.documents import Document
 from unspin.core.language import detect_language
 from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
                                   worth_a_second_process)
-from unspin.core.judgement import (Measures, classify, describe, is_a_copy, occurrences_with,
-                                   pattern_strength, swap_pattern)
+from unspin.core.judgement import (Measures, classify, describe, in_pairing_order, is_a_copy,
+                                   occurrences_with, pattern_strength, swap_pattern)
 from unspin.core.occurrences import place_swaps
 from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_synonym,
                                  load_signatures, words_looked_up)
@@ -294,6 +294,9 @@ def _facts(tokens: Tokens) -> dict[str, None]:
 
 
 def _ranked(swaps: list[Swap]) -> list[Swap]:
+    """Most suspicious occurrences first, then the commonest, then by text."""
+    if in_pairing_order(swaps):  # the rest of the key holds already: a number a swap is enough
+        return sorted(swaps, key=lambda s: -s.score * s.count)  # (a stable sort: ties keep it)
     return sorted(swaps, key=lambda s: (-s.score * s.count, -s.count, s.old, s.new))
 
 

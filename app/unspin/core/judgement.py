@@ -16,10 +16,13 @@ appear. The thresholds below were set on the development pairs of
 
 from __future__ import annotations
 
+import heapq
 import math
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from unspin.core.swaps import Swap, normalize
 
@@ -90,6 +93,12 @@ def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
+def in_pairing_order(swaps: list[Swap]) -> bool:
+    """Whether *swaps* stand as pairing lists them: the commonest first, then by text (what
+    a ranking then needs to sort by is the score alone, not a key tuple a swap)."""
+    return all((-a.count, a.old, a.new) <= (-b.count, b.old, b.new) for a, b in pairwise(swaps))
+
+
 def occurrences_with(swaps: list[Swap], codes: tuple[str, ...]) -> tuple[int, ...]:
     """For each of *codes*, the occurrences of the swaps with a reason of that code (one
     pass over the swaps)."""
@@ -109,14 +118,15 @@ def swap_pattern(swaps: list[Swap], in_context: Sequence[int], is_synonym) -> tu
     Swaps the scorer explains as editing (spelling variants, other forms of a word) do not
     count. *is_synonym(old, new)* tells whether two words are dictionary synonyms; it is
     asked for the commonest distinct swaps only and the share scaled up to the rest."""
-    chosen = [(s, n) for s, n in zip(swaps, in_context) if n and is_one_for_one(s)
-              and not any(r.weight < 0 for r in s.reasons)]
-    total = sum(n for _, n in chosen)
+    chosen = array("i", (k for k, (s, n) in enumerate(zip(swaps, in_context)) if n and is_one_for_one(s)
+                         and not any(r.weight < 0 for r in s.reasons)))  # indices: a book has many
+    total = sum(in_context[k] for k in chosen)
     if not total:
         return 0, 0
-    sample = sorted(chosen, key=lambda sn: -sn[1])[:2000]
-    weight = sum(n for _, n in sample)
-    synonyms = sum(n for s, n in sample if is_synonym(normalize(s.old), normalize(s.new)))
+    sample = heapq.nsmallest(2000, chosen, key=lambda k: -in_context[k])  # = sorted(...)[:2000]
+    weight = sum(in_context[k] for k in sample)
+    synonyms = sum(in_context[k] for k in sample
+                   if is_synonym(normalize(swaps[k].old), normalize(swaps[k].new)))
     return total, round(synonyms * total / weight)
 
 
