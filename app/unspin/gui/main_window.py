@@ -66,8 +66,9 @@ class MainWindow(QMainWindow):
         self.display = TaskDisplay(self.model, self.panes, self.verdict_bar, self.statusBar(),
                                    self.progress, self.cancel_button)  # the texts and the task
         self.sessions = SessionController(self)
-        self.opener = FileRouter(self)  # files from a second launch or a file-open event
-        self.reviews = ReviewController(self)  # confirm, dismiss, note the swaps
+        # files from a second launch or a file-open event
+        self.opener = FileRouter(self.model, self, self.sessions.open_session)
+        self.reviews = ReviewController(self.model, self.sidebar, self.settings, self.statusBar(), self)
         build_actions(self)
         build_menus(self)
         self.recent = RecentPairs(self.settings, self.recent_menu, self.open_initial)

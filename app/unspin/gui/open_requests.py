@@ -43,10 +43,12 @@ def bring_to_front(window) -> None:
 
 
 class FileRouter:
-    """Puts handed-over files into the window; ``choose_side`` is replaceable for tests."""
+    """Puts handed-over files into the application model; *window* is the top-level
+    window to bring to the front (and to ask from), *open_session* opens a session file.
+    ``choose_side`` is replaceable for tests."""
 
-    def __init__(self, window, choose_side=ask_side):
-        self.window = window
+    def __init__(self, model, window, open_session, choose_side=ask_side):
+        self.model, self.window, self.open_session = model, window, open_session
         self.choose_side = choose_side
 
     def open_paths(self, paths: list[str]) -> None:
@@ -55,9 +57,9 @@ class FileRouter:
         sessions = [p for p in paths if is_session_path(p)]
         texts = [p for p in paths if not is_session_path(p)]
         if sessions:
-            self.window.sessions.open_session(sessions[0])
+            self.open_session(sessions[0])
         elif len(texts) >= 2:
-            self.window.open_initial(texts[:2])
+            self.model.open_many({LEFT: texts[0], RIGHT: texts[1]})
         elif texts:
             self.open_one(texts[0])
         ignored = len(paths) - (1 if sessions else min(len(texts), 2))
@@ -69,9 +71,9 @@ class FileRouter:
 
     def open_one(self, path: str) -> None:
         """One file: the empty pane, or the side the user picks when both are full."""
-        model = self.window.model
+        model = self.model
         if self.showing_demo():
-            self.window.clear_side(RIGHT)
+            model.set_document(RIGHT, None, start=False)
             side = LEFT
         elif model.is_empty(LEFT):
             side = LEFT
@@ -81,10 +83,10 @@ class FileRouter:
             side = self.choose_side(self.window, path)
             if side is None:
                 return
-        self.window.load_file(side, path)
+        model.open(side, path)
 
     def showing_demo(self) -> bool:
         """True while the panes hold the bundled demo pair, which a user's file replaces."""
-        paths = [self.window.model.path_of(side) for side in (LEFT, RIGHT)]
+        paths = [self.model.path_of(side) for side in (LEFT, RIGHT)]
         paths = [os.path.normcase(os.path.abspath(p)) if p else None for p in paths]
         return paths == [os.path.normcase(os.path.abspath(p)) for p in seed_paths()]

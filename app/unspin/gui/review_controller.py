@@ -35,15 +35,19 @@ def _ask_reviewer(window, current: str) -> str | None:
 
 
 class ReviewController(Listener):
-    """The Review actions of a MainWindow (``model``, ``sidebar``, ``settings``)."""
+    """The Review actions over the application *model* and the *sidebar*'s swap list; the
+    reviewer's name is kept in *settings*, dialogs open over *parent*."""
 
-    def __init__(self, window, ask_note=_ask_note, ask_reviewer=_ask_reviewer):
-        self.window, self.ask_note, self.ask_reviewer = window, ask_note, ask_reviewer
-        window.model.listeners.append(self)
-        name = window.settings.value(REVIEWER_SETTING, "")
+    def __init__(self, model, sidebar, settings, status_bar, parent,
+                 ask_note=_ask_note, ask_reviewer=_ask_reviewer):
+        self.model, self.sidebar, self.settings = model, sidebar, settings
+        self.status_bar, self.parent = status_bar, parent
+        self.ask_note, self.ask_reviewer = ask_note, ask_reviewer
+        model.listeners.append(self)
+        name = settings.value(REVIEWER_SETTING, "")
         if isinstance(name, str) and name:
-            window.model.set_reviewer(name)
-        table = window.sidebar.view
+            model.set_reviewer(name)
+        table = sidebar.view
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.act_confirm = self._table_action("&Confirm Swap", "C", lambda: self.mark(CONFIRMED),
                                               "Count the selected swap as evidence (reports can hold these alone)")
@@ -53,12 +57,12 @@ class ReviewController(Listener):
                                              "Take back the decision on the selected swap")
         self.act_note = self._table_action("Add &Note…", "N", self.edit_note,
                                            "Write why you decided as you did; reports print it beside the swap")
-        self.act_reviewer = QAction("Reviewer &Name…", window)
+        self.act_reviewer = QAction("Reviewer &Name…", parent)
         self.act_reviewer.setStatusTip("The name reports give for the person who reviewed the swaps")
         self.act_reviewer.triggered.connect(self.edit_reviewer)
 
     def _table_action(self, text: str, key: str, slot, tip: str) -> QAction:
-        table = self.window.sidebar.view
+        table = self.sidebar.view
         action = QAction(text, table, shortcut=QKeySequence(key), statusTip=tip)
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(slot)
@@ -75,7 +79,7 @@ class ReviewController(Listener):
         swap = self._selected()
         if swap is None:
             return False
-        self.window.model.mark(swap, state)
+        self.model.mark(swap, state)
         return True
 
     def edit_note(self) -> bool:
@@ -83,28 +87,28 @@ class ReviewController(Listener):
         swap = self._selected()
         if swap is None:
             return False
-        text = self.ask_note(self.window, swap, self.window.model.review.note(swap))
+        text = self.ask_note(self.parent, swap, self.model.review.note(swap))
         if text is None:
             return False
         if len(text) > MAX_NOTE:
-            self.window.statusBar().showMessage(f"The note was cut to its first {MAX_NOTE:,} characters", 8000)
-        self.window.model.mark(swap, note=text.strip())
+            self.status_bar.showMessage(f"The note was cut to its first {MAX_NOTE:,} characters", 8000)
+        self.model.mark(swap, note=text.strip())
         return True
 
     def edit_reviewer(self) -> bool:
         """Ask for the reviewer's name; remembered for the next sessions too."""
-        name = self.ask_reviewer(self.window, self.window.model.review.reviewer)
+        name = self.ask_reviewer(self.parent, self.model.review.reviewer)
         if name is None:
             return False
-        self.window.model.set_reviewer(name)
-        self.window.settings.setValue(REVIEWER_SETTING, name.strip())
+        self.model.set_reviewer(name)
+        self.settings.setValue(REVIEWER_SETTING, name.strip())
         return True
 
     def review_changed(self) -> None:
-        self.window.sidebar.set_review(self.window.model.review)
+        self.sidebar.set_review(self.model.review)
 
     def _selected(self):
-        swap = self.window.sidebar.selected_swap()
+        swap = self.sidebar.selected_swap()
         if swap is None:
-            self.window.statusBar().showMessage("Select a swap in the list first (Ctrl+Shift+F, then Return)", 6000)
+            self.status_bar.showMessage("Select a swap in the list first (Ctrl+Shift+F, then Return)", 6000)
         return swap
