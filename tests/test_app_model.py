@@ -207,7 +207,8 @@ def test_cancelling_a_load_keeps_what_was_there():
     model.open(0, str(SPUN))
     model.cancel()
     runner.run()
-    assert model.documents[0].path == str(ORIGINAL) and model.status == "cancelled"
+    assert model.documents[0].path == str(ORIGINAL) and isinstance(model.result, ScanView)
+    assert model.status == "scanned"  # its scan still holds
     assert "cancelled" in model.message and not model.pending
 
 

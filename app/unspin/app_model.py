@@ -303,7 +303,7 @@ class AppModel:
             return
         if self.result is not None:  # every file refused: what is shown still holds
             self._wants_compute = False
-            self.status = "compared" if isinstance(self.result, ViewResult) else "scanned"
+            self.status = _status_of(self.result)
         self._tell("files_opened")
         self._plan()
 
@@ -323,16 +323,22 @@ class AppModel:
         status = result.comparison.status if isinstance(result, ViewResult) else \
             result.result.status if isinstance(result, ScanView) else None
         if status == "cancelled" or (result is None and self.status in ("loading", "comparing", "scanning")):
-            self.pending.clear()
-            what = "Opening the file" if kind == "load" else "Comparison"
-            self.status, self.message = "cancelled", f"{what} cancelled. Press F5 to run it again."
-            self._tell("task_failed", self.message)
+            self._cancelled(kind)
             return
         if result is None:
             return  # opened only: nothing was to be computed
         self.result = result
-        self.status = "compared" if isinstance(result, ViewResult) else "scanned"
+        self.status = _status_of(result)
         self._tell("result_ready", result)
+
+    def _cancelled(self, kind: str) -> None:
+        self.pending.clear()
+        if kind == "load":  # the texts on screen, and their result if any, stay
+            self.status = _status_of(self.result) if self.result is not None else "cancelled"
+            self.message = "Opening cancelled: the texts shown stay as they were."
+        else:
+            self.status, self.message = "cancelled", "Comparison cancelled. Press F5 to run it again."
+        self._tell("task_failed", self.message)
 
     def _failed(self, generation: int, message: str) -> None:
         if generation != self.generation:
@@ -357,6 +363,10 @@ class AppModel:
             method = getattr(listener, event, None)
             if method is not None:
                 method(*args)
+
+
+def _status_of(result) -> str:
+    return "compared" if isinstance(result, ViewResult) else "scanned"
 
 
 def _names(paths) -> str:

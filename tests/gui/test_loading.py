@@ -89,3 +89,16 @@ def test_a_file_dropped_while_another_loads_wins(qtbot, window, tmp_path, slow_f
     assert window.view.comparison.new.name == "second.txt"
     qtbot.wait(int(SLOW_SECONDS * 2000))  # the first request's reads are long over
     assert window.documents[1].name == "second.txt" and window.view.comparison.new.name == "second.txt"
+
+
+def test_a_refused_file_leaves_the_verdict_of_the_texts_shown(qtbot, window, tmp_path):
+    """A binary file opened over a compared pair: its pane says why, and the verdict bar
+    goes back from "Opening…" to the verdict of the texts still shown."""
+    open_pair(qtbot, window, ORIGINAL, SPUN)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    window.load_file(1, str(binary))
+    assert "Opening photo.txt" in window.verdict_bar.verdict.text()
+    qtbot.waitUntil(lambda: not window.model.pending, timeout=10000)
+    assert "photo.txt" in window.right_pane.error_text()
+    assert "Spun copy" in window.verdict_bar.verdict.text() and not window.cancel_button.isVisible()

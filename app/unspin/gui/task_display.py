@@ -72,6 +72,13 @@ class TaskDisplay(Listener):
 
     def task_finished(self) -> None:
         self._show_busy(False)
+        result = self.model.result
+        if self.model.status in ("compared", "scanned") and result is not None:
+            # every file refused: the verdict of the texts still shown comes back
+            if hasattr(result, "comparison"):
+                self.verdict_bar.show_comparison(result.comparison)
+            else:
+                self.verdict_bar.show_scan(result.result)
 
     def task_failed(self, message: str) -> None:
         self.verdict_bar.show_message(message)
