@@ -31,6 +31,7 @@ from unspin.core.resources import read_table, resource_path
 from unspin.core.swaps import Reason, Swap, letters_only, normalize
 from unspin.core.occurrences import Placement
 from unspin.core.thesaurus import default_thesaurus, wrong_sense
+from unspin.core.word_traits import acronym, edit_distance, is_numeral, same_case_shape, same_lemma
 
 
 @lru_cache(maxsize=1 << 12)  # pairs: a book's are nearly all distinct, and 100,000 held 20 MB
@@ -168,7 +169,7 @@ class Scorer:
     @staticmethod
     def _in_pattern(old: str, new: str, in_context: int, pattern: float) -> list[Reason]:
         """The document's pattern, for a swap standing in it (in kept context, same case)."""
-        if pattern <= 0 or not in_context or not _same_case_shape(old, new):
+        if pattern <= 0 or not in_context or not same_case_shape(old, new):
             return []
         return [_pattern_reason(round(PATTERN_WEIGHT * pattern, 3))]
 
@@ -194,7 +195,7 @@ class Scorer:
             return Reason("variant", f"'{new}' is {known} of '{old}'", -0.05)
         if min(len(lo), len(ln)) < 4:
             return None
-        if self.language == "en" and _same_lemma(lo, ln):
+        if self.language == "en" and same_lemma(lo, ln):
             return Reason("word_form", f"'{new}' is another form of the word '{old}'", -0.15)
         distance = edit_distance(lo, ln) if abs(len(lo) - len(ln)) <= 1 else 3
         same_length = len(lo) == len(ln)
@@ -222,9 +223,9 @@ class Scorer:
     def _function_word(self, old: str, new: str) -> Reason | None:
         old_words, new_words = normalize(old).split(), normalize(new).split()
         fw = self.function_words
-        if not fw or not all(w in fw for w in old_words) or _acronym(old):
+        if not fw or not all(w in fw for w in old_words) or acronym(old):
             return None
-        content = [w for w in new_words if w not in fw and not _is_numeral(w)
+        content = [w for w in new_words if w not in fw and not is_numeral(w)
                    and not (w in DETERMINERS and all(o in DETERMINERS for o in old_words))]
         # (a quantifier for a quantifier is no content word: "many" -> "numerous", "some" -> "several")
         if self.language != "en":  # short lists there: a content word must also be uncommon
@@ -238,7 +239,7 @@ class Scorer:
     def _wrong_sense(self, old: str, new: str) -> Reason | None:
         """A thesaurus synonym of the wrong sense (at -> astatine); English only."""
         lo, ln = normalize(old), normalize(new)
-        if self.language != "en" or not (lo.isalpha() and ln.isalpha()) or _acronym(old):
+        if self.language != "en" or not (lo.isalpha() and ln.isalpha()) or acronym(old):
             return None
         function_word = lo in self.function_words
         # the thesaurus is asked only where a spinner is plausible: it keeps 1 MB fast
@@ -261,7 +262,7 @@ class Scorer:
             return None
         z_old, z_new = self._zipf(normalize(old)), self._zipf(normalize(new))
         drop = z_old - z_new
-        if z_old < 3.0 or drop < RARITY_DROP or _is_numeral(normalize(new)):
+        if z_old < 3.0 or drop < RARITY_DROP or is_numeral(normalize(new)):
             return None
         weight = min(0.5, 0.15 * drop)
         return Reason("rare_word", f"a common word ('{old}', {z_old:.1f} on the Zipf scale) became a much"
@@ -327,53 +328,6 @@ def words_looked_up(swaps) -> set[str]:
 def frequencies_loaded() -> bool:
     """True once this process has loaded the word-frequency list."""
     return zipf.cache_info().currsize > 0
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (short words only: it is quadratic in what remains once the
-    common beginning and ending, which never change the distance, are set aside)."""
-    start = 0
-    shorter = min(len(a), len(b))
-    while start < shorter and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < shorter - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
-    if not a or not b:
-        return len(a) or len(b)
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _same_lemma(old: str, new: str) -> bool:
-    """Two inflections of one dictionary word ("provides", "provide"; "mice", "mouse")."""
-    if not (old.isalpha() and new.isalpha()):
-        return False
-    th = default_thesaurus()
-    return bool(set(th.base_forms(old)) & set(th.base_forms(new)))
-
-
-def _same_case_shape(old: str, new: str) -> bool:
-    """Spinners keep a word's capitalisation: lower for lower, capital for capital, and an
-    acronym is left alone ("ATACMS" -> "nan" is a misaligned pairing, not a swap)."""
-    return old[:1].isupper() == new[:1].isupper() and not _acronym(old)
-
-
-@lru_cache(maxsize=1 << 16)
-def _acronym(text: str) -> bool:
-    """All capitals ("US", "IT"): an abbreviation, not the function word it spells."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
-def _is_numeral(word: str) -> bool:
-    return any(c.isdigit() for c in word)
 
 
 @lru_cache(maxsize=200_000)

@@ -12,30 +12,22 @@ own, so the scorer can give them little weight.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 import regex
 
 from unspin.core.diffing import REPLACE, Op
 from unspin.core.slices import SLICE, sorted_in_slices
 from unspin.core.tokens import OFFSET_TYPE, Tokens
+from unspin.core.word_likeness import alike_chain, changed_parts, letters_only, normalize
 
 #: Regions with equal word counts up to this size are paired word for word.
 MAX_POSITIONAL = 8
 #: A phrase with more words than this on either side is a rewritten passage.
 MAX_PHRASE_WORDS = 6
-#: Spelling similarity at which two words in a region are taken to correspond.
-ALIKE_RATIO = 0.75
-
-_FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"})
-
 KINDS = ("word", "phrase", "rewrite", "case", "punctuation", "number")
 
 
@@ -87,22 +79,6 @@ class PairingResult:
     swaps: tuple[Swap, ...]
     substituted_old: int
     substituted_new: int
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize(text: str) -> str:
-    """Aggregation key: case-folded, apostrophes unified, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text.translate(_FOLD)).casefold().split())
-
-
-@lru_cache(maxsize=1 << 16)
-def letters_only(text: str) -> str:
-    """Only the letters and digits of *text*, case-folded (``[\\W_]`` is exactly what
-    ``str.isalnum`` rejects)."""
-    return _NOT_ALNUM.sub("", normalize(text))
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def find_swaps(old: Tokens, new: Tokens, ops, *, old_breaks=(), new_breaks=(),
@@ -220,7 +196,7 @@ class _Collector:
         """Token ranges ``((a1, a2), (b1, b2))`` to report as swaps within one region."""
         if not wa or not wb or (len(wa) == len(wb) and len(wa) <= MAX_POSITIONAL):
             return _pair_stretch(wa, wb)
-        anchors = _alike_chain([self.old.surface(k) for k in wa], [self.new.surface(k) for k in wb],
+        anchors = alike_chain([self.old.surface(k) for k in wa], [self.new.surface(k) for k in wb],
                                self.known)
         pairs = []
         pa = pb = 0
@@ -235,7 +211,7 @@ class _Collector:
         """Compounds with some parts kept (built-in -> built-successful) become swaps of
         the parts that changed: that is what the spinner swapped."""
         for (old_text, new_text) in [key for key in self.by_text if _COMPOUND.search(key[0])]:
-            parts = _changed_parts(old_text, new_text)
+            parts = changed_parts(old_text, new_text)
             if not parts:
                 continue
             spans = self.by_text.pop((old_text, new_text))
@@ -292,74 +268,11 @@ def _pair_stretch(wa: list[int], wb: list[int]):
 
 
 _COMPOUND = regex.compile(r"[\-‐‑]|['’]s$|\p{L}\p{N}|\p{N}\p{L}")
-#: A compound's parts: between hyphens, letters apart from digits ("IPv4", "1e100"), and
-#: a possessive's "s" apart from its word.
-_PARTS = regex.compile(r"\p{N}+|[^\-‐‑\p{N}]+")
-_POSSESSIVE_PARTS = regex.compile(r"\p{N}+|[^\-‐‑\p{N}'’]+")
-
-
-def _changed_parts(old_text: str, new_text: str):
-    """Offsets of the differing parts of two compounds with as many parts (hyphenated,
-    letters and digits, or a possessive 's): spinners swap the parts ("RFC5322" ->
-    "Tix5322", "latter's" -> "latter'instead"); None when they do not split that way."""
-    possessive = _ENDS_POSSESSIVE.search(old_text) or _ENDS_POSSESSIVE.search(new_text)
-    pattern = _POSSESSIVE_PARTS if possessive else _PARTS
-    pa = [m.span() for m in pattern.finditer(old_text)]
-    pb = [m.span() for m in pattern.finditer(new_text)]
-    if len(pa) != len(pb) or len(pa) < 2:
-        return None
-    return [(x, y) for x, y in zip(pa, pb) if old_text[x[0]:x[1]] != new_text[y[0]:y[1]]]
-
-
-_ENDS_POSSESSIVE = regex.compile(r"\p{L}['’]s$")
-
-
 def _split_at(lo: int, hi: int, breaks) -> list[tuple[int, int]]:
     """``[lo, hi)`` cut before every paragraph-break token inside it."""
     cuts = [k for k in range(lo + 1, hi) if k in breaks] if breaks else []
     bounds = [lo] + cuts + [hi]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-
-
-def _alike_chain(sa: list[str], sb: list[str], known=frozenset()) -> list[tuple[int, int]]:
-    """In-order pairs of words that correspond: known swaps, same letters or close spelling."""
-    if len(sa) * len(sb) > 400:
-        return []
-    if known:
-        na, nb = [normalize(x) for x in sa], [normalize(y) for y in sb]
-
-        def similarity(i, j):
-            return 1.0 if (na[i], nb[j]) in known else _alike(sa[i], sb[j])
-    else:
-        def similarity(i, j):
-            return _alike(sa[i], sb[j])
-    best = [[0.0] * (len(sb) + 1) for _ in range(len(sa) + 1)]
-    for i in range(len(sa) - 1, -1, -1):
-        for j in range(len(sb) - 1, -1, -1):
-            sim = similarity(i, j)
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + sim if sim else 0.0)
-    chain, i, j = [], 0, 0
-    while i < len(sa) and j < len(sb):
-        sim = similarity(i, j)
-        if sim and best[i][j] == best[i + 1][j + 1] + sim:
-            chain.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    return chain
-
-
-def _alike(x: str, y: str) -> float:
-    lx, ly = letters_only(x), letters_only(y)
-    if lx == ly:
-        return 1.0
-    if min(len(lx), len(ly)) >= 4:
-        ratio = SequenceMatcher(None, lx, ly).ratio()
-        if ratio >= ALIKE_RATIO:
-            return ratio
-    return 0.0
 
 
 def classify(old_text: str, new_text: str) -> str:
