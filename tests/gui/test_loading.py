@@ -99,6 +99,6 @@ def test_a_refused_file_leaves_the_verdict_of_the_texts_shown(qtbot, window, tmp
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     window.load_file(1, str(binary))
     assert "Opening photo.txt" in window.verdict_bar.verdict.text()
-    qtbot.waitUntil(lambda: not window.model.pending, timeout=10000)
+    qtbot.waitUntil(lambda: window.model.task is None, timeout=10000)
     assert "photo.txt" in window.right_pane.error_text()
     assert "Spun copy" in window.verdict_bar.verdict.text() and not window.cancel_button.isVisible()

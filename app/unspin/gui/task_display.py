@@ -72,6 +72,8 @@ class TaskDisplay(Listener):
 
     def task_finished(self) -> None:
         self._show_busy(False)
+
+    def files_opened(self) -> None:
         result = self.model.result
         if self.model.status in ("compared", "scanned") and result is not None:
             # every file refused: the verdict of the texts still shown comes back
