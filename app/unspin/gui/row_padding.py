@@ -199,7 +199,10 @@ def _block_numbers(text: str, starts: list[int]) -> list[int | None]:
             last = start
             numbers.append(count)
     breaks = [c for c in "\n\r\u2029" if c in text]  # rfind of one absent runs to the start
-    return [n if start == 0 or text[start - 1] in breaks or _starts_block(text, start, breaks) else None
+    # an offset past the end: the alignment is of the text the pane showed a moment ago
+    # (the unspun copy going in or out); its own alignment follows
+    return [n if start == 0 or (start <= len(text) and (text[start - 1] in breaks
+                                                        or _starts_block(text, start, breaks))) else None
             for n, start in zip(numbers, starts)]
 
 
