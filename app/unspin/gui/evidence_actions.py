@@ -1,7 +1,7 @@
 """Evidence in and out of the window: paste as left/right, export a report, print.
 
-A small controller beside the main window (which only wires the actions): it asks the
-window for its documents and comparison and hands pasted documents back to it.
+A small controller beside the main window (which only wires the actions): pasted and
+fetched documents go into the application model; reports are of the comparison on screen.
 """
 
 from __future__ import annotations
@@ -29,10 +29,13 @@ EXPORT_FILTERS = {"Evidence report, web page (*.html *.htm)": ("html", ".html"),
 
 
 class EvidenceActions:
-    """Paste, export and print for a MainWindow (``documents``, ``view``, ``show_document``)."""
+    """Paste, export and print: documents go into the application model, the comparison
+    on screen comes from *shown_view*, the reader's place from *reader_place*; dialogs
+    open over *parent*, messages go to *status_bar*."""
 
-    def __init__(self, window):
-        self.window = window
+    def __init__(self, model, parent, status_bar, shown_view, reader_place):
+        self.model, self.parent, self.status_bar = model, parent, status_bar
+        self.shown_view, self.reader_place = shown_view, reader_place
         self.last_folder = ""
 
     # --- paste -------------------------------------------------------------------
@@ -46,21 +49,21 @@ class EvidenceActions:
         try:
             document = document_from_clipboard(text, markup, name)
         except LoadError as exc:
-            self.window.statusBar().showMessage(f"Nothing pasted: {exc.reason}", 6000)
+            self.status_bar.showMessage(f"Nothing pasted: {exc.reason}", 6000)
             return False
-        self.window.show_document(side, document)
+        self.model.set_document(side, document)
         return True
 
     # --- export ------------------------------------------------------------------
 
     def comparison(self):
         """The finished comparison on screen, or None (with a word to the user why)."""
-        view = self.window.view
+        view = self.shown_view()
         if view is None or not view.comparison.completed:
-            self.window.statusBar().showMessage("Nothing to report yet: open two texts and let "
+            self.status_bar.showMessage("Nothing to report yet: open two texts and let "
                                                 "the comparison finish.", 6000)
             return None
-        review = self.window.model.review
+        review = self.model.review
         return reviewed(view.comparison, review) if review.marks or review.reviewer else view.comparison
 
     def export_report(self) -> str | None:
@@ -70,7 +73,7 @@ class EvidenceActions:
             return None
         suggested = os.path.join(self.last_folder or _folder_of(c.old.path),
                                  f"unspin-report-{Path(c.old.name).stem}-vs-{Path(c.new.name).stem}.html")
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export Report", suggested,
+        path, chosen = QFileDialog.getSaveFileName(self.parent, "Export Report", suggested,
                                                    ";;".join(EXPORT_FILTERS))
         if not path:
             return None
@@ -78,7 +81,7 @@ class EvidenceActions:
         if fmt is None:  # no or an unknown extension: the chosen filter decides
             fmt, suffix = EXPORT_FILTERS.get(chosen, ("html", ".html"))
             path += suffix
-            if not may_write(self.window, path):  # the dialog asked about the name without it
+            if not may_write(self.parent, path):  # the dialog asked about the name without it
                 return None
         return path if self.write(c, path, fmt) else None
 
@@ -89,15 +92,15 @@ class EvidenceActions:
         from PySide6.QtWidgets import QInputDialog
 
         if url is None:
-            url, ok = QInputDialog.getText(self.window, "Open URL", "Address of the page (http or https):")
+            url, ok = QInputDialog.getText(self.parent, "Open URL", "Address of the page (http or https):")
             if not ok or not url.strip():
                 return False
         url = url.strip()
         if not url.lower().startswith(("http://", "https://")):
-            QMessageBox.warning(self.window, "Open URL", f"“{url}” is not an http or https address.")
+            QMessageBox.warning(self.parent, "Open URL", f"“{url}” is not an http or https address.")
             return False
-        side = 0 if self.window.model.is_empty(0) else 1
-        self.window.load_file(side, url)  # fetched in the background; a failure shows in its pane
+        side = 0 if self.model.is_empty(0) else 1
+        self.model.open(side, url)  # fetched in the background; a failure shows in its pane
         return True
 
     def _clip_block(self):
@@ -107,7 +110,7 @@ class EvidenceActions:
         c = self.comparison()
         if c is None or not c.alignment:
             return None
-        place = self.window.sync.place_of(self.window.left_pane)
+        place = self.reader_place()
         return c, block_at(c, place[0] if place else 0)
 
     def copy_clip(self) -> bool:
@@ -119,7 +122,7 @@ class EvidenceActions:
         if found is None:
             return False
         QGuiApplication.clipboard().setImage(clip_image(*found))
-        self.window.statusBar().showMessage("The paragraph pair is on the clipboard as an image", 6000)
+        self.status_bar.showMessage("The paragraph pair is on the clipboard as an image", 6000)
         return True
 
     def save_clip(self) -> str | None:
@@ -132,15 +135,15 @@ class EvidenceActions:
         c, k = found
         suggested = os.path.join(self.last_folder or _folder_of(c.old.path),
                                  f"unspin-clip-{Path(c.new.name).stem}-{k + 1}.png")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save Clip", suggested,
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Save Clip", suggested,
                                               "PNG image (*.png);;PDF (*.pdf)")
         if not path:
             return None
         if any(d.path and _same_file(path, d.path) for d in (c.old, c.new)) or not save_clip(c, k, path):
-            QMessageBox.warning(self.window, "Save Clip", f"The clip could not be written to {path}.")
+            QMessageBox.warning(self.parent, "Save Clip", f"The clip could not be written to {path}.")
             return None
         self.last_folder = os.path.dirname(path)
-        self.window.statusBar().showMessage(f"Clip written to {path}", 8000)
+        self.status_bar.showMessage(f"Clip written to {path}", 8000)
         return path
 
     def export_case(self) -> str | None:
@@ -153,41 +156,41 @@ class EvidenceActions:
             return None
         suggested = os.path.join(self.last_folder or _folder_of(c.old.path),
                                  f"unspin-case-{Path(c.old.name).stem}-vs-{Path(c.new.name).stem}.zip")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export Case", suggested, "Case files (*.zip)")
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Export Case", suggested, "Case files (*.zip)")
         if not path:
             return None
         if not path.lower().endswith(".zip"):
             path += ".zip"
-            if not may_write(self.window, path):
+            if not may_write(self.parent, path):
                 return None
         try:
             with busy_cursor():
                 notes = write_case(c, path)
         except (OSError, CaseError) as exc:
-            QMessageBox.warning(self.window, "Export Case", f"The case file could not be written to "
+            QMessageBox.warning(self.parent, "Export Case", f"The case file could not be written to "
                                 f"{path}:\n{getattr(exc, 'strerror', None) or exc}")
             return None
         self.last_folder = os.path.dirname(path)
         extra = f" ({'; '.join(notes)})" if notes else ""
-        self.window.statusBar().showMessage(f"Case file written to {path}{extra}", 8000)
+        self.status_bar.showMessage(f"Case file written to {path}{extra}", 8000)
         return path
 
     def write(self, c, path: str, fmt: str) -> bool:
         """Write one report, telling the user how it went; never over a compared text."""
         if any(d.path and _same_file(path, d.path) for d in (c.old, c.new)):
-            QMessageBox.warning(self.window, "Export Report", f"{path} is one of the texts being "
+            QMessageBox.warning(self.parent, "Export Report", f"{path} is one of the texts being "
                                 "compared; Unspin never writes to the files it reads. Choose another name.")
             return False
         try:
             with busy_cursor():
                 write_report(c, path, fmt)
         except OSError as exc:
-            QMessageBox.warning(self.window, "Export Report",
+            QMessageBox.warning(self.parent, "Export Report",
                                 f"The report could not be written to {path}:\n"
                                 f"{exc.strerror or exc}")
             return False
         self.last_folder = os.path.dirname(path)
-        self.window.statusBar().showMessage(f"Report written to {path}", 8000)
+        self.status_bar.showMessage(f"Report written to {path}", 8000)
         return True
 
     # --- print -------------------------------------------------------------------
@@ -200,7 +203,7 @@ class EvidenceActions:
         if c is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
+        dialog = QPrintDialog(printer, self.parent)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             paint_report(self._document(c), printer, footer_text(c))
 
@@ -219,7 +222,7 @@ class EvidenceActions:
             return None
         document = self._document(c)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog = QPrintPreviewDialog(printer, self.parent)
         dialog.setWindowTitle("Print Preview: Unspin evidence report")
         dialog.paintRequested.connect(lambda device: paint_report(document, device, footer_text(c)))
         # the dialog owns neither: keep both alive as long as it is

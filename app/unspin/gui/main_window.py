@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
         self._pending_lists = None  # (view, generation) shown in the lists once its timer fires
         self._lists_timer = QTimer(self, singleShot=True)
         self._lists_timer.timeout.connect(self._apply_lists)
-        self.evidence = EvidenceActions(self)
+        self.evidence = EvidenceActions(self.model, self, self.statusBar(), lambda: self.view,
+                                        lambda: self.sync.place_of(self.left_pane))
         self.setWindowTitle("Unspin")
         self._build_ui()
         self.display = TaskDisplay(self.model, self.panes, self.verdict_bar, self.statusBar(),
