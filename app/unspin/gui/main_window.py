@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.display = TaskDisplay(self.model, self.panes, self.verdict_bar, self.statusBar(),
                                    self.progress, self.cancel_button)  # the texts and the task
-        self.sessions = SessionController(self)
+        self.sessions = SessionController(self.model, self, self.sidebar, self.panes, (
+            self.statusBar(), self.clear_side, self.start_comparison, self.comparison_shown))
         # files from a second launch or a file-open event
         self.opener = FileRouter(self.model, self, self.sessions.open_session)
         self.reviews = ReviewController(self.model, self.sidebar, self.settings, self.statusBar(), self)

@@ -53,38 +53,44 @@ def _warn(window, title: str, text: str) -> None:
 class SessionController(Listener):
     """Saves and restores the pair, the swap-list filters and the selected swap."""
 
-    def __init__(self, window, ask_save_path=_ask_save_path, ask_open_path=_ask_open_path, warn=_warn,
-                 confirm_replace=confirm_replace, confirm_outside=_confirm_outside):
-        self.window = window
+    def __init__(self, model, parent, sidebar, panes, window_actions, ask_save_path=_ask_save_path,
+                 ask_open_path=_ask_open_path, warn=_warn, confirm_replace=confirm_replace,
+                 confirm_outside=_confirm_outside):
+        """*model*: the application model, whose documents and review a session holds;
+        *parent*: the dialogs' window; *sidebar*, *panes*: the swap list and the two panes
+        a session's filters, selection and errors show in; *window_actions*:
+        ``(status_bar, clear_side, start_comparison, comparison_shown)``."""
+        self.model, self.parent, self.sidebar, self.panes = model, parent, sidebar, panes
+        self.status_bar, self.clear_side, self.start_comparison, comparison_shown = window_actions
         self.confirm_outside = confirm_outside
         self.ask_save_path, self.ask_open_path, self.warn = ask_save_path, ask_open_path, warn
         self.confirm_replace = confirm_replace
         self.pending_swap: tuple[str, str] | None = None
         self.last_path = ""
         self._opening = None  # (task, files by side, review, problems) while its files load
-        window.comparison_shown.connect(self._select_pending_swap)
-        window.model.listeners.append(self)
+        comparison_shown.connect(self._select_pending_swap)
+        model.listeners.append(self)
 
     # --- saving ----------------------------------------------------------------------
 
     def current_session(self) -> Session:
         """The window's state as a session (a pasted text is kept in it whole)."""
-        sides = [_session_side(d) for d in self.window.documents]
-        sidebar = self.window.sidebar
+        sides = [_session_side(d) for d in self.model.documents]
+        sidebar = self.sidebar
         swap = sidebar.selected_swap()
         return Session(sides[LEFT], sides[RIGHT], suspicious_only=sidebar.suspicious_box.isChecked(),
                        filter_text=sidebar.filter_edit.text(),
                        selected_swap=(swap.old, swap.new) if swap is not None else None,
-                       review=self.window.model.review)
+                       review=self.model.review)
 
     def save_dialog(self) -> bool:
         """Ask for a file name and save the session there."""
-        path = self.ask_save_path(self.window, self._suggested_name())
+        path = self.ask_save_path(self.parent, self._suggested_name())
         if not path:
             return False
         if not Path(path).suffix:
             path += SUFFIX  # double-clicking it later needs the suffix
-            if not may_write(self.window, path, self.confirm_replace):  # the dialog asked without it
+            if not may_write(self.parent, path, self.confirm_replace):  # the dialog asked without it
                 return False
         return self.save(path)
 
@@ -93,14 +99,14 @@ class SessionController(Listener):
         try:
             save_session(self.current_session(), path)
         except SessionError as exc:
-            self.warn(self.window, "Could not save the session", f"Could not save {exc.path}: {exc.reason}.")
+            self.warn(self.parent, "Could not save the session", f"Could not save {exc.path}: {exc.reason}.")
             return False
         self.last_path = str(Path(path).absolute())
-        self.window.statusBar().showMessage(f"Saved the session to {self.last_path}", 6000)
+        self.status_bar.showMessage(f"Saved the session to {self.last_path}", 6000)
         return True
 
     def _suggested_name(self) -> str:
-        old, new = self.window.documents
+        old, new = self.model.documents
         if self.last_path:
             return self.last_path
         if old is None or not old.path:
@@ -113,7 +119,7 @@ class SessionController(Listener):
     def open_dialog(self) -> bool:
         """Ask for a session file and open it."""
         start = os.path.dirname(self.last_path) if self.last_path else ""
-        path = self.ask_open_path(self.window, start)
+        path = self.ask_open_path(self.parent, start)
         return self.open_session(path) if path else False
 
     def open_session(self, path: str) -> bool:
@@ -121,30 +127,30 @@ class SessionController(Listener):
         try:
             session = load_session(path)
         except SessionError as exc:
-            self.warn(self.window, "Could not open the session", f"Could not open {exc.path}: {exc.reason}.")
+            self.warn(self.parent, "Could not open the session", f"Could not open {exc.path}: {exc.reason}.")
             return False
         outside = outside_files(session, path)
-        if outside and not self.confirm_outside(self.window, outside):
-            self.window.statusBar().showMessage("The session was not opened", 6000)
+        if outside and not self.confirm_outside(self.parent, outside):
+            self.status_bar.showMessage("The session was not opened", 6000)
             return False
         self.last_path = str(Path(path).absolute())
-        sidebar = self.window.sidebar
+        sidebar = self.sidebar
         sidebar.filter_edit.setText(session.filter_text)
         sidebar.suspicious_box.setChecked(session.suspicious_only)
         self.pending_swap = session.selected_swap
         problems, files = self._load_sides(session)
         if files:  # the rest once they are read (in the background)
-            task = self.window.model.open_many({side: saved.path for side, saved in files.items()})
+            task = self.model.open_many({side: saved.path for side, saved in files.items()})
             self._opening = (task, files, session.review, problems)
             return True
         self._opening = None
         self._finish_opening(session.review, problems)
-        self.window.start_comparison()
+        self.start_comparison()
         return True
 
     def files_opened(self) -> None:
         """The session's files are read: say which could not be opened or have changed."""
-        model = self.window.model
+        model = self.model
         if self._opening is None or self._opening[0] is not model.task:
             return  # files opened otherwise
         (_, files, review, problems), self._opening = self._opening, None
@@ -161,28 +167,28 @@ class SessionController(Listener):
         """Take the session's review (after its texts: a new text starts a new review) and
         warn about its problems (*later*: once the model has taken the texts in)."""
         if review is not None:
-            model = self.window.model
+            model = self.model
             model.set_review(review if review.reviewer else replace(review, reviewer=model.review.reviewer))
         if not problems:
             return
 
         def warn():
-            self.warn(self.window, "Session opened with problems", "\n\n".join(problems))
-        QTimer.singleShot(0, self.window, warn) if later else warn()
+            self.warn(self.parent, "Session opened with problems", "\n\n".join(problems))
+        QTimer.singleShot(0, self.parent, warn) if later else warn()
 
     def _load_sides(self, session: Session) -> tuple[list[str], dict[int, SessionFile]]:
         """Put back the kept texts, empty the other sides; return sentences about missing
         or damaged texts, and the files still to open by side."""
         problems, files = [], {}
         for side, saved in enumerate((session.old, session.new)):
-            self.window.clear_side(side)  # a failed load must not leave the previous text there
+            self.clear_side(side)  # a failed load must not leave the previous text there
             if saved is None:
                 continue
             if isinstance(saved, SessionText):
                 problems += self._show_kept_text(side, saved)
             elif not os.path.exists(saved.path):
                 message = f"The {SIDE_NAMES[side]} is missing: {saved.path} no longer exists."
-                self.window.panes[side].show_error(message)
+                self.panes[side].show_error(message)
                 problems.append(message + " Open it again with its pane's Open button.")
             else:
                 files[side] = saved
@@ -190,7 +196,7 @@ class SessionController(Listener):
 
     def _show_kept_text(self, side: int, saved: SessionText) -> list[str]:
         """Put a pasted text kept in the session back into *side*."""
-        self.window.show_document(side, saved.document(), compare_now=False)
+        self.model.set_document(side, saved.document(), start=False)
         kind = "a page kept in the session" if saved.source else "a pasted text kept in the session"
         problems = [] if saved.intact else [
             f"The {SIDE_NAMES[side]} ({saved.name}, {kind}) does not match the checksum saved with it: "
@@ -205,7 +211,7 @@ class SessionController(Listener):
         wanted, self.pending_swap = self.pending_swap, None
         if wanted is None:
             return
-        sidebar = self.window.sidebar
+        sidebar = self.sidebar
         model = sidebar.view.model()
         for row in range(model.rowCount()):
             index = model.index(row, 0)
@@ -213,7 +219,7 @@ class SessionController(Listener):
                 sidebar.view.setCurrentIndex(index)
                 sidebar.view.scrollTo(index)
                 return
-        self.window.statusBar().showMessage(
+        self.status_bar.showMessage(
             f"The session's selected swap “{wanted[0]} → {wanted[1]}” is not in this comparison", 8000)
 
 
