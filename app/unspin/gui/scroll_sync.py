@@ -40,9 +40,8 @@ class ScrollSync(QObject):
             pane.editor.viewport().installEventFilter(self)
             pane.loaded.connect(self._rewrapped)
 
-    def set_alignment(self, blocks: tuple[Block, ...], starts=None):
-        """Use these aligned blocks (empty: no syncing). *starts* (their start offsets,
-        for callers that have them at hand) is not needed any more."""
+    def set_alignment(self, blocks: tuple[Block, ...]):
+        """Use these aligned blocks (empty: no syncing)."""
         self._blocks = blocks
         self.pads.set_alignment(blocks, self.enabled)
 

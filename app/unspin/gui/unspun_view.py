@@ -196,7 +196,7 @@ class UnspunView(QObject):
         pane.set_offsets(p.offsets)
         pane.highlighter.set_layers(p.layers, p.offsets)
         if p.alignment is not None:
-            w.sync.set_alignment(p.alignment, p.block_starts)
+            w.sync.set_alignment(p.alignment)
             w.link_strip.set_alignment(p.alignment, p.block_starts[0])
             w.navigator.set_right_mapping(p.unspun.to_unspun, p.unspun.to_copy)
         else:
@@ -213,7 +213,7 @@ class UnspunView(QObject):
             h, c = source.highlights, source.comparison
             pane.set_offsets(source.new_offsets)
             pane.highlighter.set_layers((h.new_ops, h.new_swaps), pane.offsets)
-            w.sync.set_alignment(c.alignment, source.block_starts)
+            w.sync.set_alignment(c.alignment)
             w.link_strip.set_alignment(c.alignment, source.block_starts[0])
         else:
             pane.set_offsets(source.offsets)
