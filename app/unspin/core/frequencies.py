@@ -1,15 +1,18 @@
 """English word frequencies from a compact table shipped with the app.
 
-``resources/word_zipf_en.bin`` holds every lower-case alphabetic word of wordfreq's English
-list with its Zipf frequency (built by ``resources/build_word_frequencies.py``; wordfreq's
-data is CC BY-SA 4.0, see ``word_zipf_en.LICENSE.txt``). It loads in a few milliseconds,
-where importing wordfreq and unpacking its list takes a quarter of a second: most
-comparisons need no more. Other words (with digits or apostrophes) and other languages are
-asked of wordfreq itself.
+``resources/word_zipf_en.bin`` holds every lower-case ASCII word of wordfreq's English list
+made of letters and inner apostrophes ("don't", "world's") with its Zipf frequency (built
+by ``resources/build_word_frequencies.py``; wordfreq's data is CC BY-SA 4.0, see
+``word_zipf_en.LICENSE.txt``). It loads in a few milliseconds, where importing wordfreq and
+unpacking its list takes a quarter of a second and 65 MB: most comparisons need no more.
+Hyphenated words are combined from their parts as wordfreq combines them. Other words
+(with digits, accents or other marks) and other languages are asked of wordfreq itself.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
@@ -17,6 +20,13 @@ from functools import lru_cache
 from unspin.core.resources import little_endian_column, mapped
 
 TABLE = "word_zipf_en.bin"
+#: A word the table holds or lacks: letters, with apostrophes only between them, and not
+#: a French elision ("l'amour"; wordfreq splits one or two letters, an apostrophe and a
+#: vowel or "h" at the start of a word into two words).
+_TOKEN = r"(?![a-z]{1,2}'[aehiouy])[a-z]+(?:'[a-z]+)*"
+TABLE_WORD = re.compile(_TOKEN)
+#: A word wordfreq splits at its hyphens into such words.
+HYPHENATED = re.compile(rf"{_TOKEN}(?:-{_TOKEN})+")
 
 
 class _Table:
@@ -41,10 +51,14 @@ class _Table:
     def words(self) -> list[str]:
         return [self.word(i).decode("ascii") for i in range(len(self))]
 
-    def zipf(self, word: str) -> float:
+    def hundredths(self, word: str) -> int:
+        """The word's Zipf frequency in hundredths, 0 when it is not in the list."""
         key = word.encode("ascii")
         at = bisect_left(range(len(self)), key, key=self.word)
-        return self.values[at] / 100 if at < len(self) and self.word(at) == key else 0.0
+        return self.values[at] if at < len(self) and self.word(at) == key else 0
+
+    def zipf(self, word: str) -> float:
+        return self.hundredths(word) / 100
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +74,33 @@ def table_zipf(word: str) -> float | None:
     return _table().zipf(word)
 
 
+def english_zipf(word: str) -> float | None:
+    """Zipf frequency of a lower-case English *word* as ``wordfreq.zipf_frequency`` gives
+    it, for words of letters and inner apostrophes, and such words joined by hyphens; None
+    for a word the table does not cover."""
+    if TABLE_WORD.fullmatch(word):
+        return _table().zipf(word)
+    if HYPHENATED.fullmatch(word):
+        return _combined([_table().hundredths(part) for part in word.split("-")])
+    return None
+
+
+def _combined(hundredths: list[int]) -> float:
+    """wordfreq's Zipf frequency of a word of several tokens: ``1/f = 1/f1 + 1/f2 + ...``,
+    rounded to three significant digits (its list stores frequency bins of a centibel:
+    a Zipf value in hundredths ``z`` is the frequency ``10 ** ((z - 900) / 100)``)."""
+    if not all(hundredths):  # a part wordfreq lacks: it answers its minimum, Zipf 0
+        return 0.0
+    freq = 1.0 / sum(1.0 / 10 ** ((z - 900) / 100) for z in hundredths)
+    freq = max(freq, 1e-9)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
 def encode(frequencies: dict[str, float]) -> bytes:
     """The table file for *frequencies* (word -> Zipf frequency): the words' byte string, its
     length and the number of words first, then the words' offsets and their values."""
-    words = sorted(w for w in frequencies if w.isalpha() and w.islower() and w.isascii())
+    words = sorted(w for w in frequencies if TABLE_WORD.fullmatch(w))
     blob = "".join(words).encode("ascii")
     offsets = array("I", [0])
     for w in words:

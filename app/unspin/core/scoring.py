@@ -25,7 +25,7 @@ from typing import NamedTuple
 from unspin.core.collocations import broken_pair
 from unspin.core.context import DETERMINERS
 from unspin.core.fingerprints import match_swap
-from unspin.core.frequencies import table_zipf
+from unspin.core.frequencies import english_zipf
 from unspin.core.language import stopwords
 from unspin.core.resources import read_table, resource_path
 from unspin.core.swaps import Reason, Swap, letters_only, normalize
@@ -335,7 +335,7 @@ def zipf(word: str, language: str = "en") -> float:
     """Zipf frequency of *word* (about 7 for "the", 0 for unknown words) from wordfreq: for
     plain English words from the shipped table (:mod:`unspin.core.frequencies`)."""
     if language == "en":
-        known = table_zipf(word)
+        known = english_zipf(word)
         if known is not None:
             return known
     from wordfreq import zipf_frequency
