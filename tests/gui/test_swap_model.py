@@ -156,6 +156,26 @@ def test_filter_text_matches_old_or_new_ignoring_case(proxy):
     assert proxy.rowCount() == proxy.sourceModel().rowCount()
 
 
+def test_filter_text_stays_within_one_side_and_reads_a_phrase_on_one_line():
+    """A filter never matches across the old and the new words ("at astat" is no swap's
+    text); a phrase broken over lines matches with a space; the filters combine."""
+    listed = [make_swap("at", "astatine", 0.9), make_swap("the\nmain", "nan\nprincipal", 0.3),
+              make_swap("Regulated", "Regularized", 0.6)]
+    proxy = SwapFilterProxy()
+    proxy.setSourceModel(SwapTableModel(listed, parent=proxy))
+    proxy.set_filter_text("at astat")
+    assert shown_swaps(proxy) == []
+    proxy.set_filter_text("  NAN   Principal ")
+    assert shown_swaps(proxy) == [listed[1]]
+    proxy.set_filter_text("regul")
+    assert shown_swaps(proxy) == [listed[2]]
+    proxy.set_filter_text("a")
+    proxy.set_suspicious_only(True)
+    assert shown_swaps(proxy) == [listed[0], listed[2]]
+    proxy.set_filter_text(".*")  # the text is matched as typed, not as an expression
+    assert shown_swaps(proxy) == []
+
+
 def test_suspicious_only_hides_low_scores(proxy, swaps):
     """Suspicious-only keeps exactly the swaps scoring at least the threshold."""
     proxy.set_suspicious_only(True)
