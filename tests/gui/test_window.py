@@ -37,6 +37,11 @@ def test_seed_pair_opens_with_the_nan_on_top(qtbot, window):
     assert (model.index(0, 0).data(), model.index(0, 1).data()) == ("the", "nan")
     assert window.verdict_bar.verdict.text().count("Spun copy") == 1
     assert window.left_pane.document.name == ORIGINAL.name
+    qtbot.waitUntil(lambda: window.sidebar.model.rowCount() > 0)
+    swaps = window.view.comparison.swaps
+    suspicious = sum(s.score >= window.sidebar.proxy.threshold for s in swaps)
+    assert 0 < suspicious < len(swaps)
+    assert window.sidebar.count_label.text() == f"{len(swaps)} distinct swaps, {suspicious} suspicious"
 
 
 def test_clicking_a_swap_shows_and_marks_it_in_both_panes(qtbot, window):

@@ -13,6 +13,7 @@ from unspin.app_model import AppModel
 from unspin.core.documents import Document
 from unspin.core.formats import OPEN_FILTER
 from unspin.core.resources import seed_paths
+from unspin.core.scoring import SUSPICIOUS
 from unspin.core.session import is_session_path
 from unspin.gui.article_pane import ArticlePane
 from unspin.gui.batch_dialog import open_batch_dialog
@@ -282,7 +283,10 @@ class MainWindow(QMainWindow):
             return  # a newer comparison has started since
         self.view = view
         self.verdict_bar.show_comparison(view.comparison)
-        self.sidebar.set_swaps(view.comparison.swaps)
+        c = view.comparison
+        # the window compares with the default threshold: its count is the sidebar's, unless changed
+        counted = c.stats.distinct_suspicious if self.sidebar.proxy.threshold == SUSPICIOUS else None
+        self.sidebar.set_swaps(c.swaps, suspicious=counted)
         self.comparison_shown.emit()
         self.unspun_view.view_changed(view)
 

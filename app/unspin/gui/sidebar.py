@@ -177,13 +177,14 @@ class SwapSidebar(QWidget):
                        self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._update_count)
 
-    def set_swaps(self, swaps, headers: tuple[str, str] | None = None) -> None:
+    def set_swaps(self, swaps, headers: tuple[str, str] | None = None, suspicious: int | None = None) -> None:
         """Show *swaps* (in their given order); the current row is cleared. *headers*
-        retitles the first two columns (default: Old, New)."""
+        retitles the first two columns (default: Old, New); *suspicious* is how many of
+        the swaps score the sidebar's threshold or more, when the caller knows."""
         self.model.set_titles(*(headers or HEADERS[:2]))
         self._noun = ("distinct swap", "distinct swaps") if headers is None else \
             ("distinct flagged word", "distinct flagged words")
-        self.model.set_swaps(swaps)
+        self.model.set_swaps(swaps, suspicious)
         self.details.setText("Select a swap to see why it scores as it does "
                              "and to go to its occurrences (Enter, F3)." if swaps else "")
         self.view.scrollToTop()
@@ -257,7 +258,7 @@ class SwapSidebar(QWidget):
         if shown < total:
             self.count_label.setText(f"{shown} of {total} shown{decided}")
             return
-        suspicious = sum(s.score >= self.proxy.threshold for s in self.model.swaps())
+        suspicious = self.model.suspicious_count()
         noun = self._noun[total != 1]
         self.count_label.setText(f"{total} {noun}, {suspicious} suspicious{decided}")
 
