@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
+from unspin.core.slices import filled_in_slices
 from unspin.core.swaps import Swap
 from unspin.core.tokens import Tokens
 
@@ -50,9 +51,9 @@ class _Side:
             kept[at:at + length] = b"\x01" * length
         is_word = tokens.word_mask.encode("ascii").translate(_WORD_SELECTOR)
         self.tokens = tokens
-        self.word_tokens = array("i", compress(range(n), is_word))
-        self.kept_words = bytes(compress(kept, is_word))
-        self.kept_before = array("i", accumulate(self.kept_words, initial=0))
+        self.word_tokens = filled_in_slices(array("i"), compress(range(n), is_word))
+        self.kept_words = bytes(filled_in_slices(bytearray(), compress(kept, is_word)))
+        self.kept_before = filled_in_slices(array("i"), accumulate(self.kept_words, initial=0))
         self.ends = tokens.offsets[1::2]
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:

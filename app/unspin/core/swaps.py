@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from unspin.core.diffing import REPLACE, Op
-from unspin.core.slices import SLICE, sorted_in_slices
+from unspin.core.slices import SLICE, by_count_and_text, sorted_in_slices
 from unspin.core.tokens import OFFSET_TYPE, Tokens
 from unspin.core.word_likeness import alike_chain, changed_parts, letters_only, normalize
 
@@ -242,8 +242,7 @@ class _Collector:
             forms = merged.pop(key)
             forms = [forms] if isinstance(forms, tuple) else forms
             swaps.append(_merged_swap(key[0], [(*form, by_text.pop(form)) for form in forms]))
-        swaps.sort(key=lambda s: (-s.count, s.old, s.new))
-        return PairingResult(tuple(swaps), self.substituted_old, self.substituted_new)
+        return PairingResult(tuple(by_count_and_text(swaps)), self.substituted_old, self.substituted_new)
 
 
 def _merged_swap(kind: str, forms: list[tuple[str, str, array]]) -> Swap:
