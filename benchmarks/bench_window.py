@@ -23,15 +23,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_engine import build_original, load_corpus, spin  # noqa: E402
+from bench_cli import vocabulary_spin  # noqa: E402
+from bench_engine import build_original, load_corpus  # noqa: E402
 
 SIZES = {"10KB": 10_000, "100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000}
 
 
 def make_pair(size: int, folder: Path) -> tuple[Path, Path]:
-    """Write a generated original and its spun copy; return their paths."""
+    """Write a generated original and its spun copy (a quarter of its words swapped for
+    words of its own vocabulary, as bench_cli.py makes them); return their paths."""
     old = build_original(load_corpus(), size, seed=7)
-    new, _, _ = spin(old, seed=11)
+    new, _ = vocabulary_spin(old, seed=11)
     (folder / "old.txt").write_text(old, encoding="utf-8")
     (folder / "new.txt").write_text(new, encoding="utf-8")
     return folder / "old.txt", folder / "new.txt"
