@@ -14,6 +14,7 @@ from unspin.core.compare import CompareOptions, Comparison, collector_paused, co
 from unspin.core.diffing import EQUAL
 from unspin.core.documents import Document
 from unspin.core.highlights import SUSPICIOUS, Highlights, Layer, build_highlights
+from unspin.core.rows import Rows, rows_of
 from unspin.core.scan import ScanResult, scan
 from unspin.core.swaps import Swap
 from unspin.gui.offsets import OffsetMap
@@ -34,6 +35,7 @@ class ViewResult:
     old_offsets: OffsetMap | None = None
     new_offsets: OffsetMap | None = None
     block_starts: tuple[array, array] = (array("q"), array("q"))  # of the aligned blocks
+    rows: Rows | None = None  # the aligned rows in the texts as the panes show them
 
     @classmethod
     def build(cls, comparison: Comparison) -> "ViewResult":
@@ -44,7 +46,8 @@ class ViewResult:
         blocks = comparison.alignment
         starts = (array("q", (b.old_start for b in blocks)), array("q", (b.new_start for b in blocks)))
         return cls(comparison, build_highlights(comparison), changes,
-                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text), starts)
+                   OffsetMap(comparison.old.text), OffsetMap(comparison.new.text), starts,
+                   rows_of(blocks, (comparison.old.text, comparison.new.text)))
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,20 @@ def test_original_line_breaks_on_request(qtbot, window, tmp_path):
     for pane in window.panes:
         assert _text_blocks(pane.editor) > 12 and "reflowed" not in pane.info.text()
         assert pane.editor.toPlainText() == pane.document.text
+
+
+def test_rows_worked_out_in_the_background_are_those_of_the_shown_texts(qtbot, window, tmp_path):
+    """The comparison's worker works the aligned rows out for the texts as the panes show
+    them (reflowed here), so the window need not; with the file's own line breaks shown they
+    no longer fit, and the window works its own out."""
+    from unspin.core.rows import row_keys
+
+    window.resize(1200, 700)
+    window.show()
+    c = open_pair(qtbot, window, *_wrapped_pair(tmp_path))
+    shown = tuple(pane.shown_text for pane in window.panes)
+    rows = window.view.rows
+    assert rows.fits(shown) and rows.keys == row_keys(c.alignment, shown)
+    assert len(rows.keys[0]) >= 12
+    unwrapped = (window.left_pane.document.text, window.right_pane.document.text)
+    assert not rows.fits(unwrapped)

@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         self.right_pane.set_offsets(view.new_offsets)
         self.left_pane.highlighter.set_layers((h.old_ops, h.old_swaps), self.left_pane.offsets)
         self.right_pane.highlighter.set_layers((h.new_ops, h.new_swaps), self.right_pane.offsets)
-        self.sync.set_alignment(c.alignment)
+        self.sync.set_alignment(c.alignment, view.rows)
         self.link_strip.set_alignment(c.alignment, view.block_starts[0])
         self.navigator.set_view(view)
         place, self._place = self._place, None

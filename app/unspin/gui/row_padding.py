@@ -16,13 +16,11 @@ every block Qt measures made a page-down 25 times slower.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from PySide6.QtCore import QPointF
 
-#: What starts a new block in a QTextDocument (the text's line breaks are "\n" already).
-_BLOCK_BREAK = re.compile("[\n\r\u2029]")
+from unspin.core.rows import Rows, row_keys
 
 
 def pad_of(block) -> float:
@@ -54,14 +52,17 @@ class RowPads:
         self.enabled = False
         self.trim: list[tuple[int, float] | None] = [None, None]
         self._alignment = ()
+        self._given: Rows | None = None  # worked out with the alignment, for the texts it was of
         self._texts: tuple = (None, None)
         self._keys: tuple[list[int], list[int]] = ([], [])  # first block of each row, per side
         self._index: tuple[dict, dict] = ({}, {})
         self._pads: dict[tuple[int, int], float] = {}  # worked out for the current wrap
 
-    def set_alignment(self, blocks, enabled: bool = True):
-        """Pad for these aligned blocks (empty: no pads)."""
+    def set_alignment(self, blocks, enabled: bool = True, rows: Rows | None = None):
+        """Pad for these aligned blocks (empty: no pads); *rows* are their rows, worked out
+        already (used when the panes show the texts they are of)."""
         self._alignment = blocks
+        self._given = rows
         self._texts = (None, None)
         self.trim = [None, None]
         self.enabled = enabled and bool(blocks)
@@ -156,57 +157,8 @@ class RowPads:
         texts = tuple(pane.shown_text for pane in self.panes)
         if any(a is not b for a, b in zip(texts, self._texts)):
             self._texts = texts
-            self._keys = _row_keys(self._alignment, texts)
+            given = self._given
+            self._keys = given.keys if given is not None and given.fits(texts) else row_keys(self._alignment, texts)
             self._index = tuple({k: i for i, k in enumerate(keys)} for keys in self._keys)
             self._pads.clear()
         return self._keys
-
-
-def _row_keys(alignment, texts) -> tuple[list[int], list[int]]:
-    """The first block of each aligned row on both sides, strictly increasing on both.
-
-    Rows one side has no paragraph of share their first block on that side with the
-    next row: the later row is the one to stand level with (the earlier sits in a gap).
-    A row that starts inside a block on either side (its paragraphs were run together
-    with others there) is not one to level: the block's top belongs to an earlier row.
-    """
-    lefts = _block_numbers(texts[0], [row.old_start for row in alignment])
-    rights = _block_numbers(texts[1], [row.new_start for row in alignment])
-    left: list[int] = []
-    right: list[int] = []
-    for a, b in zip(lefts, rights):
-        if a is None or b is None:
-            continue
-        while left and (left[-1] >= a or right[-1] >= b):
-            left.pop()
-            right.pop()
-        left.append(a)
-        right.append(b)
-    return left, right
-
-
-def _block_numbers(text: str, starts: list[int]) -> list[int | None]:
-    """The block number of each of these ascending offsets of *text*, None for one inside
-    a block (after more than blanks). Line breaks are counted in C: a 10 MB text takes
-    milliseconds, a list of its 140,000 line breaks a fifth of a second of the UI thread."""
-    if "\r" in text or "\u2029" in text:  # not in a loaded text, whose breaks are "\n"
-        breaks = [m.start() for m in _BLOCK_BREAK.finditer(text)]
-        numbers = [bisect_left(breaks, start) for start in starts]
-    else:
-        numbers, count, last = [], 0, 0
-        for start in starts:
-            count += text.count("\n", last, start)
-            last = start
-            numbers.append(count)
-    breaks = [c for c in "\n\r\u2029" if c in text]  # rfind of one absent runs to the start
-    # an offset past the end: the alignment is of the text the pane showed a moment ago
-    # (the unspun copy going in or out); its own alignment follows
-    return [n if start == 0 or (start <= len(text) and (text[start - 1] in breaks
-                                                        or _starts_block(text, start, breaks))) else None
-            for n, start in zip(numbers, starts)]
-
-
-def _starts_block(text: str, start: int, breaks: list[str]) -> bool:
-    """True when only blanks stand between the start of *start*'s block and *start*."""
-    line_start = max((text.rfind(c, 0, start) for c in breaks), default=-1) + 1
-    return line_start == start or text[line_start:start].isspace()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QTextCursor
 
 from unspin.core.alignment import Block
+from unspin.core.rows import Rows
 from unspin.gui.row_padding import RowPads, pad_of
 
 
@@ -40,10 +41,10 @@ class ScrollSync(QObject):
             pane.editor.viewport().installEventFilter(self)
             pane.loaded.connect(self._rewrapped)
 
-    def set_alignment(self, blocks: tuple[Block, ...]):
-        """Use these aligned blocks (empty: no syncing)."""
+    def set_alignment(self, blocks: tuple[Block, ...], rows: Rows | None = None):
+        """Use these aligned blocks (empty: no syncing), and their rows when worked out."""
         self._blocks = blocks
-        self.pads.set_alignment(blocks, self.enabled)
+        self.pads.set_alignment(blocks, self.enabled, rows)
 
     def set_enabled(self, enabled: bool):
         """Link or unlink the panes (and pad their rows level, or not); linking again lines
