@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from unspin.core.documents import Document, LoadError
 from unspin.core.fetch import load_any
+from unspin.core.reflow import reflowed
 from unspin.core.restore import flags_unspun, unspun_text
 from unspin.core.triage import Review
 from unspin.tasks import SyncRunner, Task
@@ -72,6 +73,7 @@ def load_then_compute(loads: dict[int, str], gate: Gate, *, should_cancel, progr
             return None
         try:
             loaded = Loaded(side, load_any(path))
+            reflowed(loaded.document.text)  # kept for the pane that shows it
         except LoadError as exc:
             loaded = Loaded(side, None, f"Could not open {exc.path}: {exc.reason}.")
         if should_cancel():
