@@ -10,7 +10,6 @@ import codecs
 import os
 import stat
 import unicodedata
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +34,7 @@ _WESTERN = frozenset(
     "‘’‚“”„–—…€£¥¢°«»§©®™·•†‡‰‹›¡¿ªº±×÷¬¦¨¯´¸\u00a0"
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 #: Up to this many bytes a digest is made by the interpreter's own SHA-256: hashlib loads
 #: OpenSSL, 3 ms of start-up, which its five times faster hashing repays only beyond a MB.
 LEAN_DIGEST_BYTES = 1 << 20
@@ -127,7 +126,7 @@ def valid_unicode(text: str) -> str:
     """*text* with no surrogate code points, so that it can be written as UTF-8: a pair
     given as two characters (by a broken PDF font map) becomes the character it stands
     for, a lone one the replacement character U+FFFD."""
-    if _SURROGATE.search(text) is None:
+    if text.isascii() or _SURROGATE.search(text, concurrent=True) is None:  # (lets other threads run)
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
