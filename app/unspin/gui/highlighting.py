@@ -8,6 +8,8 @@ selections, whatever the size of the text.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
@@ -58,6 +60,8 @@ class PaneHighlighter:
         self.mark_span: tuple[int, int] | None = None
         self._cache: dict[tuple[int, int, int, bool], QTextEdit.ExtraSelection] = {}
         self._formatted: tuple[int, int] | None = None  # code-point span the selections cover
+        #: Entered while the selections are built (the scroll sync holds its syncing back).
+        self.around_refresh = nullcontext
         self._timer = QTimer(editor, singleShot=True, interval=0)
         self._timer.timeout.connect(self._refresh_if_uncovered)
         # Only the scroll bar: updateRequest fires for every repaint, and each Python slot
@@ -117,6 +121,11 @@ class PaneHighlighter:
         reach = max(MARGIN, b - a)
         a, b = max(0, a - reach), b + reach
         self._formatted = (a, b)
+        with self.around_refresh():
+            self._select(a, b)
+
+    def _select(self, a: int, b: int) -> None:
+        """Set the extra selections of the layers' spans between *a* and *b*, and the mark."""
         dark = is_dark(self.editor.palette())
         if len(self._cache) > 20_000:
             self._cache.clear()

@@ -34,12 +34,15 @@ class ScrollSync(QObject):
         self._busy = False
         self._blocks: tuple[Block, ...] = ()
         self._last_source = left
+        self._deferring = False  # inside deferred(): syncs wait until it ends
+        self._deferred_source = None  # the pane that last asked meanwhile
         self.pads = RowPads(left, right)
         left.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.left))
         right.editor.verticalScrollBar().valueChanged.connect(lambda _: self.sync_from(self.right))
         for pane in (left, right):  # re-wrapped lines or a whole text: the rows' heights change
             pane.editor.viewport().installEventFilter(self)
             pane.loaded.connect(self._rewrapped)
+            pane.highlighter.around_refresh = self.deferred
 
     def set_alignment(self, blocks: tuple[Block, ...], rows: Rows | None = None):
         """Use these aligned blocks (empty: no syncing), and their rows when worked out."""
@@ -73,6 +76,22 @@ class ScrollSync(QObject):
             yield
         finally:
             self._busy = busy
+
+    @contextmanager
+    def deferred(self):
+        """Syncs asked for inside this block are made once, as it ends: building a stretch's
+        highlights lays its blocks out, and each block laid out above a pane's top edge
+        moves its scroll bar by the lines it gained (ten syncs on a far jump)."""
+        if self._deferring:
+            yield
+            return
+        self._deferring, self._deferred_source = True, None
+        try:
+            yield
+        finally:
+            self._deferring = False
+            if self._deferred_source is not None:
+                self.sync_from(self._deferred_source)
 
     def place_of(self, pane) -> tuple[int, float] | None:
         """The reader's place in *pane*: the character at its sync point and that height."""
@@ -113,6 +132,9 @@ class ScrollSync(QObject):
     def sync_from(self, source):
         """Scroll the other pane to stand level with *source*."""
         if self._busy or not self.enabled or not self._blocks:
+            return
+        if self._deferring:
+            self._deferred_source = source
             return
         self._last_source = source
         side = 0 if source is self.left else 1
