@@ -231,3 +231,43 @@ def test_computing_waits_for_the_display():
     worker.join(20)
     done(task.generation, worker.result)
     assert model.status == "compared"
+
+
+def _long_pair(tmp_path, paragraphs: int):
+    """A pair over the preview size: the seed texts repeated."""
+    old, new = (p.read_text(encoding="utf-8") for p in (ORIGINAL, SPUN))
+    (tmp_path / "old.txt").write_text("\n\n".join([old] * paragraphs), encoding="utf-8")
+    (tmp_path / "new.txt").write_text("\n\n".join([new] * paragraphs), encoding="utf-8")
+    return str(tmp_path / "old.txt"), str(tmp_path / "new.txt")
+
+
+def test_a_long_pair_shows_its_changes_before_its_swaps_are_judged(tmp_path):
+    """Past the preview size the display hears of the changes first: highlights of every
+    change, the alignment, no swaps yet, and the model says the swaps are being judged;
+    then the result, whose changes and highlights of the changes are the same."""
+    from unspin.views import PREVIEW_MIN_CHARS
+
+    model = AppModel(SyncRunner())
+    previews, messages = [], []
+    heard = Recorder()
+    heard.preview_ready = lambda view: (previews.append(view), messages.append(model.message))
+    model.listeners.append(heard)
+    old, new = _long_pair(tmp_path, 1 + PREVIEW_MIN_CHARS // len(ORIGINAL.read_text(encoding="utf-8")))
+    model.open_many({0: old, 1: new})
+    assert len(previews) == 1 and model.status == "compared"
+    preview, result = previews[0], model.result
+    assert preview.is_preview and not result.is_preview and "being judged" in messages[0]
+    assert preview.comparison.swaps == () and len(result.comparison.swaps) > 10
+    assert preview.changes == result.changes and len(preview.changes) > 100
+    assert preview.comparison.alignment == result.comparison.alignment
+    old_ops = preview.highlights.old_ops
+    assert len(old_ops.starts) > 100 and not len(preview.highlights.old_swaps.starts)
+
+
+def test_a_short_pair_shows_no_preview(tmp_path):
+    """A short pair's result comes at once: a preview would only flicker."""
+    model = AppModel(SyncRunner())
+    heard = Recorder()
+    model.listeners.append(heard)
+    model.open_many({0: str(ORIGINAL), 1: str(SPUN)})
+    assert model.status == "compared" and "preview_ready" not in heard.events

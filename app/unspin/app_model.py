@@ -25,7 +25,7 @@ from unspin.core.reflow import reflowed
 from unspin.core.restore import flags_unspun, unspun_text
 from unspin.core.triage import Review
 from unspin.tasks import SyncRunner, Task
-from unspin.views import ScanView, ViewResult, compare_view, scan_view
+from unspin.views import Preview, ScanView, ViewResult, compare_view, scan_view
 
 LEFT, RIGHT = 0, 1
 EMPTY_MESSAGE = "Open a text on both sides to compare them."
@@ -95,6 +95,7 @@ class Listener:
     def task_started(self, task: Task) -> None: ...
     def task_progress(self, fraction: float) -> None: ...
     def task_finished(self) -> None: ...
+    def preview_ready(self, view) -> None: ...  # a long pair's changes, before its result
     def result_ready(self, result) -> None: ...
     def task_failed(self, message: str) -> None: ...
     def view_mode_changed(self) -> None: ...
@@ -314,8 +315,11 @@ class AppModel:
             return  # an older task's: a newer file or task replaced it
         if isinstance(payload, Loaded):
             self._accept(payload)
-        else:
-            self._tell("task_progress", fraction)
+            return
+        if isinstance(payload, Preview):  # the changes, while the swaps are judged
+            self.message = payload.view.comparison.verdict
+            self._tell("preview_ready", payload.view)
+        self._tell("task_progress", fraction)
 
     def _done(self, generation: int, result) -> None:
         if generation != self.generation:

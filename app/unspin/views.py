@@ -7,6 +7,7 @@ the indices of the changes, UTF-16 offset maps), so the UI thread only draws.
 
 from __future__ import annotations
 
+import dataclasses
 from array import array
 from dataclasses import dataclass, field
 
@@ -22,6 +23,11 @@ from unspin.gui.offsets import OffsetMap
 #: Let big comparisons use a second process (None: when the engine finds it worth it).
 #: Off: measured under Xvfb, handing results between processes stalled the window.
 SECOND_PROCESS: bool | None = False
+#: From this many characters (both texts) the changes are shown before the swaps are
+#: judged: judging a 1 MB pair's takes seconds, and a short pair's would only flicker.
+PREVIEW_MIN_CHARS = 200_000
+#: The progress reported with the preview (the diff done, the judging ahead).
+PREVIEW_FRACTION = 0.75
 
 
 @dataclass(frozen=True)
@@ -37,17 +43,33 @@ class ViewResult:
     block_starts: tuple[array, array] = (array("q"), array("q"))  # of the aligned blocks
     rows: Rows | None = None  # the aligned rows in the texts as the panes show them
 
+    @property
+    def is_preview(self) -> bool:
+        """The changes alone, shown while the swaps are being judged."""
+        return self.comparison.status == "preview"
+
     @classmethod
-    def build(cls, comparison: Comparison) -> "ViewResult":
-        """Everything the window needs, computed off the UI thread."""
-        if not comparison.completed:
+    def build(cls, comparison: Comparison, preview: "ViewResult | None" = None) -> "ViewResult":
+        """Everything the window needs, computed off the UI thread (the offset maps, the
+        changes and the rows taken from *preview*, the same comparison's, when given)."""
+        if comparison.status not in ("completed", "preview"):
             return cls(comparison, None)
+        highlights = build_highlights(comparison)
+        if preview is not None:
+            return dataclasses.replace(preview, comparison=comparison, highlights=highlights)
         changes = array("q", (k for k, op in enumerate(comparison.ops.raw()) if op[0] != EQUAL))
         blocks = comparison.alignment
         starts = (array("q", (b.old_start for b in blocks)), array("q", (b.new_start for b in blocks)))
-        return cls(comparison, build_highlights(comparison), changes,
+        return cls(comparison, highlights, changes,
                    OffsetMap(comparison.old.text), OffsetMap(comparison.new.text), starts,
                    rows_of(blocks, (comparison.old.text, comparison.new.text)))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A task's payload: the changes of the pair being compared, to show before the result."""
+
+    view: ViewResult
 
 
 @dataclass(frozen=True)
@@ -80,11 +102,21 @@ class ScanView:
 
 
 def compare_view(old: Document, new: Document, should_cancel=None, progress=None) -> ViewResult:
-    """Compare two documents and build what the window shows of them."""
+    """Compare two documents and build what the window shows of them; a long pair's
+    changes are handed to *progress* first, as a :class:`Preview`, while its swaps are
+    judged."""
+    shown: list[ViewResult] = []
+
+    def preview(comparison: Comparison) -> None:
+        shown.append(ViewResult.build(comparison))
+        progress(PREVIEW_FRACTION, Preview(shown[0]))
+
+    long_pair = len(old.text) + len(new.text) >= PREVIEW_MIN_CHARS
     with collector_paused(freeze_survivors=True):  # the view is built in bulk too
         result = compare(old, new, options=CompareOptions(parallel=SECOND_PROCESS),
-                         should_cancel=should_cancel, progress=progress)
-        return ViewResult.build(result)
+                         should_cancel=should_cancel, progress=progress,
+                         preview=preview if progress is not None and long_pair else None)
+        return ViewResult.build(result, shown[0] if shown and result.completed else None)
 
 
 def scan_view(document: Document, should_cancel=None, progress=None) -> ScanView:
@@ -92,4 +124,4 @@ def scan_view(document: Document, should_cancel=None, progress=None) -> ScanView
     return ScanView.build(scan(document, should_cancel=should_cancel))
 
 
-__all__ = ["SECOND_PROCESS", "ScanView", "ViewResult", "compare_view", "scan_view"]
+__all__ = ["PREVIEW_MIN_CHARS", "SECOND_PROCESS", "Preview", "ScanView", "ViewResult", "compare_view", "scan_view"]

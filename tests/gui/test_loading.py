@@ -102,3 +102,35 @@ def test_a_refused_file_leaves_the_verdict_of_the_texts_shown(qtbot, window, tmp
     qtbot.waitUntil(lambda: window.model.task is None, timeout=10000)
     assert "photo.txt" in window.right_pane.error_text()
     assert "Spun copy" in window.verdict_bar.verdict.text() and not window.cancel_button.isVisible()
+
+
+def test_a_long_pair_shows_its_changes_while_its_swaps_are_judged(qtbot, window, tmp_path, monkeypatch):
+    """While a long pair's swaps are judged the panes already show its changes, linked,
+    and the verdict bar says the swaps are being judged; the swap list and the verdict
+    follow with the result."""
+    import threading
+
+    import unspin.core.compare as compare_module
+    from tests.test_app_model import _long_pair
+    from unspin.views import PREVIEW_MIN_CHARS
+
+    release = threading.Event()
+    real_judge = compare_module.judge
+
+    def held_judge(*args, **kwargs):
+        release.wait(20)
+        return real_judge(*args, **kwargs)
+
+    monkeypatch.setattr(compare_module, "judge", held_judge)
+    old, new = _long_pair(tmp_path, 1 + PREVIEW_MIN_CHARS // len(ORIGINAL.read_text(encoding="utf-8")))
+    window.open_initial([old, new])
+    try:
+        qtbot.waitUntil(lambda: "being judged" in window.verdict_bar.verdict.text(), timeout=20000)
+        assert window.view is None and window.sidebar.model.rowCount() == 0
+        assert window.sidebar.count_label.text() == "Judging the swaps…"
+        for pane in window.panes:
+            assert len(pane.editor.extraSelections()) > 20  # the changes on screen, highlighted
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.view is not None and window.sidebar.model.rowCount() > 0, timeout=20000)
+    assert "Spun copy" in window.verdict_bar.verdict.text()

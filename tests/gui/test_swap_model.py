@@ -256,12 +256,12 @@ def test_sidebar_count_label(sidebar, seed_comparison):
     total = len(seed_comparison.swaps)
     suspicious = sum(s.score >= 0.5 for s in seed_comparison.swaps)
     assert 100 < suspicious < total
-    assert sidebar.count_label.text() == f"{total} distinct swaps, {suspicious} suspicious"
+    assert sidebar.count_label.text() == f"{total:,} distinct swaps, {suspicious:,} suspicious"
     sidebar.filter_edit.setText("astat")
-    assert sidebar.count_label.text() == f"{sidebar.proxy.rowCount()} of {total} shown"
+    assert sidebar.count_label.text() == f"{sidebar.proxy.rowCount():,} of {total:,} shown"
     sidebar.filter_edit.clear()
     sidebar.suspicious_box.setChecked(True)
-    assert sidebar.count_label.text() == f"{suspicious} of {total} shown"
+    assert sidebar.count_label.text() == f"{suspicious:,} of {total:,} shown"
 
 
 def test_select_first_emits_first_swap(qtbot, sidebar, swaps):

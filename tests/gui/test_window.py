@@ -41,7 +41,7 @@ def test_seed_pair_opens_with_the_nan_on_top(qtbot, window):
     swaps = window.view.comparison.swaps
     suspicious = sum(s.score >= window.sidebar.proxy.threshold for s in swaps)
     assert 0 < suspicious < len(swaps)
-    assert window.sidebar.count_label.text() == f"{len(swaps)} distinct swaps, {suspicious} suspicious"
+    assert window.sidebar.count_label.text() == f"{len(swaps):,} distinct swaps, {suspicious:,} suspicious"
 
 
 def test_clicking_a_swap_shows_and_marks_it_in_both_panes(qtbot, window):

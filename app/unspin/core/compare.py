@@ -20,7 +20,7 @@ from unspin.core.language import detect_language
 from unspin.core.parallel import (SecondProcess, start_second_process, tokenize_pair,
                                   worth_a_second_process)
 from unspin.core.judgement import (Measures, classify, describe, in_pairing_order, is_a_copy,
-                                   occurrences_with, pattern_strength, swap_pattern)
+                                   occurrences_with, pattern_strength, shared_facts, swap_pattern)
 from unspin.core.occurrences import place_swaps
 from unspin.core.scoring import (SUSPICIOUS, Scorer, frequencies_loaded, is_synonym,
                                  load_signatures, words_looked_up)
@@ -135,15 +135,18 @@ class Comparison:
 
 def compare(old: Document | str, new: Document | str, *, options: CompareOptions | None = None,
             should_cancel: Callable[[], bool] | None = None,
-            progress: Callable[[float], None] | None = None) -> Comparison:
-    """Compare two texts; a cancelled run returns a Comparison with status "cancelled"."""
+            progress: Callable[[float], None] | None = None,
+            preview: Callable[[Comparison], None] | None = None) -> Comparison:
+    """Compare two texts; a cancelled run returns a Comparison with status "cancelled".
+    *preview*, if given, is handed the changes and the paragraph alignment as soon as they
+    are known, as a Comparison with status "preview" (no swaps, no verdict yet)."""
     options = options or CompareOptions()
     old = old if isinstance(old, Document) else Document.from_text(old, "old")
     new = new if isinstance(new, Document) else Document.from_text(new, "new")
     report = progress or (lambda fraction: None)
     try:
         with collector_paused():
-            return _compare(old, new, options, should_cancel, report)
+            return _compare(old, new, options, should_cancel, report, preview)
     except Cancelled:
         return Comparison(old=old, new=new, status="cancelled", verdict="Comparison cancelled.")
 
@@ -170,7 +173,7 @@ def collector_paused(freeze_survivors: bool = False):
             gc.enable()
 
 
-def _compare(old: Document, new: Document, options, should_cancel, report) -> Comparison:
+def _compare(old: Document, new: Document, options, should_cancel, report, preview) -> Comparison:
     def step(fraction: float):
         """Report progress; stop here if the caller has asked to."""
         if should_cancel is not None and should_cancel():
@@ -185,14 +188,14 @@ def _compare(old: Document, new: Document, options, should_cancel, report) -> Co
     second = start_second_process(new.text, language, frequencies=not frequencies_loaded()) \
         if parallel else None
     try:
-        return _compare_with(old, new, options, language, second, step, report, should_cancel)
+        return _compare_with(old, new, options, language, second, step, report, should_cancel, preview)
     finally:
         if second is not None:
             second.close()
 
 
 def _compare_with(old: Document, new: Document, options, language: str, second: SecondProcess | None,
-                  step, report, should_cancel) -> Comparison:
+                  step, report, should_cancel, preview) -> Comparison:
     ot, nt, old_layout, new_layout = tokenize_pair(old.text, new.text, Vocabulary(), second)
     second = second if second is not None and not second.failed else None
     step(0.1)
@@ -205,6 +208,10 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
                          new_breaks=new_layout.first_tokens, known_pairs=load_signatures().keys())
     step(0.75)
     alignment = _alignment(second, old_layout, new_layout, diff.runs)
+    if preview is not None:
+        preview(Comparison(old=old, new=new, status="preview", language=language, ops=diff.ops,
+                           alignment=alignment, old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps,
+                           verdict="Comparing: the changes are shown; the swaps are being judged…"))
     scorer = Scorer(language, _frequencies(second, pairing.swaps))
     found = list(pairing.swaps)  # scored in place: a book's swaps are not held twice
     substituted = (pairing.substituted_old, pairing.substituted_new)
@@ -273,24 +280,6 @@ def judge(ot: Tokens, nt: Tokens, runs, found: list[Swap], places, scorer: Score
             first[k] = scorer.with_pattern(first[k], in_context, pattern)
     spin = round(1.0 - (1.0 - evidence) * (1.0 - pattern), 3)
     return _Judged(_ranked(first), spin, classify(measures, spin), measures, reverse)
-
-
-def shared_facts(ot: Tokens, nt: Tokens) -> list[str]:
-    """Names and figures both texts hold (capitalised words inside a sentence, numbers), in
-    the order of the original: two texts that are not copies may still report one event."""
-    theirs = _facts(nt)
-    return [word for word in _facts(ot) if word in theirs]
-
-
-def _facts(tokens: Tokens) -> dict[str, None]:
-    out, opens = {}, True
-    for k in range(len(tokens)):
-        word = tokens.surface(k)
-        if any(c.isdigit() for c in word) or (not opens and word[:1].isupper() and len(word) > 2
-                                               and word.isalpha() and not word.isupper()):
-            out[word] = None
-        opens = word in ".!?:;\"“”'‘’" or (opens and not tokens.is_word(k))
-    return out
 
 
 def _ranked(swaps: list[Swap]) -> list[Swap]:

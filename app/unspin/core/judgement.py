@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from unspin.core.swaps import Swap, normalize
+from unspin.core.tokens import Tokens
 
 CLASSES = ("not-a-copy", "verbatim", "edited", "paraphrased", "spun")
 #: Fewer one-for-one swaps than this make no pattern, whatever the text's length.
@@ -191,3 +192,21 @@ def describe(classification: str, m: Measures, spin: float, suspicious: int, exa
                 "words swapped in place, where a spinner swaps most of them).")
     return (f"Edited copy: {cov}; {100 * m.swap_rate:.1f} in every 100 words swapped one for one — "
             "ordinary editing, little sign of a spinner.")
+
+
+def shared_facts(ot: Tokens, nt: Tokens) -> list[str]:
+    """Names and figures both texts hold (capitalised words inside a sentence, numbers), in
+    the order of the original: two texts that are not copies may still report one event."""
+    theirs = _facts(nt)
+    return [word for word in _facts(ot) if word in theirs]
+
+
+def _facts(tokens: Tokens) -> dict[str, None]:
+    out, opens = {}, True
+    for k in range(len(tokens)):
+        word = tokens.surface(k)
+        if any(c.isdigit() for c in word) or (not opens and word[:1].isupper() and len(word) > 2
+                                               and word.isalpha() and not word.isupper()):
+            out[word] = None
+        opens = word in ".!?:;\"“”'‘’" or (opens and not tokens.is_word(k))
+    return out

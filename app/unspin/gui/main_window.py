@@ -245,13 +245,30 @@ class MainWindow(QMainWindow):
         else:
             self.scan.show(result)
 
+    def preview_ready(self, view: ViewResult):
+        """A long pair's changes, shown while its swaps are judged (the reader's place is
+        kept for the result)."""
+        self._show_changes(view, self._place)
+        self.sidebar.show_judging()
+
     def apply_view(self, view: ViewResult):
         """Show a finished comparison: the texts' highlights at once, the verdict and the
         swap list on the next turn of the event loop (repainting all of it in one go held
         the UI thread 30-40 ms on a book)."""
-        c, h = view.comparison, view.highlights
+        c = view.comparison
         self.left_pane.set_words(c.stats.old_words)
         self.right_pane.set_words(c.stats.new_words)
+        place, self._place = self._place, None
+        self._show_changes(view, place)
+        # after the panes' repaint, not in the same one (a zero timer came before it); the
+        # timer is the window's, so it dies with it
+        self._pending_lists = (view, self.generation)
+        self._lists_timer.start(LISTS_DELAY_MS)
+
+    def _show_changes(self, view: ViewResult, place) -> None:
+        """The texts' highlights, the linked scrolling and the change navigator of *view*;
+        the panes lined up at the reader's *place* (after Reload or Swap Sides), if any."""
+        c, h = view.comparison, view.highlights
         self.left_pane.set_offsets(view.old_offsets)
         self.right_pane.set_offsets(view.new_offsets)
         self.left_pane.highlighter.set_layers((h.old_ops, h.old_swaps), self.left_pane.offsets)
@@ -259,15 +276,10 @@ class MainWindow(QMainWindow):
         self.sync.set_alignment(c.alignment, view.rows)
         self.link_strip.set_alignment(c.alignment, view.block_starts[0])
         self.navigator.set_view(view)
-        place, self._place = self._place, None
         if place is not None:
-            self.sync.go_to_place(self.left_pane, place)  # after Reload or Swap Sides
+            self.sync.go_to_place(self.left_pane, place)
         else:
             self.sync.sync_from(self.left_pane)
-        # after the panes' repaint, not in the same one (a zero timer came before it); the
-        # timer is the window's, so it dies with it
-        self._pending_lists = (view, self.generation)
-        self._lists_timer.start(LISTS_DELAY_MS)
 
     @property
     def lists_pending(self) -> bool:

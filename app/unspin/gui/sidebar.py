@@ -256,11 +256,16 @@ class SwapSidebar(QWidget):
         decided = "".join(f", {n} {state}" for state in (CONFIRMED, DISMISSED)
                           if (n := review.count(state)))
         if shown < total:
-            self.count_label.setText(f"{shown} of {total} shown{decided}")
+            self.count_label.setText(f"{shown:,} of {total:,} shown{decided}")
             return
         suspicious = self.model.suspicious_count()
         noun = self._noun[total != 1]
-        self.count_label.setText(f"{total} {noun}, {suspicious} suspicious{decided}")
+        self.count_label.setText(f"{total:,} {noun}, {suspicious:,} suspicious{decided}")
+
+    def show_judging(self) -> None:
+        """Say, in place of the totals, that the swaps are still being judged (the list
+        is empty until they are)."""
+        self.count_label.setText("Judging the swaps…")
 
 
 def swap_details(swap: Swap, review: Review | None = None) -> str:

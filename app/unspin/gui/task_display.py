@@ -67,6 +67,9 @@ class TaskDisplay(Listener):
             self.progress.setValue(0)
         self._show_busy(True)
 
+    def preview_ready(self, view) -> None:
+        self.verdict_bar.show_message(self.model.message)
+
     def task_progress(self, fraction: float) -> None:
         self.progress.setValue(int(fraction * 100))
 
