@@ -12,6 +12,9 @@ the runs:
 - **settled**: launch to the first frame that already looks like the final one (fewer than
   0.2 % of its pixels differ): for Unspin that is both texts shown with their word
   highlights, for KDiff3 and Meld their line colours;
+- **highlighted** (Unspin): launch to the first frame with word highlights on screen (over
+  0.5 % of its pixels in Unspin's highlight colours): a long pair's changes are shown
+  while its swaps are still being judged;
 - the longest gap between two grabs while the tool runs (the benchmark's own sampling,
   a rough sign of a machine too busy to measure);
 - peak memory of the tool's processes (PSS).
@@ -46,6 +49,7 @@ SETTLE_SECONDS = 1.5
 IDLE_SHARE = 0.05
 TIMEOUT_SECONDS = 90.0
 SAME_SHARE = 0.002  # frames that differ in fewer pixels than this share look the same
+HIGHLIGHTED_SHARE = 0.005  # a frame with this share of highlight colours shows highlights
 TOOLS = {
     "unspin": lambda a, b: [sys.executable, "-m", "unspin", a, b],
     "kdiff3": lambda a, b: ["kdiff3", a, b],
@@ -131,9 +135,21 @@ def measure(command: list[str]) -> dict:
     final = frames[-1][1]
     first = next((t for t, f in frames if differs(f, blank)), None)
     settled = next(t for t, f in frames if not differs(f, final))
+    # (a frame the same as the one before launch is a window of the last run, still closing)
+    highlighted = next((t for t, f in frames if differs(f, blank) and shows_highlights(f)), None)
     wait_for_blank(blank)
     return {"first": None if first is None else first - started, "settled": settled - started,
+            "highlighted": None if highlighted is None else highlighted - started,
             "gap": longest_gap, "peak": peak, "timed_out": frames[-1][0] - started > TIMEOUT_SECONDS}
+
+
+def shows_highlights(frame: bytes) -> bool:
+    """Whether over HIGHLIGHTED_SHARE of a grab's pixels have Unspin's highlight colours."""
+    from unspin.gui.highlighting import COLOURS
+
+    colours = {0xFF000000 | int(light[1:], 16) for light, _ in COLOURS.values()}
+    pixels = array("I", frame)
+    return sum(map(colours.__contains__, pixels)) > HIGHLIGHTED_SHARE * len(pixels)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -183,7 +199,9 @@ def report(name: str, runs: list[dict]) -> None:
     firsts = [r["first"] for r in runs if r["first"] is not None]
     first = f"{statistics.median(firsts):6.2f} s" if firsts else "  none "
     note = "  (timed out)" if any(r["timed_out"] for r in runs) else ""
-    print(f"  {name:<7} first paint {first}  settled {statistics.median(r['settled'] for r in runs):6.2f} s"
+    lit = [r["highlighted"] for r in runs if r["highlighted"] is not None]
+    lit = f"  highlighted {statistics.median(lit):6.2f} s" if name == "unspin" and lit else ""
+    print(f"  {name:<7} first paint {first}{lit}  settled {statistics.median(r['settled'] for r in runs):6.2f} s"
           f"  longest grab gap {max(r['gap'] for r in runs) * 1000:5.0f} ms"
           f"  peak {max(r['peak'] for r in runs):7.1f} MB{note}")
 
