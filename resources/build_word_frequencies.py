@@ -2,7 +2,7 @@
 
     python resources/build_word_frequencies.py resources/word_zipf_en.bin
 
-Every lower-case ASCII word of wordfreq's English list made of letters and inner
+Every lower-case word of wordfreq's English list made of Latin letters and inner
 apostrophes, with its Zipf frequency as wordfreq reports it (``round(log10(frequency) + 9,
 2)``), so ``core/frequencies.py`` answers exactly as ``wordfreq.zipf_frequency`` would for those words.
 """

@@ -1,12 +1,12 @@
 """English word frequencies from a compact table shipped with the app.
 
-``resources/word_zipf_en.bin`` holds every lower-case ASCII word of wordfreq's English list
-made of letters and inner apostrophes ("don't", "world's") with its Zipf frequency (built
+``resources/word_zipf_en.bin`` holds every lower-case word of wordfreq's English list made
+of Latin letters and inner apostrophes ("don't", "café") with its Zipf frequency (built
 by ``resources/build_word_frequencies.py``; wordfreq's data is CC BY-SA 4.0, see
 ``word_zipf_en.LICENSE.txt``). It loads in a few milliseconds, where importing wordfreq and
 unpacking its list takes a quarter of a second and 65 MB: most comparisons need no more.
 Hyphenated words are combined from their parts as wordfreq combines them. Other words
-(with digits, accents or other marks) and other languages are asked of wordfreq itself.
+(with digits, other scripts or other marks) and other languages are asked of wordfreq.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ TABLE = "word_zipf_en.bin"
 #: A word the table holds or lacks: letters, with apostrophes only between them, and not
 #: a French elision ("l'amour"; wordfreq splits one or two letters, an apostrophe and a
 #: vowel or "h" at the start of a word into two words).
-_TOKEN = r"(?![a-z]{1,2}'[aehiouy])[a-z]+(?:'[a-z]+)*"
+_LETTER = "a-zß-öø-ÿĀ-ɏ"  # Latin letters (ASCII, Latin-1 and Latin Extended-A and -B)
+_TOKEN = rf"(?![{_LETTER}]{{1,2}}'[aehiouyáéíóúàèìòùâêîôûåïöœ])[{_LETTER}]+(?:'[{_LETTER}]+)*"
 TABLE_WORD = re.compile(_TOKEN)
 #: A word wordfreq splits at its hyphens into such words.
 HYPHENATED = re.compile(rf"{_TOKEN}(?:-{_TOKEN})+")
@@ -49,11 +50,11 @@ class _Table:
         return self.data[self.start + self.offsets[index]:self.start + self.offsets[index + 1]]
 
     def words(self) -> list[str]:
-        return [self.word(i).decode("ascii") for i in range(len(self))]
+        return [self.word(i).decode("utf-8") for i in range(len(self))]
 
     def hundredths(self, word: str) -> int:
         """The word's Zipf frequency in hundredths, 0 when it is not in the list."""
-        key = word.encode("ascii")
+        key = word.encode("utf-8")  # UTF-8 bytes sort as the words do
         at = bisect_left(range(len(self)), key, key=self.word)
         return self.values[at] if at < len(self) and self.word(at) == key else 0
 
@@ -78,6 +79,8 @@ def english_zipf(word: str) -> float | None:
     """Zipf frequency of a lower-case English *word* as ``wordfreq.zipf_frequency`` gives
     it, for words of letters and inner apostrophes, and such words joined by hyphens; None
     for a word the table does not cover."""
+    if word != word.casefold():  # wordfreq would look up another word ("ß" -> "ss")
+        return None
     if TABLE_WORD.fullmatch(word):
         return _table().zipf(word)
     if HYPHENATED.fullmatch(word):
@@ -100,11 +103,11 @@ def _combined(hundredths: list[int]) -> float:
 def encode(frequencies: dict[str, float]) -> bytes:
     """The table file for *frequencies* (word -> Zipf frequency): the words' byte string, its
     length and the number of words first, then the words' offsets and their values."""
-    words = sorted(w for w in frequencies if TABLE_WORD.fullmatch(w))
-    blob = "".join(words).encode("ascii")
+    words = sorted(w for w in frequencies if TABLE_WORD.fullmatch(w) and w == w.casefold())
+    blob = "".join(words).encode("utf-8")
     offsets = array("I", [0])
     for w in words:
-        offsets.append(offsets[-1] + len(w))
+        offsets.append(offsets[-1] + len(w.encode("utf-8")))
     values = array("H", (round(frequencies[w] * 100) for w in words))
     header = len(blob).to_bytes(4, "little") + len(words).to_bytes(4, "little")
     return header + blob + offsets.tobytes() + values.tobytes()
