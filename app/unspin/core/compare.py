@@ -208,15 +208,15 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
         second.start_alignment(old_layout, diff.runs)
     else:  # aligned now: a preview shows the changes before the pairing
         alignment = align_paragraphs(old_layout, new_layout, diff.runs)
-        _preview(preview, Comparison(old=old, new=new, language=language, ops=diff.ops, alignment=alignment,
-                                     old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps))
+        _preview(preview, old, new, language, diff, alignment, ot, nt)
     pairing = find_swaps(ot, nt, diff.ops, old_breaks=old_layout.first_tokens,
                          new_breaks=new_layout.first_tokens, known_pairs=load_signatures().keys())
     step(0.75)
     if alignment is None:
         alignment = _alignment(second, old_layout, new_layout, diff.runs)
-        _preview(preview, Comparison(old=old, new=new, language=language, ops=diff.ops, alignment=alignment,
-                                     old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps))
+        _preview(preview, old, new, language, diff, alignment, ot, nt)
+    del old_layout, new_layout  # not needed again, nor the tokens' codes: memory for the scoring
+    ot, nt = ot.without_codes(), nt.without_codes()
     scorer = Scorer(language, _frequencies(second, pairing.swaps))
     found = list(pairing.swaps)  # scored in place: a book's swaps are not held twice
     substituted = (pairing.substituted_old, pairing.substituted_new)
@@ -243,10 +243,14 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
                       old_tokens=ot, new_tokens=nt, coarse_gaps=diff.coarse_gaps)
 
 
-def _preview(preview: Callable[[Comparison], None] | None, changes: Comparison) -> None:
-    """Hand *preview* the *changes* (no swaps yet), marked as a preview."""
+def _preview(preview: Callable[[Comparison], None] | None, old: Document, new: Document, language: str,
+             diff, alignment, ot: Tokens, nt: Tokens) -> None:
+    """Hand *preview* the changes and the alignment (no swaps yet), as a Comparison with
+    status "preview"."""
     if preview is not None:
-        preview(dataclasses.replace(changes, status="preview", verdict=PREVIEW_VERDICT))
+        preview(Comparison(old=old, new=new, status="preview", language=language, ops=diff.ops,
+                           alignment=alignment, old_tokens=ot.without_codes(), new_tokens=nt.without_codes(),
+                           coarse_gaps=diff.coarse_gaps, verdict=PREVIEW_VERDICT))
 
 
 @dataclass(frozen=True)
