@@ -311,15 +311,23 @@ class AppModel:
         self._plan()
 
     def _progress(self, generation: int, fraction: float, payload=None) -> None:
+        if isinstance(payload, Preview):  # the task waits until it is shown (or dropped)
+            try:
+                self._preview(generation, payload)
+            finally:
+                payload.shown.set()
         if generation != self.generation:
             return  # an older task's: a newer file or task replaced it
         if isinstance(payload, Loaded):
             self._accept(payload)
             return
-        if isinstance(payload, Preview):  # the changes, while the swaps are judged
+        self._tell("task_progress", fraction)
+
+    def _preview(self, generation: int, payload: Preview) -> None:
+        """Show the changes of the pair being compared, while its swaps are judged."""
+        if generation == self.generation:
             self.message = payload.view.comparison.verdict
             self._tell("preview_ready", payload.view)
-        self._tell("task_progress", fraction)
 
     def _done(self, generation: int, result) -> None:
         if generation != self.generation:

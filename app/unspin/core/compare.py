@@ -215,8 +215,7 @@ def _compare_with(old: Document, new: Document, options, language: str, second: 
     if alignment is None:
         alignment = _alignment(second, old_layout, new_layout, diff.runs)
         _preview(preview, old, new, language, diff, alignment, ot, nt)
-    del old_layout, new_layout  # not needed again, nor the tokens' codes: memory for the scoring
-    ot, nt = ot.without_codes(), nt.without_codes()
+    ot, nt = ot.without_codes(), nt.without_codes()  # not read again: memory for the scoring
     scorer = Scorer(language, _frequencies(second, pairing.swaps))
     found = list(pairing.swaps)  # scored in place: a book's swaps are not held twice
     substituted = (pairing.substituted_old, pairing.substituted_new)
