@@ -38,3 +38,14 @@ def test_filling_in_slices_keeps_every_item(bits, size):
     finally:
         slices.SLICE = old_size
     assert filled == array("i", accumulate(bits, initial=0))
+
+
+def test_keys_too_big_for_numpy_are_sorted_by_python():
+    """Integer keys past 64 bits (a huge text's ranks multiplied out) still sort right."""
+    items = list(range(200))
+    old_size, slices.SLICE = slices.SLICE, 10
+    try:
+        ordered = slices.sorted_by_number(items, lambda k: (200 - k) * 2**70)
+    finally:
+        slices.SLICE = old_size
+    assert ordered == items[::-1]

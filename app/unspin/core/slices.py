@@ -60,14 +60,18 @@ def by_count_and_text(swaps: list) -> list:
 
 
 def sorted_by_number(items: list, key) -> list:
-    """``sorted(items, key=key)`` for an integer *key* (below 2**63 in size): a long list's
-    keys are sorted by NumPy, which lets other threads run meanwhile (sorting 350,000
-    Python integers holds the GIL for 50-70 ms). Both sorts are stable."""
+    """``sorted(items, key=key)`` for an integer *key*: a long list's keys are sorted by
+    NumPy, which lets other threads run meanwhile (sorting 350,000 Python integers holds
+    the GIL for 50-70 ms); keys too big for 64 bits are sorted by Python. Both sorts are
+    stable."""
     if len(items) <= SLICE:
         return sorted(items, key=key)
     import numpy
 
-    keys = numpy.fromiter(map(key, items), dtype=numpy.int64, count=len(items))
+    try:
+        keys = numpy.fromiter(map(key, items), dtype=numpy.int64, count=len(items))
+    except OverflowError:
+        return sorted(items, key=key)
     return [items[k] for k in numpy.argsort(keys, kind="stable").tolist()]
 
 
