@@ -76,8 +76,9 @@ def make_layer(items) -> Layer:
     return _layer(items)
 
 
-def _layer(items) -> Layer:
-    ordered = sorted_in_slices(items)
+def _layer(items, ordered: bool = False) -> Layer:
+    """The layer of *items*, sorted first unless they are in *ordered* already."""
+    ordered = items if ordered else sorted_in_slices(items)
     layer = Layer(array("q", (i[0] for i in ordered)), array("q", (i[1] for i in ordered)),
                   bytes(i[2] for i in ordered), array("q", (i[3] for i in ordered)))
     release(ordered)
@@ -103,7 +104,7 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
     release(new_sw)
     old_ops = _unswapped(c.ops.raw(), 1, c.old_tokens.offsets, old_swaps, c.old.text, DELETED)
     new_ops = _unswapped(c.ops.raw(), 3, c.new_tokens.offsets, new_swaps, c.new.text, INSERTED)
-    highlights = Highlights(_layer(old_ops), _layer(new_ops), old_swaps, new_swaps)
+    highlights = Highlights(_layer(old_ops, ordered=True), _layer(new_ops, ordered=True), old_swaps, new_swaps)
     release(old_ops)
     release(new_ops)
     return highlights
@@ -111,10 +112,11 @@ def build_highlights(c: Comparison, suspicious: float = 0.5) -> Highlights:
 
 def _unswapped(raw_ops, side: int, offsets, swaps: Layer, text: str, lone_tag: int) -> list:
     """``(start, end, tag, op)`` for what of each change on one side (*side*: 1 old, 3 new,
-    the index of its first token in a raw op) no swap occurrence covers.
+    the index of its first token in a raw op) no swap occurrence covers, in text order.
 
     Ops and swap ranges both run in text order: one pointer finds the range that may
-    cover an op, so most changes (one swapped word, covered whole) cost a comparison.
+    cover an op, so most changes (one swapped word, covered whole, or one no swap touches)
+    cost a comparison or two.
     """
     items = []
     starts, ends = swaps.starts, swaps.ends
@@ -129,6 +131,9 @@ def _unswapped(raw_ops, side: int, offsets, swaps: Layer, text: str, lone_tag: i
         if j < n and starts[j] <= start and ends[j] >= end:
             continue
         tag = CHANGED if code == REPLACE else lone_tag
+        if (j == n or starts[j] >= end) and not text[start].isspace() and not text[end - 1].isspace():
+            items.append((start, end, tag, k))  # no swap inside, nothing to trim
+            continue
         items.extend((a, b, tag, k) for a, b in _uncovered(start, end, swaps, text))
     return items
 
