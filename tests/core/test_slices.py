@@ -49,3 +49,14 @@ def test_keys_too_big_for_numpy_are_sorted_by_python():
     finally:
         slices.SLICE = old_size
     assert ordered == items[::-1]
+
+
+def test_a_set_released_in_slices_ends_empty():
+    """Every item goes, whatever the slice size."""
+    items = {(k, str(k)) for k in range(50)}
+    old_size, slices.SLICE = slices.SLICE, 7
+    try:
+        slices.release_set(items)
+    finally:
+        slices.SLICE = old_size
+    assert items == set()

@@ -49,6 +49,14 @@ def release(items: list) -> None:
         del items[-SLICE:]
 
 
+def release_set(items: set) -> None:
+    """Empty *items* a slice at a time (as :func:`release` does a list)."""
+    pop = items.pop
+    while items:
+        for _ in range(min(SLICE, len(items))):
+            pop()
+
+
 def by_count_and_text(swaps: list) -> list:
     """*swaps* as ``sorted(swaps, key=lambda s: (-s.count, s.old, s.new))`` orders them,
     without sorting tuples in one C call (a book's 350,000 swaps took 0.2 s): each text is

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from unspin.core.diffing import REPLACE, Op
-from unspin.core.slices import SLICE, by_count_and_text, sorted_in_slices
+from unspin.core.slices import SLICE, by_count_and_text, release_set, sorted_in_slices
 from unspin.core.tokens import OFFSET_TYPE, Tokens
 from unspin.core.word_likeness import alike_chain, changed_parts, letters_only, normalize
 
@@ -95,6 +95,7 @@ def find_swaps(old: Tokens, new: Tokens, ops, *, old_breaks=(), new_breaks=(),
     collector.learn_pairs()
     for op in uneven:
         collector.add_region(op)
+    release_set(collector.known)  # a book's: 350,000 pairs, a million objects
     return collector.result()
 
 
