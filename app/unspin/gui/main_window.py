@@ -13,7 +13,6 @@ from unspin.app_model import AppModel
 from unspin.core.documents import Document
 from unspin.core.formats import OPEN_FILTER
 from unspin.core.resources import seed_paths
-from unspin.core.scoring import SUSPICIOUS
 from unspin.core.session import is_session_path
 from unspin.gui.article_pane import ArticlePane
 from unspin.gui.batch_dialog import open_batch_dialog
@@ -30,6 +29,7 @@ from unspin.gui.scroll_sync import ScrollSync
 from unspin.gui.session_controller import SessionController
 from unspin.gui.review_controller import ReviewController
 from unspin.gui.sidebar import SwapSidebar
+from unspin.gui.swap_model import SUSPICIOUS_SCORE
 from unspin.gui.task_display import TaskDisplay
 from unspin.gui.unspun_view import UnspunView
 from unspin.gui.recent_pairs import RecentPairs
@@ -296,8 +296,8 @@ class MainWindow(QMainWindow):
         self.view = view
         self.verdict_bar.show_comparison(view.comparison)
         c = view.comparison
-        # the window compares with the default threshold: its count is the sidebar's, unless changed
-        counted = c.stats.distinct_suspicious if self.sidebar.proxy.threshold == SUSPICIOUS else None
+        # the window compares with the engine's threshold: its count is the list's, unless changed
+        counted = c.stats.distinct_suspicious if self.sidebar.proxy.threshold == SUSPICIOUS_SCORE else None
         self.sidebar.set_swaps(c.swaps, suspicious=counted)
         self.comparison_shown.emit()
         self.unspun_view.view_changed(view)

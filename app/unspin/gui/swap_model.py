@@ -7,6 +7,7 @@ from operator import attrgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from unspin.core.scoring import SUSPICIOUS
 from unspin.core.swaps import Swap
 from unspin.core.triage import CONFIRMED, DISMISSED, OPEN, Review
 
@@ -17,8 +18,9 @@ SWAP_ROLE = Qt.UserRole + 2
 #: What the filters read: a suspicion mark, the reviewer's decision and the words (see
 #: :func:`filter_key`).
 FILTER_ROLE = Qt.UserRole + 3
-#: Score from which a swap counts as suspicious.
-SUSPICIOUS_SCORE = 0.5
+#: Score from which a swap counts as suspicious: the engine's, so that a comparison's own
+#: count of suspicious swaps is the list's.
+SUSPICIOUS_SCORE = SUSPICIOUS
 
 OLD, NEW, COUNT, SCORE, REVIEW, REASON = range(6)
 HEADERS = ("Old", "New", "Count", "Score", "Review", "Reason")
@@ -126,10 +128,6 @@ class SwapTableModel(QAbstractTableModel):
         self._cells.clear()
         if self._swaps:
             self.dataChanged.emit(self.index(0, REVIEW), self.index(len(self._swaps) - 1, REVIEW))
-
-    def swaps(self) -> tuple[Swap, ...]:
-        """All the swaps, in model order."""
-        return self._swaps
 
     def swap_at(self, row: int) -> Swap:
         """The swap shown in *row*."""
